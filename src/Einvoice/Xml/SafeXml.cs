@@ -1,0 +1,70 @@
+using System.Text;
+using System.Xml;
+
+namespace ConformanceKit.Einvoice.Xml;
+
+/// <summary>
+/// The one place that decides how untrusted XML is read: no DTD, no resolver (so no external
+/// entities), bounded size and depth. Everything that parses a message goes through here.
+/// </summary>
+public static class SafeXml
+{
+    /// <summary>The authority's limit for one message (domain.md).</summary>
+    public const int MaxMessageBytes = 2 * 1024 * 1024;
+
+    /// <summary>Deepest element nesting we accept; real messages stay under 15.</summary>
+    public const int MaxDepth = 64;
+
+    /// <summary>UTF-8 without BOM, the encoding every message is written in.</summary>
+    public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reader settings for untrusted input. Callers may add schemas / validation to a clone.</summary>
+    public static XmlReaderSettings ReaderSettings() => new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        MaxCharactersFromEntities = 0,
+        MaxCharactersInDocument = MaxMessageBytes,
+        IgnoreComments = false,
+        IgnoreProcessingInstructions = false,
+        IgnoreWhitespace = false,
+        CloseInput = false,
+    };
+
+    /// <summary>Writer settings that make output byte-stable: UTF-8 without BOM, no indentation, LF.</summary>
+    public static XmlWriterSettings WriterSettings(bool omitXmlDeclaration = false) => new()
+    {
+        Encoding = Utf8,
+        Indent = false,
+        OmitXmlDeclaration = omitXmlDeclaration,
+        NewLineHandling = NewLineHandling.None,
+        CloseOutput = false,
+    };
+
+    /// <summary>
+    /// Loads a whole document for signature work, whitespace preserved (signatures depend on it).
+    /// Throws <see cref="XmlException"/> on malformed input or a DTD, <see cref="InvalidDataException"/>
+    /// when over <see cref="MaxMessageBytes"/> or <see cref="MaxDepth"/>.
+    /// </summary>
+    public static XmlDocument LoadDocument(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length > MaxMessageBytes)
+            throw new InvalidDataException($"message is {bytes.Length} bytes, over the {MaxMessageBytes}-byte limit");
+        var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using var stream = new MemoryStream(bytes.ToArray(), writable: false);
+        using var inner = XmlReader.Create(stream, ReaderSettings());
+        using var reader = new DepthLimitedReader(inner, MaxDepth);
+        doc.Load(reader);
+        return doc;
+    }
+
+    /// <summary>Serialises a document exactly (no reformatting), UTF-8 without BOM.</summary>
+    public static byte[] ToBytes(XmlDocument doc)
+    {
+        using var ms = new MemoryStream();
+        var omit = doc.FirstChild is not XmlDeclaration;
+        using (var w = XmlWriter.Create(ms, WriterSettings(omit)))
+            doc.Save(w);
+        return ms.ToArray();
+    }
+}
