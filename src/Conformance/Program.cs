@@ -1,1 +1,3 @@
-return 0;
+using ConformanceKit.Conformance.Cli;
+
+return await CkCli.RunAsync(args, CliIO.FromConsole());

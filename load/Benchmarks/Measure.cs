@@ -1,0 +1,41 @@
+using System.Diagnostics;
+
+namespace ConformanceKit.Load;
+
+/// <summary>
+/// Runs an operation repeatedly on the calling thread (one core) for a fixed time after a warm-up,
+/// and reports the median of per-second rates, so a GC pause or a noisy neighbour skews less.
+/// </summary>
+internal static class Measure
+{
+    public sealed record Rate(string Name, double OpsPerSecond, double BytesPerOp, int InvoicesPerOp)
+    {
+        public double MegabytesPerSecond => OpsPerSecond * BytesPerOp / (1024 * 1024);
+        public double InvoicesPerSecond => OpsPerSecond * InvoicesPerOp;
+    }
+
+    public static Rate Run(string name, Action op, double bytesPerOp, int invoicesPerOp, TimeSpan duration, TimeSpan warmup)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until) op();
+
+        var samples = new List<double>();
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < end)
+        {
+            // One sample = as many ops as fit in ~200 ms (at least one).
+            var start = Stopwatch.GetTimestamp();
+            var count = 0;
+            long now;
+            do
+            {
+                op();
+                count++;
+                now = Stopwatch.GetTimestamp();
+            } while (now - start < Stopwatch.Frequency / 5);
+            samples.Add(count / ((now - start) / (double)Stopwatch.Frequency));
+        }
+        samples.Sort();
+        return new Rate(name, samples[samples.Count / 2], bytesPerOp, invoicesPerOp);
+    }
+}

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using ConformanceKit.Conformance.Commands.Sample;
+using ConformanceKit.Conformance.Commands.Validate;
+
+namespace ConformanceKit.Conformance.Cli;
+
+/// <summary>Builds the ck command tree and runs it with ck's exit-code conventions.</summary>
+public static class CkCli
+{
+    public static RootCommand Create(CliIO io)
+    {
+        var root = new RootCommand(
+            "ck — ConformanceKit for Vietnam's cash-register e-invoices (hóa đơn điện tử khởi tạo từ máy tính tiền).\n" +
+            "Validate messages, make samples, and (later) run the conformance catalogue against a simulator.");
+        root.Subcommands.Add(ValidateCommandDefinition.Create(io));
+        root.Subcommands.Add(SampleCommandDefinition.Create(io));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliIO io, CancellationToken cancellationToken = default)
+    {
+        var root = Create(io);
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = io.Out, Error = io.Error };
+        if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
+        {
+            foreach (var error in parsed.Errors)
+                await io.Error.WriteLineAsync("error: " + error.Message);
+            await io.Error.WriteLineAsync("Run 'ck --help' or 'ck <command> --help' for usage.");
+            return ExitCodes.UsageOrUnreadable;
+        }
+        return await parsed.InvokeAsync(config, cancellationToken);
+    }
+}

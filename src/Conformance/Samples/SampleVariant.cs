@@ -1,0 +1,21 @@
+using ConformanceKit.Einvoice.Model;
+
+namespace ConformanceKit.Conformance.Samples;
+
+/// <summary>A finding a sample must produce: its code, where, and which invoice.</summary>
+public sealed record ExpectedFinding(string Code, string Path, int? Invoice = null);
+
+/// <summary>
+/// One sample: a mutation of the valid package (on the model before signing, or on the signed
+/// bytes) and the findings it must produce — stated here, independently of the validator.
+/// </summary>
+public sealed record SampleVariant(
+    string Name,
+    string Description,
+    IReadOnlyList<ExpectedFinding> Expected,
+    Action<InvoicePackage>? MutateModel = null,
+    Func<byte[], byte[]>? MutateSigned = null,
+    bool Sign = true)
+{
+    public bool IsValid => Expected.Count == 0;
+}

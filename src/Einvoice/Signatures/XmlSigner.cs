@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Xml;
+
+namespace ConformanceKit.Einvoice.Signatures;
+
+/// <summary>
+/// Enveloped XML signatures as the tax authority's documents carry them: RSA-SHA256, SHA-256
+/// digests, inclusive C14N 1.0, a signed SigningTime object, KeyInfo with subject and certificate.
+/// Everything is canonicalised in document context, exactly as <see cref="XmlSignatureVerifier"/> does.
+/// </summary>
+public static class XmlSigner
+{
+    /// <summary>Signature Id used for the seller's signature in a 206's CKSNNT.</summary>
+    public const string PackageSignatureId = "NNT";
+
+    /// <summary>Signature Id used for the authority's signature of a notice.</summary>
+    public const string NoticeSignatureId = "CQT";
+
+    /// <summary>
+    /// Signs <paramref name="target"/> (which must carry a unique <c>Id</c>) with a new ds:Signature
+    /// appended to <paramref name="signatureParent"/>.
+    /// </summary>
+    public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
+        X509Certificate2 certificate, DateTime signingTime, string signatureId)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(signatureParent);
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentException.ThrowIfNullOrEmpty(signatureId);
+        if (!DomPath.IsInside(target, doc) || !DomPath.IsInside(signatureParent, doc))
+            throw new ArgumentException("target and signature parent must both be part of the document");
+        var targetId = target.GetAttribute("Id");
+        if (targetId.Length == 0) throw new ArgumentException("the element to sign must carry an Id attribute", nameof(target));
+        using var rsa = certificate.GetRSAPrivateKey()
+            ?? throw new ArgumentException("the certificate has no RSA private key", nameof(certificate));
+
+        var objectId = signatureId + "-SigningTime";
+        var ids = new IdIndex(doc);
+        if (ids.Carriers(targetId).Count != 1)
+            throw new InvalidOperationException($"Id '{targetId}' is carried by {ids.Carriers(targetId).Count} elements; a signed Id must be unique");
+        foreach (var fresh in new[] { signatureId, objectId })
+            if (ids.Carriers(fresh).Count > 0) throw new InvalidOperationException($"Id '{fresh}' is already used in the document");
+
+        var signature = Ds(doc, "Signature");
+        signature.SetAttribute("Id", signatureId);
+        signature.SetAttribute("xmlns", DsigNames.Ns);
+        var signedInfo = Append(signature, "SignedInfo");
+        Append(signedInfo, "CanonicalizationMethod").SetAttribute("Algorithm", DsigNames.C14N);
+        Append(signedInfo, "SignatureMethod").SetAttribute("Algorithm", DsigNames.RsaSha256);
+        var contentDigest = AppendReference(signedInfo, "#" + targetId, type: null, enveloped: true);
+        var timeDigest = AppendReference(signedInfo, "#" + objectId, DsigNames.SignaturePropertiesType, enveloped: false);
+        var value = Append(signature, "SignatureValue");
+        var x509 = Append(Append(signature, "KeyInfo"), "X509Data");
+        Append(x509, "X509SubjectName").InnerText = certificate.Subject;
+        Append(x509, "X509Certificate").InnerText = Convert.ToBase64String(certificate.RawData);
+        var obj = Append(signature, "Object");
+        obj.SetAttribute("Id", objectId);
+        var property = Append(Append(obj, "SignatureProperties"), "SignatureProperty");
+        property.SetAttribute("Target", "#" + signatureId);
+        Append(property, "SigningTime").InnerText = signingTime.ToString(DsigNames.SigningTimeFormat, CultureInfo.InvariantCulture);
+
+        // In place before any digest, so everything is hashed in its final document context.
+        signatureParent.AppendChild(signature);
+        contentDigest.InnerText = Convert.ToBase64String(DocumentC14N.Sha256(target, exclude: signature));
+        timeDigest.InnerText = Convert.ToBase64String(DocumentC14N.Sha256(obj));
+        var canonical = DocumentC14N.Canonicalize(signedInfo);
+        value.InnerText = Convert.ToBase64String(rsa.SignData(canonical, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+    }
+
+    /// <summary>
+    /// Signs a 206: /TDiep/DLieu (given an Id "DL" + 16 hex of its SHA-256 when it has none) into
+    /// /TDiep/CKSNNT, created after DLieu when missing.
+    /// </summary>
+    public static void SignPackage(XmlDocument doc, X509Certificate2 cert, DateTime signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var root = Root(doc);
+        var content = Child(root, "DLieu") ?? throw new InvalidOperationException("/TDiep needs exactly one DLieu");
+        EnsureId(content, "DL");
+        var holder = Child(root, "CKSNNT");
+        if (holder is null)
+        {
+            holder = doc.CreateElement("CKSNNT", root.NamespaceURI);
+            root.InsertAfter(holder, content);
+        }
+        EnsureUnsigned(holder);
+        Sign(doc, content, holder, cert, signingTime, PackageSignatureId);
+    }
+
+    /// <summary>
+    /// Signs a notice (204 and the other TBao replies): /TDiep/DLieu/TBao/DLTBao into
+    /// /TDiep/DLieu/TBao/DSCKS/CQT, creating DSCKS and CQT when missing.
+    /// </summary>
+    public static void SignNotice(XmlDocument doc, X509Certificate2 cert, DateTime signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var notice = Child(Child(Root(doc), "DLieu"), "TBao")
+            ?? throw new InvalidOperationException("/TDiep/DLieu/TBao is missing or repeated");
+        var content = Child(notice, "DLTBao") ?? throw new InvalidOperationException("TBao needs exactly one DLTBao");
+        EnsureId(content, "TB");
+        var list = Child(notice, "DSCKS");
+        if (list is null)
+        {
+            list = doc.CreateElement("DSCKS", notice.NamespaceURI);
+            notice.InsertAfter(list, content);
+        }
+        var holder = Child(list, "CQT");
+        if (holder is null)
+        {
+            holder = doc.CreateElement("CQT", notice.NamespaceURI);
+            list.AppendChild(holder);
+        }
+        EnsureUnsigned(holder);
+        Sign(doc, content, holder, cert, signingTime, NoticeSignatureId);
+    }
+
+    private static XmlElement Root(XmlDocument doc) =>
+        doc.DocumentElement is { LocalName: "TDiep" } root ? root : throw new InvalidOperationException("the document element must be TDiep");
+
+    private static XmlElement? Child(XmlElement? parent, string name) =>
+        parent is null ? null : DomPath.Single(parent, name, parent.NamespaceURI);
+
+    // A caller-independent Id, stable for the same content.
+    private static void EnsureId(XmlElement element, string prefix)
+    {
+        if (element.HasAttribute("Id")) return;
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(element.OuterXml));
+        element.SetAttribute("Id", prefix + Convert.ToHexString(hash, 0, 8));
+    }
+
+    private static void EnsureUnsigned(XmlElement holder)
+    {
+        if (DomPath.Children(holder, "Signature", DsigNames.Ns).Count > 0)
+            throw new InvalidOperationException($"{DomPath.Of(holder)} already holds a signature");
+    }
+
+    private static XmlElement AppendReference(XmlElement signedInfo, string uri, string? type, bool enveloped)
+    {
+        var reference = Append(signedInfo, "Reference");
+        if (type is not null) reference.SetAttribute("Type", type);
+        reference.SetAttribute("URI", uri);
+        if (enveloped) Append(Append(reference, "Transforms"), "Transform").SetAttribute("Algorithm", DsigNames.Enveloped);
+        Append(reference, "DigestMethod").SetAttribute("Algorithm", DsigNames.Sha256);
+        return Append(reference, "DigestValue");
+    }
+
+    private static XmlElement Ds(XmlDocument doc, string name) => doc.CreateElement(name, DsigNames.Ns);
+
+    private static XmlElement Append(XmlElement parent, string name) =>
+        (XmlElement)parent.AppendChild(Ds(parent.OwnerDocument, name))!;
+}

@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>
+/// Tracks where a streaming reader is, as an element path with sibling indexes
+/// (/TDiep/DLieu/HDon[3]/DLHDon/NDHDon/DSHHDVu/HHDVu[2]/TSuat), without building a DOM.
+/// </summary>
+internal sealed class ElementPath
+{
+    // Elements that repeat by design are always indexed, so paths stay stable when a sibling is added.
+    private static readonly HashSet<string> Repeating =
+        ["HDon", "HHDVu", "TTin", "LTSuat", "LPhi", "LDo", "CTS", "MKhoi", "TDiep"];
+
+    private readonly List<Level> levels = [];
+
+    private sealed class Level
+    {
+        public string Name = "";
+        public int Index;
+        public int Line;
+        public int Column;
+        public readonly Dictionary<string, int> ChildCounts = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>Depth of the innermost open element (0 = root), -1 before the root.</summary>
+    public int Depth { get; private set; } = -1;
+
+    /// <summary>Records an element start at the reader's depth.</summary>
+    public void Enter(string name, int depth, int line, int column)
+    {
+        var index = 1;
+        if (depth > 0)
+        {
+            var counts = levels[depth - 1].ChildCounts;
+            counts.TryGetValue(name, out var seen);
+            index = seen + 1;
+            counts[name] = index;
+        }
+        while (levels.Count <= depth) levels.Add(new Level());
+        var level = levels[depth];
+        level.Name = name;
+        level.Index = index;
+        level.Line = line;
+        level.Column = column;
+        level.ChildCounts.Clear();
+        Depth = depth;
+    }
+
+    /// <summary>Records an element end (or an empty element) at the reader's depth.</summary>
+    public void Leave(int depth) => Depth = depth - 1;
+
+    public string NameAt(int depth) => levels[depth].Name;
+
+    public int IndexAt(int depth) => levels[depth].Index;
+
+    public (int Line, int Column) PositionAt(int depth) => (levels[depth].Line, levels[depth].Column);
+
+    /// <summary>The path of the element at <paramref name="depth"/> (inclusive).</summary>
+    public string ToString(int depth)
+    {
+        var sb = new StringBuilder(96);
+        for (var i = 0; i <= depth && i < levels.Count; i++)
+        {
+            var level = levels[i];
+            sb.Append('/').Append(level.Name);
+            if ((i > 0 && Repeating.Contains(level.Name)) || level.Index > 1)
+                sb.Append('[').Append(level.Index).Append(']');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Index of the HDon the element at <paramref name="depth"/> belongs to, if any.</summary>
+    public int? InvoiceIndexAt(int depth)
+    {
+        // A 206 keeps its invoices at /TDiep/DLieu/HDon: depth 2.
+        if (depth >= 2 && levels.Count > 2 && levels[2].Name == "HDon" && levels[1].Name == "DLieu")
+            return levels[2].Index;
+        return null;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Xml;
+using ConformanceKit.Einvoice.Schemas;
+using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Einvoice.Xml;
+
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>
+/// Validates one message and returns every finding, located. Never throws for bad input:
+/// whatever the bytes, the answer is a <see cref="ValidationResult"/>.
+/// </summary>
+public static class MessageValidator
+{
+    /// <summary>Responses the authority signs over TBao/DLTBao.</summary>
+    private static readonly HashSet<string> Notices = ["102", "103", "204", "301", "302"];
+
+    public static ValidationResult Validate(byte[] bytes, ValidationOptions? options = null)
+    {
+        options ??= ValidationOptions.Default;
+        var findings = new List<Finding>();
+        if (bytes.Length > SafeXml.MaxMessageBytes)
+        {
+            findings.Add(new Finding(ErrorCodes.TooLarge, Severity.Error,
+                $"the message is {bytes.Length:N0} bytes; the limit is {SafeXml.MaxMessageBytes:N0} bytes (2 MB)",
+                Value: bytes.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                Expected: $"at most {SafeXml.MaxMessageBytes} bytes"));
+            return new ValidationResult { Findings = findings };
+        }
+
+        var header = HeaderScan.Run(bytes);
+        if (header.Failure is not null)
+            return new ValidationResult { Findings = [header.Failure] };
+
+        var type = header.MessageType;
+        var schemas = type is null ? null : SchemaCatalog.For(type);
+        if (type is not null && schemas is null)
+            findings.Add(new Finding(ErrorCodes.MessageTypeNotSupported, Severity.Warning,
+                $"message type {type} has no data schema in this kit: only the envelope and signatures were checked",
+                Path: "/TDiep/TTChung/MLTDiep", Value: type,
+                Expected: "one of " + string.Join(", ", SchemaCatalog.MessageTypes)));
+
+        MessageFacts facts;
+        try
+        {
+            facts = SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify);
+        }
+        catch (XmlException ex)
+        {
+            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, "not well-formed XML: " + ex.Message, ex.LineNumber, ex.LinePosition));
+            return new ValidationResult { Findings = findings, MessageType = type };
+        }
+        catch (InvalidDataException ex)
+        {
+            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, ex.Message));
+            return new ValidationResult { Findings = findings, MessageType = type };
+        }
+
+        EnvelopeRules.Check(facts, type, findings);
+        if (type == "206")
+        {
+            PackageRules.Check(facts, options, findings);
+            if (options.Advisory) AdvisoryRules.Check(facts, findings);
+        }
+
+        IReadOnlyList<SignatureCheck> signatures = [];
+        if (options.CheckSignatures && (facts.HasSignature || type == "206" || (type is not null && Notices.Contains(type))))
+            signatures = SignatureRules.Check(bytes, type, findings);
+
+        return new ValidationResult
+        {
+            Findings = Order(FillInvoiceCodes(findings, facts)),
+            MessageType = type,
+            MessageId = facts.Header.GetValueOrDefault("MTDiep")?.Value,
+            TaxCode = facts.Header.GetValueOrDefault("MST")?.Value,
+            InvoiceCount = facts.Invoices.Count,
+            Signatures = signatures,
+        };
+    }
+
+    /// <summary>A schema violation in the envelope header is a reception error; elsewhere it is 3001.</summary>
+    private static string Classify(string path, string element)
+    {
+        if (path == "/TDiep/TTChung/MTDiep") return ErrorCodes.MessageIdMalformed;
+        if (path.StartsWith("/TDiep/TTChung", StringComparison.Ordinal) || !path.StartsWith("/TDiep", StringComparison.Ordinal)
+            || path == "/TDiep")
+            return ErrorCodes.EnvelopeInvalid;
+        return ErrorCodes.SchemaViolation;
+    }
+
+    private static List<Finding> FillInvoiceCodes(List<Finding> findings, MessageFacts facts)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.InvoiceIndex is { } index && f.InvoiceCode is null && index >= 1 && index <= facts.Invoices.Count
+                && facts.Invoices[index - 1].Code?.Value is { Length: > 0 } code)
+                findings[i] = f with { InvoiceCode = code };
+        }
+        return findings;
+    }
+
+    private static List<Finding> Order(List<Finding> findings) =>
+        [.. findings.OrderBy(f => f.Line == 0 ? int.MaxValue : f.Line).ThenBy(f => f.Column).ThenBy(f => f.Code, StringComparer.Ordinal)];
+}

@@ -1,0 +1,58 @@
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>A leaf value the rules look at, with where it was.</summary>
+internal sealed record Leaf(string Value, int Line, int Column, string Path);
+
+/// <summary>Facts about one HHDVu line (values keyed by element name).</summary>
+internal sealed class LineFacts
+{
+    public required string Path { get; init; }
+    public required int Line { get; init; }
+    public required int Column { get; init; }
+    public Dictionary<string, Leaf> Fields { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Facts about one LTSuat per-rate total.</summary>
+internal sealed class RateTotalFacts
+{
+    public required string Path { get; init; }
+    public Dictionary<string, Leaf> Fields { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Facts about one HDon, gathered while streaming.</summary>
+internal sealed class InvoiceFacts
+{
+    public required int Index { get; init; }
+    public required string Path { get; init; }
+    public required int Line { get; init; }
+    public required int Column { get; init; }
+
+    /// <summary>DLHDon/TTChung leaves: KHMSHDon, KHHDon, NLap, SHDon.</summary>
+    public Dictionary<string, Leaf> General { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>DLHDon/NDHDon/TToan leaves.</summary>
+    public Dictionary<string, Leaf> Totals { get; } = new(StringComparer.Ordinal);
+
+    public Leaf? SellerTaxCode { get; set; }
+    public Leaf? BuyerTaxCode { get; set; }
+    public Leaf? Code { get; set; }
+    public List<LineFacts> Lines { get; } = [];
+    public List<RateTotalFacts> RateTotals { get; } = [];
+}
+
+/// <summary>What the streaming pass learnt about the message.</summary>
+internal sealed class MessageFacts
+{
+    /// <summary>/TDiep/TTChung leaves by element name.</summary>
+    public Dictionary<string, Leaf> Header { get; } = new(StringComparer.Ordinal);
+
+    public List<InvoiceFacts> Invoices { get; } = [];
+
+    public string? RootName { get; set; }
+
+    /// <summary>Whether a ds:Signature element occurs anywhere.</summary>
+    public bool HasSignature { get; set; }
+
+    /// <summary>Whether the pass reached the end of the document.</summary>
+    public bool Complete { get; set; }
+}

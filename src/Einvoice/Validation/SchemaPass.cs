@@ -1,0 +1,203 @@
+using System.Text;
+using System.Xml;
+using System.Xml.Schema;
+using ConformanceKit.Einvoice.Xml;
+
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>
+/// One streaming pass: validates against a compiled schema set, reports every violation with its
+/// path, and gathers the facts the package rules need — no DOM, so it stays near reader speed.
+/// </summary>
+internal sealed class SchemaPass
+{
+    private const string DsNamespace = "http://www.w3.org/2000/09/xmldsig#";
+
+    // Only these leaves are kept: anything else costs nothing beyond the validation itself.
+    private static readonly HashSet<string> Interesting =
+    [
+        "PBan", "MNGui", "MNNhan", "MLTDiep", "MTDiep", "MTDTChieu", "MST", "SLuong",
+        "KHMSHDon", "KHHDon", "NLap", "SHDon", "TChat", "DVTinh", "DGia", "TLCKhau", "STCKhau", "ThTien",
+        "TSuat", "TThue", "TgTCThue", "TgTThue", "TTCKTMai", "TgTTTBSo", "TgTTTBChu", "MCCQT", "TTHHDTrung",
+    ];
+
+    private readonly ElementPath path = new();
+    private readonly List<Finding> findings;
+    private readonly MessageFacts facts = new();
+    private readonly StringBuilder text = new();
+    private readonly List<Pending> pending = [];
+    private readonly Func<string, string, string> classify;
+    private XmlReader reader = null!;
+    private XmlSchemaSet schemas = null!;
+
+    private sealed record Pending(XmlSchemaException Error, XmlNodeType NodeType, int Depth, string? Text);
+
+    /// <param name="findings">Where findings go.</param>
+    /// <param name="classify">Maps (path, element name) to the finding code for a schema violation there.</param>
+    private SchemaPass(List<Finding> findings, Func<string, string, string> classify)
+    {
+        this.findings = findings;
+        this.classify = classify;
+    }
+
+    public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, string> classify)
+    {
+        var pass = new SchemaPass(findings, classify);
+        pass.Read(bytes, schemas);
+        return pass.facts;
+    }
+
+    private void Read(byte[] bytes, XmlSchemaSet schemaSet)
+    {
+        schemas = schemaSet;
+        var settings = SafeXml.ReaderSettings();
+        settings.ValidationType = ValidationType.Schema;
+        settings.Schemas = schemaSet;
+        settings.ValidationFlags = XmlSchemaValidationFlags.None;
+        settings.ValidationEventHandler += OnValidation;
+        settings.IgnoreWhitespace = false;
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        using var inner = XmlReader.Create(stream, settings);
+        reader = new DepthLimitedReader(inner, SafeXml.MaxDepth);
+        var lineInfo = (IXmlLineInfo)inner;
+        InvoiceFacts? invoice = null;
+        LineFacts? line = null;
+        RateTotalFacts? rate = null;
+
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                {
+                    var depth = reader.Depth;
+                    var name = reader.LocalName;
+                    path.Enter(name, depth, lineInfo.LineNumber, lineInfo.LinePosition);
+                    text.Clear();
+                    if (depth == 0) facts.RootName = name;
+                    if (reader.NamespaceURI == DsNamespace && name == "Signature") facts.HasSignature = true;
+                    if (depth == 2 && name == "HDon" && path.NameAt(1) == "DLieu")
+                    {
+                        invoice = new InvoiceFacts
+                        {
+                            Index = path.IndexAt(2), Path = path.ToString(2),
+                            Line = lineInfo.LineNumber, Column = lineInfo.LinePosition,
+                        };
+                        facts.Invoices.Add(invoice);
+                        line = null;
+                        rate = null;
+                    }
+                    else if (invoice is not null && name == "HHDVu" && depth == 6)
+                    {
+                        line = new LineFacts { Path = path.ToString(depth), Line = lineInfo.LineNumber, Column = lineInfo.LinePosition };
+                        invoice.Lines.Add(line);
+                    }
+                    else if (invoice is not null && name == "LTSuat" && depth == 7)
+                    {
+                        rate = new RateTotalFacts { Path = path.ToString(depth) };
+                        invoice.RateTotals.Add(rate);
+                    }
+                    Flush();
+                    if (reader.IsEmptyElement)
+                    {
+                        Capture(depth, invoice, line, rate);
+                        path.Leave(depth);
+                    }
+                    break;
+                }
+                case XmlNodeType.Text:
+                case XmlNodeType.CDATA:
+                case XmlNodeType.SignificantWhitespace:
+                case XmlNodeType.Whitespace:
+                    text.Append(reader.Value);
+                    Flush();
+                    break;
+                case XmlNodeType.EndElement:
+                    Flush();
+                    Capture(reader.Depth, invoice, line, rate);
+                    path.Leave(reader.Depth);
+                    text.Clear();
+                    break;
+                default:
+                    Flush();
+                    break;
+            }
+        }
+        Flush();
+        facts.Complete = true;
+    }
+
+    private void Capture(int depth, InvoiceFacts? invoice, LineFacts? line, RateTotalFacts? rate)
+    {
+        var name = path.NameAt(depth);
+        if (!Interesting.Contains(name)) return;
+        var (ln, col) = path.PositionAt(depth);
+        var value = text.ToString().Trim();
+        if (depth == 2 && path.NameAt(1) == "TTChung" && path.NameAt(0) == "TDiep")
+        {
+            facts.Header[name] = new Leaf(value, ln, col, path.ToString(depth));
+            return;
+        }
+        if (invoice is null || depth < 3 || path.InvoiceIndexAt(depth) != invoice.Index) return;
+        var leaf = new Leaf(value, ln, col, path.ToString(depth));
+        // depth 3: HDon child; 4: DLHDon child; 5: TTChung/NDHDon child; 6: NBan/NMua/TToan/DSHHDVu child…
+        var parent = path.NameAt(depth - 1);
+        switch (depth)
+        {
+            case 3 when name == "MCCQT":
+                invoice.Code = leaf;
+                break;
+            case 5 when parent == "TTChung":
+                invoice.General[name] = leaf;
+                break;
+            case 6 when name == "MST" && parent == "NBan":
+                invoice.SellerTaxCode = leaf;
+                break;
+            case 6 when name == "MST" && parent == "NMua":
+                invoice.BuyerTaxCode = leaf;
+                break;
+            case 6 when parent == "TToan":
+                invoice.Totals[name] = leaf;
+                break;
+            case 7 when parent == "HHDVu" && line is not null:
+                line.Fields[name] = leaf;
+                break;
+            case 8 when parent == "LTSuat" && rate is not null:
+                rate.Fields[name] = leaf;
+                break;
+        }
+    }
+
+    private void OnValidation(object? sender, ValidationEventArgs e)
+    {
+        // Warnings are lax-validation noise about content the schema deliberately skips.
+        if (e.Exception is null || e.Severity == XmlSeverityType.Warning) return;
+        // The handler runs inside Read(), before the loop has recorded the new node: resolve later.
+        var r = sender as XmlReader ?? reader;
+        var nodeType = r.NodeType;
+        pending.Add(new Pending(e.Exception, nodeType, r.Depth,
+            nodeType == XmlNodeType.EndElement ? text.ToString().Trim() : null));
+    }
+
+    private void Flush()
+    {
+        if (pending.Count == 0) return;
+        foreach (var p in pending)
+        {
+            var depth = p.NodeType is XmlNodeType.Element or XmlNodeType.EndElement ? p.Depth : p.Depth - 1;
+            if (depth < 0) depth = 0;
+            var where = path.ToString(depth);
+            var name = path.NameAt(depth);
+            var invoiceIndex = path.InvoiceIndexAt(depth);
+            var message = SchemaMessages.Clean(p.Error.Message);
+            findings.Add(new Finding(
+                classify(where, name), Severity.Error, message,
+                p.Error.LineNumber, p.Error.LinePosition, where,
+                Value: string.IsNullOrEmpty(p.Text) ? null : p.Text,
+                Expected: SchemaMessages.Expected(p.Error, schemas),
+                InvoiceIndex: invoiceIndex));
+        }
+        pending.Clear();
+    }
+}

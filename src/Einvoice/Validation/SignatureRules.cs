@@ -1,0 +1,50 @@
+using System.Xml;
+using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Einvoice.Xml;
+
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>Verifies a message's signatures and turns failures into 4001/4002 findings.</summary>
+internal static class SignatureRules
+{
+    public static IReadOnlyList<SignatureCheck> Check(byte[] bytes, string? type, List<Finding> findings)
+    {
+        XmlDocument doc;
+        try
+        {
+            doc = SafeXml.LoadDocument(bytes);
+        }
+        catch (Exception ex) when (ex is XmlException or InvalidDataException)
+        {
+            return []; // already reported as 1001 by the schema pass
+        }
+
+        var checks = XmlSignatureVerifier.VerifyAll(doc).ToList();
+        SignatureCheck? expected = type switch
+        {
+            "206" => XmlSignatureVerifier.VerifyPackage(doc),
+            "102" or "103" or "204" or "301" or "302" => XmlSignatureVerifier.VerifyNotice(doc),
+            _ => null,
+        };
+        if (expected is not null)
+        {
+            // The placement-aware check replaces the generic one for the same signature.
+            var at = checks.FindIndex(c => c.Path == expected.Path);
+            if (at >= 0) checks[at] = expected;
+            else checks.Insert(0, expected);
+        }
+
+        foreach (var check in checks)
+        {
+            if (check.Status == SignatureStatus.Missing)
+                findings.Add(new Finding(ErrorCodes.SignatureMissing, Severity.Error,
+                    $"the message is not signed: no signature at {check.Path}", Path: check.Path,
+                    Expected: "an XML signature over the signed data"));
+            else if (check.Status == SignatureStatus.Invalid)
+                findings.Add(new Finding(ErrorCodes.SignatureInvalid, Severity.Error,
+                    $"signature {check.SignatureId ?? "(no Id)"} is invalid: " + string.Join("; ", check.Problems),
+                    Path: check.Path, Expected: "a signature whose digests and value verify"));
+        }
+        return checks;
+    }
+}

@@ -1,0 +1,19 @@
+namespace ConformanceKit.Einvoice.Validation;
+
+/// <summary>What a validation run checks beyond the message itself.</summary>
+public sealed record ValidationOptions
+{
+    public static readonly ValidationOptions Default = new();
+
+    /// <summary>Verify XML signatures (4001/4002). On by default.</summary>
+    public bool CheckSignatures { get; init; } = true;
+
+    /// <summary>Report the advisory findings W001–W004. On by default.</summary>
+    public bool Advisory { get; init; } = true;
+
+    /// <summary>
+    /// Code blocks (C5–C9) issued to the taxpayer; when given, codes outside them are 7002.
+    /// Null means "unknown here" (the simulator knows, a file on disk does not).
+    /// </summary>
+    public IReadOnlySet<string>? IssuedCodeBlocks { get; init; }
+}
