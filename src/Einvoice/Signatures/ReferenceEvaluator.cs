@@ -10,12 +10,12 @@ namespace ConformanceKit.Einvoice.Signatures;
 /// </summary>
 internal static class ReferenceEvaluator
 {
-    public static ReferenceCheck Evaluate(XmlElement reference, XmlElement signature, IdIndex ids)
+    public static ReferenceCheck Evaluate(XmlElement reference, XmlElement signature, VerificationContext context)
     {
         var problems = new List<string>();
         var hasUri = reference.HasAttribute("URI");
         var uri = reference.GetAttribute("URI");
-        var target = Resolve(hasUri, uri, ids, problems);
+        var target = Resolve(hasUri, uri, context.Ids, problems);
         var enveloped = ReadTransforms(reference, uri, problems);
         var expected = ReadDigest(reference, uri, problems);
 
@@ -24,7 +24,7 @@ internal static class ReferenceEvaluator
         {
             // The enveloped-signature transform drops the signature holding this reference; it only
             // changes anything when that signature sits inside the referenced element.
-            var actual = DocumentC14N.Sha256(target, enveloped ? signature : null);
+            var actual = context.Digest(target, enveloped ? signature : null);
             digestValid = CryptographicOperations.FixedTimeEquals(actual, expected);
             if (!digestValid) problems.Add($"reference {uri} digest does not match: the signed content was changed");
         }

@@ -16,7 +16,7 @@ public sealed record SignatureCheck
     /// <summary>The certificate from KeyInfo, when one could be read.</summary>
     public X509Certificate2? Certificate { get; init; }
 
-    /// <summary>X509SubjectName text, else the certificate's subject.</summary>
+    /// <summary>X509SubjectName text, else the certificate's subject (rendered as Windows signers write it).</summary>
     public string? SubjectName { get; init; }
 
     /// <summary>

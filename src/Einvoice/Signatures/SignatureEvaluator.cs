@@ -12,7 +12,10 @@ namespace ConformanceKit.Einvoice.Signatures;
 /// </summary>
 internal static class SignatureEvaluator
 {
-    public static SignatureCheck Evaluate(XmlElement signature, IdIndex ids)
+    /// <summary>Real signatures carry 2 or 3; the cap bounds the digest work a hostile message can ask for.</summary>
+    public const int MaxReferences = 16;
+
+    public static SignatureCheck Evaluate(XmlElement signature, VerificationContext context)
     {
         var problems = new List<string>();
         var certificate = ReadCertificate(signature, problems, out var subjectName);
@@ -29,13 +32,19 @@ internal static class SignatureEvaluator
             var methodsOk = CheckCanonicalization(signedInfo, problems, out var withComments);
             methodsOk &= CheckSignatureMethod(signedInfo, problems);
 
-            foreach (var r in DomPath.Children(signedInfo, "Reference", DsigNames.Ns))
+            var referenceElements = DomPath.Children(signedInfo, "Reference", DsigNames.Ns);
+            if (referenceElements.Count == 0) problems.Add("SignedInfo has no Reference");
+            else if (referenceElements.Count > MaxReferences)
+                problems.Add($"SignedInfo has {referenceElements.Count} references; at most {MaxReferences} are accepted");
+            else
             {
-                var check = ReferenceEvaluator.Evaluate(r, signature, ids);
-                references.Add(check);
-                if (check.Problem is not null) problems.Add(check.Problem);
+                foreach (var r in referenceElements)
+                {
+                    var check = ReferenceEvaluator.Evaluate(r, signature, context);
+                    references.Add(check);
+                    if (check.Problem is not null) problems.Add(check.Problem);
+                }
             }
-            if (references.Count == 0) problems.Add("SignedInfo has no Reference");
 
             var value = ReadSignatureValue(signature, problems);
             if (methodsOk && value is not null && certificate is not null)
@@ -131,7 +140,7 @@ internal static class SignatureEvaluator
         try
         {
             var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(certElement.InnerText));
-            subjectName ??= certificate.Subject;
+            subjectName ??= CertificateSubject.Render(certificate);
             return certificate;
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)

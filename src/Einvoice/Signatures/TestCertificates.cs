@@ -28,12 +28,12 @@ public static partial class TestCertificates
             throw new ArgumentException("tax code must be 10 digits or 10-3 digits", nameof(taxCode));
         if (notAfter <= notBefore) throw new ArgumentException("notAfter must be later than notBefore", nameof(notAfter));
 
-        // The builder encodes in order; the rendered name lists the last RDN first.
+        // Added in the order the subject is rendered: CN first, C last.
         var name = new X500DistinguishedNameBuilder();
-        name.AddCountryOrRegion("VN");
-        if (taxCode is not null) name.Add(UidOid, "MST:" + taxCode, UniversalTagNumber.UTF8String);
-        name.AddOrganizationName(commonName);
         name.AddCommonName(commonName);
+        name.AddOrganizationName(commonName);
+        if (taxCode is not null) name.Add(UidOid, "MST:" + taxCode, UniversalTagNumber.UTF8String);
+        name.AddCountryOrRegion("VN");
 
         using var rsa = RSA.Create(keySize);
         var request = new CertificateRequest(name.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

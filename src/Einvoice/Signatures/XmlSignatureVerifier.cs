@@ -21,8 +21,8 @@ public static class XmlSignatureVerifier
         ArgumentNullException.ThrowIfNull(doc);
         var signatures = doc.GetElementsByTagName("Signature", DsigNames.Ns).OfType<XmlElement>().ToList();
         if (signatures.Count == 0) return [];
-        var ids = new IdIndex(doc);
-        return signatures.Select(s => SignatureEvaluator.Evaluate(s, ids)).ToList();
+        var context = new VerificationContext(doc);
+        return signatures.Select(s => SignatureEvaluator.Evaluate(s, context)).ToList();
     }
 
     /// <summary>
@@ -57,7 +57,7 @@ public static class XmlSignatureVerifier
             return new SignatureCheck { Status = SignatureStatus.Missing, Path = expectedPath, Problems = [$"no signature at {expectedPath}"] };
 
         var signature = signatures[0];
-        var check = SignatureEvaluator.Evaluate(signature, new IdIndex(doc));
+        var check = SignatureEvaluator.Evaluate(signature, new VerificationContext(doc));
         var problems = check.Problems.ToList();
         if (signatures.Count > 1)
             problems.Add($"{expectedPath[..expectedPath.LastIndexOf('/')]} holds {signatures.Count} signatures; exactly one is expected");

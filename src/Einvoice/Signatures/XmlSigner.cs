@@ -55,7 +55,7 @@ public static class XmlSigner
         var timeDigest = AppendReference(signedInfo, "#" + objectId, DsigNames.SignaturePropertiesType, enveloped: false);
         var value = Append(signature, "SignatureValue");
         var x509 = Append(Append(signature, "KeyInfo"), "X509Data");
-        Append(x509, "X509SubjectName").InnerText = certificate.Subject;
+        Append(x509, "X509SubjectName").InnerText = CertificateSubject.Render(certificate);
         Append(x509, "X509Certificate").InnerText = Convert.ToBase64String(certificate.RawData);
         var obj = Append(signature, "Object");
         obj.SetAttribute("Id", objectId);

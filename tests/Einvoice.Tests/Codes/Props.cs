@@ -14,6 +14,9 @@ internal static class Props
     public static void ForAll<T>(Gen<T> gen, Func<T, bool> property) =>
         Check.One(Config, Prop.ForAll(gen.ToArbitrary(), property));
 
+    public static void ForAll<T>(Gen<T> gen, int maxTest, Func<T, bool> property) =>
+        Check.One(Config.WithMaxTest(maxTest), Prop.ForAll(gen.ToArbitrary(), property));
+
     public static Gen<string> Digits(int count) =>
         Gen.ArrayOf(Gen.Choose(0, 9), count).Select(ds => string.Concat(ds));
 

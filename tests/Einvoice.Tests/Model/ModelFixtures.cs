@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ConformanceKit.Einvoice.Tests.Model;
@@ -10,22 +9,7 @@ internal static class ModelFixtures
 
     public static byte[] RealSampleBytes() => File.ReadAllBytes(RealSamplePath());
 
-    /// <summary>
-    /// Walks up from the test binaries to the folder holding ConformanceKit.sln; with a private
-    /// --artifacts-path the binaries live outside the repo, so the source location is the fallback.
-    /// </summary>
-    public static string RealSamplePath([CallerFilePath] string sourceFile = "")
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Path.GetDirectoryName(sourceFile) ?? "" })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln")))
-                    return Path.Combine(dir.FullName, "..", "shared", "samples", "real", RealSampleName);
-            }
-        }
-        throw new InvalidOperationException("ConformanceKit.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RealSamplePath() => Support.TestPaths.RealSample202;
 
     /// <summary>The text between the end of the first <paramref name="open"/> tag and the next matching close tag.</summary>
     public static string Between(string text, string open, string close)

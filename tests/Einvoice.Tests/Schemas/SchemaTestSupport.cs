@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
@@ -52,21 +51,7 @@ internal static class SchemaTestSupport
         return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
     }
 
-    /// <summary>
-    /// Reads a file of Schemas/Fixtures: from the output directory when copied there, else next to
-    /// this source file, else under the repository root found above the working directory.
-    /// </summary>
-    public static string ReadFixture(string name, [CallerFilePath] string sourcePath = "")
-    {
-        var candidates = new List<string> { Path.Combine(AppContext.BaseDirectory, "Schemas", "Fixtures", name) };
-        if (sourcePath.Length > 0)
-            candidates.Add(Path.Combine(Path.GetDirectoryName(sourcePath)!, "Fixtures", name));
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln")))
-                    candidates.Add(Path.Combine(dir.FullName, "tests", "Einvoice.Tests", "Schemas", "Fixtures", name));
-        var found = candidates.FirstOrDefault(File.Exists)
-            ?? throw new FileNotFoundException("fixture not found; looked at:\n" + string.Join("\n", candidates), name);
-        return File.ReadAllText(found, Encoding.UTF8);
-    }
+    /// <summary>Reads a real document from ../shared/samples/real (fixtures are not copied into the repo).</summary>
+    public static string ReadFixture(string name) =>
+        File.ReadAllText(Path.Combine(Support.TestPaths.RealSamples, name), Encoding.UTF8);
 }

@@ -24,15 +24,7 @@ internal static class SignatureFixtures
     public static X509Certificate2 Seller => SellerCert.Value;
     public static X509Certificate2 Authority => AuthorityCert.Value;
 
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln"))) return dir.FullName;
-        throw new InvalidOperationException("ConformanceKit.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    public static string RealSampleText() => File.ReadAllText(
-        Path.Combine(RepoRoot(), "..", "shared", "samples", "real", "TDiep_202_signed_HDon_testenv_2021.xml"), Encoding.UTF8);
+    public static string RealSampleText() => File.ReadAllText(Support.TestPaths.RealSample202, Encoding.UTF8);
 
     public static XmlDocument Load(string xml) => SafeXml.LoadDocument(Encoding.UTF8.GetBytes(xml));
 

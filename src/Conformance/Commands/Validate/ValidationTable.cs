@@ -35,8 +35,10 @@ internal static class ValidationTable
 
     private static Table Findings(IReadOnlyList<Finding> findings)
     {
+        // Codes, locations and paths are copied and grepped: never wrap them.
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Code").AddColumn("Line:Col").AddColumn("Invoice").AddColumn("Path")
+            .AddColumn(new TableColumn("Code").NoWrap()).AddColumn(new TableColumn("Line:Col").NoWrap())
+            .AddColumn(new TableColumn("Invoice").NoWrap()).AddColumn(new TableColumn("Path").NoWrap())
             .AddColumn("Problem").AddColumn("Value").AddColumn("Expected");
         foreach (var f in findings)
         {
