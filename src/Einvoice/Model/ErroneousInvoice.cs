@@ -1,32 +1,8 @@
 namespace ConformanceKit.Einvoice.Model;
 
 /// <summary>HDon of a 303 — one erroneous invoice and what the seller does about it.</summary>
-public sealed class ErroneousInvoice
+public sealed class ErroneousInvoice : ErroneousInvoiceBase
 {
-    /// <summary>STT — index.</summary>
-    public int? Index { get; set; }
-
-    /// <summary>MCCQT — the invoice's code.</summary>
-    public string? Code { get; set; }
-
-    /// <summary>KHMSHDon — form number.</summary>
-    public string? FormNumber { get; set; }
-
-    /// <summary>KHHDon — series.</summary>
-    public string? Series { get; set; }
-
-    /// <summary>SHDon — number.</summary>
-    public string? Number { get; set; }
-
-    /// <summary>Ngay — invoice date.</summary>
-    public DateOnly? Date { get; set; }
-
-    /// <summary>LADHDDT — kind of e-invoice applied.</summary>
-    public int? InvoiceKind { get; set; }
-
-    /// <summary>TCTBao — 1 cancel, 2 adjust, 3 replace, 4 explain.</summary>
-    public int? Action { get; set; }
-
     /// <summary>LDo — reason (free text).</summary>
     public string? Reason { get; set; }
 }

@@ -183,19 +183,27 @@ public static partial class MessageReader
         {
             switch (c.Name)
             {
-                case "STT": i.Index = c.Int(); break;
-                case "MCCQT": i.Code = c.Text(); break;
-                case "KHMSHDon": i.FormNumber = c.Text(); break;
-                case "KHHDon": i.Series = c.Text(); break;
-                case "SHDon": i.Number = c.Text(); break;
-                case "Ngay": i.Date = c.Date(); break;
-                case "LADHDDT": i.InvoiceKind = c.Int(); break;
-                case "TCTBao": i.Action = c.Int(); break;
                 case "LDo": i.Reason = c.Text(); break;
-                default: c.Skip(); break;
+                default: if (!ErroneousInvoiceField(c, i)) c.Skip(); break;
             }
         }
         return i;
+    }
+
+    private static bool ErroneousInvoiceField(ReadContext c, ErroneousInvoiceBase i)
+    {
+        switch (c.Name)
+        {
+            case "STT": i.Index = c.Int(); return true;
+            case "MCCQT": i.Code = c.Text(); return true;
+            case "KHMSHDon": i.FormNumber = c.Text(); return true;
+            case "KHHDon": i.Series = c.Text(); return true;
+            case "SHDon": i.Number = c.Text(); return true;
+            case "Ngay": i.Date = c.Date(); return true;
+            case "LADHDDT": i.InvoiceKind = c.Int(); return true;
+            case "TCTBao": i.Action = c.Int(); return true;
+            default: return false;
+        }
     }
 
     private static bool ErroneousReplyField(ReadContext c, ErroneousInvoiceReply m)
@@ -216,17 +224,9 @@ public static partial class MessageReader
         {
             switch (c.Name)
             {
-                case "STT": i.Index = c.Int(); break;
-                case "MCCQT": i.Code = c.Text(); break;
-                case "KHMSHDon": i.FormNumber = c.Text(); break;
-                case "KHHDon": i.Series = c.Text(); break;
-                case "SHDon": i.Number = c.Text(); break;
-                case "Ngay": i.Date = c.Date(); break;
-                case "LADHDDT": i.InvoiceKind = c.Int(); break;
-                case "TCTBao": i.Action = c.Int(); break;
                 case "TTTNCCQT": i.Accepted = c.Int(); break;
                 case "DSLDKTNhan": i.Reasons = ReadReasons(c); break;
-                default: c.Skip(); break;
+                default: if (!ErroneousInvoiceField(c, i)) c.Skip(); break;
             }
         }
         return i;

@@ -119,18 +119,23 @@ public static partial class MessageWriter
         foreach (var i in m.Invoices)
         {
             c.Start("HDon");
-            c.Int("STT", i.Index);
-            c.Text("MCCQT", i.Code);
-            c.Text("KHMSHDon", i.FormNumber);
-            c.Text("KHHDon", i.Series);
-            c.Text("SHDon", i.Number);
-            c.Date("Ngay", i.Date);
-            c.Int("LADHDDT", i.InvoiceKind);
-            c.Int("TCTBao", i.Action);
+            WriteErroneousInvoiceFields(c, i);
             c.Text("LDo", i.Reason);
             c.End();
         }
         c.End();
+    }
+
+    private static void WriteErroneousInvoiceFields(WriteContext c, ErroneousInvoiceBase i)
+    {
+        c.Int("STT", i.Index);
+        c.Text("MCCQT", i.Code);
+        c.Text("KHMSHDon", i.FormNumber);
+        c.Text("KHHDon", i.Series);
+        c.Text("SHDon", i.Number);
+        c.Date("Ngay", i.Date);
+        c.Int("LADHDDT", i.InvoiceKind);
+        c.Int("TCTBao", i.Action);
     }
 
     private static void WriteErroneousReply(WriteContext c, ErroneousInvoiceReply m)
@@ -141,14 +146,7 @@ public static partial class MessageWriter
         foreach (var i in m.Invoices)
         {
             c.Start("HDon");
-            c.Int("STT", i.Index);
-            c.Text("MCCQT", i.Code);
-            c.Text("KHMSHDon", i.FormNumber);
-            c.Text("KHHDon", i.Series);
-            c.Text("SHDon", i.Number);
-            c.Date("Ngay", i.Date);
-            c.Int("LADHDDT", i.InvoiceKind);
-            c.Int("TCTBao", i.Action);
+            WriteErroneousInvoiceFields(c, i);
             c.Int("TTTNCCQT", i.Accepted);
             c.Reasons("DSLDKTNhan", i.Reasons);
             c.End();
