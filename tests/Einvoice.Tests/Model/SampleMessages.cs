@@ -146,7 +146,7 @@ internal static class SampleMessages
         },
         Seller = new Party { Name = "Cửa hàng A", TaxCode = "0106324653", Address = "Hà Nội" },
         Buyer = new Party(),
-        Lines = [new InvoiceLine { Kind = 1, ItemName = "Điều chỉnh", Quantity = -1m, UnitPrice = 100000m, Amount = -100000m, VatRate = "10%" }],
+        Lines = [new InvoiceLine { Kind = 1, ItemName = "Điều chỉnh", Unit = "Lần", Quantity = -1m, UnitPrice = 100000m, Amount = -100000m, VatRate = "10%" }],
         Totals = new InvoiceTotals { RateTotals = [new RateTotal { VatRate = "10%", Amount = -100000m, Tax = -10000m }], TotalBeforeTax = -100000m, TotalTax = -10000m, TotalPayable = -110000m, TotalPayableInWords = "Âm một trăm mười nghìn đồng", ExtraFields = [] },
         Code = "M1-25-A1B2C-00000000015",
         SignaturesXml = "",
