@@ -32,8 +32,8 @@ public static class MessageValidator
             return new ValidationResult { Findings = [header.Failure] };
 
         var type = header.MessageType;
-        var schemas = type is null ? null : SchemaCatalog.For(type);
-        if (type is not null && schemas is null)
+        var schemas = type is null || options.EnvelopeOnly ? null : SchemaCatalog.For(type);
+        if (type is not null && schemas is null && !options.EnvelopeOnly)
             findings.Add(new Finding(ErrorCodes.MessageTypeNotSupported, Severity.Warning,
                 $"message type {type} has no data schema in this kit: only the envelope and signatures were checked",
                 Path: "/TDiep/TTChung/MLTDiep", Value: type,
@@ -56,6 +56,17 @@ public static class MessageValidator
         }
 
         EnvelopeRules.Check(facts, type, findings);
+        if (options.EnvelopeOnly)
+            return new ValidationResult
+            {
+                Findings = Order(findings),
+                MessageType = type,
+                MessageId = facts.Header.GetValueOrDefault("MTDiep")?.Value,
+                TaxCode = facts.Header.GetValueOrDefault("MST")?.Value,
+                Sender = facts.Header.GetValueOrDefault("MNGui")?.Value,
+                DeclaredCount = facts.Header.GetValueOrDefault("SLuong")?.Value,
+                InvoiceCount = facts.Invoices.Count,
+            };
         if (type == "206")
         {
             PackageRules.Check(facts, options, findings);
@@ -72,7 +83,10 @@ public static class MessageValidator
             MessageType = type,
             MessageId = facts.Header.GetValueOrDefault("MTDiep")?.Value,
             TaxCode = facts.Header.GetValueOrDefault("MST")?.Value,
+            Sender = facts.Header.GetValueOrDefault("MNGui")?.Value,
+            DeclaredCount = facts.Header.GetValueOrDefault("SLuong")?.Value,
             InvoiceCount = facts.Invoices.Count,
+            InvoiceCodes = [.. facts.Invoices.Select(i => i.Code?.Value)],
             Signatures = signatures,
         };
     }

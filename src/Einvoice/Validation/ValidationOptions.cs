@@ -5,6 +5,12 @@ public sealed record ValidationOptions
 {
     public static readonly ValidationOptions Default = new();
 
+    /// <summary>
+    /// Check only what reception checks: well-formedness, size, encoding and the envelope header
+    /// (TTChung) against the envelope schema. DLieu is not looked at. Off by default.
+    /// </summary>
+    public bool EnvelopeOnly { get; init; }
+
     /// <summary>Verify XML signatures (4001/4002). On by default.</summary>
     public bool CheckSignatures { get; init; } = true;
 

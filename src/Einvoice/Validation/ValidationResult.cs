@@ -16,6 +16,15 @@ public sealed class ValidationResult
     /// <summary>MST of the envelope, when present.</summary>
     public string? TaxCode { get; init; }
 
+    /// <summary>MNGui, when present.</summary>
+    public string? Sender { get; init; }
+
+    /// <summary>SLuong as written, when present.</summary>
+    public string? DeclaredCount { get; init; }
+
+    /// <summary>Each HDon's MCCQT in document order (null where absent); empty for other types.</summary>
+    public IReadOnlyList<string?> InvoiceCodes { get; init; } = [];
+
     /// <summary>Number of HDon elements in a 206 package.</summary>
     public int InvoiceCount { get; init; }
 

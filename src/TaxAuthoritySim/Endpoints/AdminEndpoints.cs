@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using ConformanceKit.TaxAuthoritySim.Clock;
+using ConformanceKit.TaxAuthoritySim.Faults;
+using ConformanceKit.TaxAuthoritySim.Hosting;
+using ConformanceKit.TaxAuthoritySim.Processing;
+using ConformanceKit.TaxAuthoritySim.Registry;
+using ConformanceKit.TaxAuthoritySim.Seed;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Endpoints;
+
+/// <summary>The control plane of contract.md (JSON, X-Admin-Key): seed, reset, clock, faults, journal.</summary>
+public static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin/v1").WithTags("Control plane").AddEndpointFilter(async (ctx, next) =>
+        {
+            var registry = ctx.HttpContext.RequestServices.GetRequiredService<RegistryService>();
+            return ApiKeys.IsAdmin(ctx.HttpContext, registry.Current)
+                ? await next(ctx)
+                : ApiKeys.Unauthorized(ApiKeys.AdminHeader, "the admin key");
+        });
+
+        admin.MapPost("/seed", Seed).WithSummary("Load a seed document on top of the current state");
+        admin.MapPost("/reset", Reset).WithSummary("Empty the store, reload the start-up seed, clear faults, real clock");
+        admin.MapGet("/clock", (SimulatedClock clock, SimulatorSettings s) => Results.Json(ClockView.Of(clock, s)))
+            .WithSummary("The simulated clock");
+        admin.MapPut("/clock", SetClock).WithSummary("Set the simulated time, rate and processing delay");
+        admin.MapPost("/clock/advance", Advance).WithSummary("Move the simulated clock forward");
+        admin.MapPost("/faults", AddFault).WithSummary("Add a fault rule");
+        admin.MapGet("/faults", (FaultEngine f) => Results.Json(f.List(), Json)).WithSummary("The fault rules and how often each fired");
+        admin.MapDelete("/faults", (FaultEngine f, int? seed) => { f.Clear(seed); return Results.NoContent(); })
+            .WithSummary("Remove every fault rule (optionally reseed their randomness)");
+        admin.MapGet("/journal", Journal).WithSummary("Every message in and out, with timestamps");
+        admin.MapPost("/reconciliation", () => Results.Problem(statusCode: 501, title: "Not implemented",
+                detail: "The monthly Step 2 (302, codes 8001–8006) is not implemented yet in this version of the simulator."))
+            .WithSummary("Run the monthly Step 2 now (not implemented yet)");
+    }
+
+    internal static readonly JsonSerializerOptions Json = SeedDocument.Json;
+
+    private static async Task<IResult> Seed(HttpRequest request, RegistryService registry, CancellationToken ct)
+    {
+        SeedDocument? seed;
+        try { seed = await JsonSerializer.DeserializeAsync<SeedDocument>(request.Body, Json, ct); }
+        catch (JsonException ex) { return BadJson(ex); }
+        if (seed is null) return Results.Problem(statusCode: 400, title: "Empty seed", detail: "the body must be a seed document");
+        try
+        {
+            var current = await registry.ApplyAsync(seed, ct);
+            return Results.Json(new { taxpayers = current.Taxpayers.Count, tvans = current.Tvans.Count });
+        }
+        catch (SeedException ex)
+        {
+            return Results.Json(new { title = "The seed has problems", errors = ex.Problems }, statusCode: 400);
+        }
+    }
+
+    private static async Task<IResult> Reset(ISimulatorStore store, RegistryService registry, StartupSeed seed,
+        FaultEngine faults, SimulatedClock clock, SimulatorSettings settings, ProcessingQueue queue, CancellationToken ct)
+    {
+        queue.Clear();
+        await store.ResetAsync(ct);
+        await registry.ReplaceAsync(seed.Document, ct);
+        faults.Clear(seed: 1);
+        clock.Reset();
+        settings.ProcessingDelay = settings.StartupProcessingDelay;
+        return Results.Json(new { reset = true, taxpayers = registry.Current.Taxpayers.Count, tvans = registry.Current.Tvans.Count });
+    }
+
+    public sealed record ClockChange(DateTimeOffset? Now, double? Rate, double? ProcessingDelaySeconds);
+
+    public sealed record AdvanceBy(double Seconds);
+
+    public sealed record ClockView(string Now, double Rate, bool Real, double ProcessingDelaySeconds, double NoticeDeadlineSeconds)
+    {
+        public static ClockView Of(SimulatedClock clock, SimulatorSettings s) => new(
+            clock.GetUtcNow().ToOffset(VietnamTime.Offset).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            clock.Rate, clock.IsReal, s.ProcessingDelay.TotalSeconds, SimulatorSettings.NoticeDeadline.TotalSeconds);
+    }
+
+    private static async Task<IResult> SetClock(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
+    {
+        ClockChange? change;
+        try { change = await JsonSerializer.DeserializeAsync<ClockChange>(request.Body, Json, ct); }
+        catch (JsonException ex) { return BadJson(ex); }
+        if (change is null) return Results.Problem(statusCode: 400, title: "Empty body");
+        if (change.Rate is < 0 or > 10_000) return Results.Problem(statusCode: 400, title: "Bad rate", detail: "rate must be between 0 and 10000");
+        if (change.ProcessingDelaySeconds is < 0 or > 900)
+            return Results.Problem(statusCode: 400, title: "Bad processing delay",
+                detail: "processingDelaySeconds must be between 0 and 900: a 204 comes within 15 minutes of receipt");
+        if (change.Now is not null || change.Rate is not null) clock.Set(change.Now, change.Rate);
+        if (change.ProcessingDelaySeconds is { } d) settings.ProcessingDelay = TimeSpan.FromSeconds(d);
+        return Results.Json(ClockView.Of(clock, settings));
+    }
+
+    private static async Task<IResult> Advance(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
+    {
+        AdvanceBy? body;
+        try { body = await JsonSerializer.DeserializeAsync<AdvanceBy>(request.Body, Json, ct); }
+        catch (JsonException ex) { return BadJson(ex); }
+        if (body is null || body.Seconds is <= 0 or > 366 * 86400 or double.NaN)
+            return Results.Problem(statusCode: 400, title: "Bad advance", detail: "seconds must be > 0 and at most a year");
+        clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+        return Results.Json(ClockView.Of(clock, settings));
+    }
+
+    private static async Task<IResult> AddFault(HttpRequest request, FaultEngine faults, CancellationToken ct)
+    {
+        FaultRule? rule;
+        try { rule = await JsonSerializer.DeserializeAsync<FaultRule>(request.Body, Json, ct); }
+        catch (JsonException ex) { return BadJson(ex); }
+        if (rule is null) return Results.Problem(statusCode: 400, title: "Empty fault rule");
+        var problems = rule.Problems().ToList();
+        if (problems.Count > 0) return Results.Json(new { title = "The fault rule has problems", errors = problems }, statusCode: 400);
+        var stored = faults.Add(rule);
+        return Results.Json(stored, Json, statusCode: 201);
+    }
+
+    private static async Task<IResult> Journal(ISimulatorStore store, string? mst, string? type, long? after, int? limit, CancellationToken ct)
+    {
+        var entries = await store.JournalAsync(new JournalQuery
+        {
+            TaxCode = string.IsNullOrWhiteSpace(mst) ? null : mst,
+            Type = string.IsNullOrWhiteSpace(type) ? null : type,
+            After = Math.Max(0, after ?? 0),
+            Limit = Math.Clamp(limit ?? 1000, 1, 10_000),
+        }, ct);
+        var next = entries.Count == 0 ? Math.Max(0, after ?? 0) : entries[^1].Seq;
+        return Results.Json(new { entries = entries.Select(JournalView.Of), next }, Json);
+    }
+
+    public sealed record JournalView(long Seq, string At, string WallAt, string Direction, string Type, string? MessageId,
+        string? ReplyTo, string? Mst, string? Tvan, int? HttpStatus, string? Outcome, double? LatencySeconds, double? LatencyMs)
+    {
+        public static JournalView Of(JournalEntry e) => new(e.Seq, Format(e.At), e.WallAt.ToString("O", CultureInfo.InvariantCulture),
+            e.Direction, e.Type, e.MessageId, e.ReplyTo, e.TaxCode, e.TvanCode, e.HttpStatus, e.Outcome, e.LatencySeconds, e.LatencyMs);
+
+        private static string Format(DateTimeOffset t) =>
+            t.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
+    }
+
+    private static IResult BadJson(JsonException ex) => Results.Problem(statusCode: 400, title: "Not valid JSON",
+        detail: $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}, path {ex.Path}: {ex.Message}");
+}

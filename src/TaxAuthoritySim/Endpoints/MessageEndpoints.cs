@@ -1,0 +1,130 @@
+using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.TaxAuthoritySim.Authority;
+using ConformanceKit.TaxAuthoritySim.Clock;
+using ConformanceKit.TaxAuthoritySim.Faults;
+using ConformanceKit.TaxAuthoritySim.Intake;
+using ConformanceKit.TaxAuthoritySim.Registry;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Endpoints;
+
+/// <summary>The T-VAN-facing API of contract.md: messages in, responses out, invoice look-up, certificate.</summary>
+public static class MessageEndpoints
+{
+    public static void MapMessageEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Messages");
+
+        api.MapPost("/messages", PostMessage)
+            .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
+            .Accepts<string>("application/xml")
+            .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
+            .Produces(401).Produces(413, contentType: "application/xml");
+
+        api.MapGet("/messages/{messageId}/responses", Responses)
+            .WithSummary("Every response to a message so far, oldest first, as <DSTDiep>")
+            .Produces(200, contentType: "application/xml").Produces(401).Produces(404);
+
+        api.MapGet("/inbox", Inbox)
+            .WithSummary("Responses addressed to the calling T-VAN after a cursor (polling feed)")
+            .Produces(200, contentType: "application/xml").Produces(401);
+
+        app.MapGet("/api/v1/invoices/{mst}/{code}", Invoice).WithTags("Look-up")
+            .WithSummary("Buyer look-up of a stored invoice: JSON summary and the invoice XML").Produces<InvoiceView>().Produces(404);
+
+        app.MapGet("/api/v1/certificate", (AuthorityCertificate cert) => Results.Text(cert.Pem, "application/x-pem-file"))
+            .WithTags("Look-up").WithSummary("The simulated tax authority's signing certificate (PEM)");
+    }
+
+    private static async Task<IResult> PostMessage(HttpContext http, RegistryService registry, PackageIntake intake,
+        FaultEngine faults, SimulatedClock clock, CancellationToken ct)
+    {
+        var tvan = ApiKeys.Tvan(http, registry.Current);
+        if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
+
+        var body = await ReadLimited(http.Request, SafeXml.MaxMessageBytes, ct);
+        if (body is null)
+        {
+            var size = http.Request.ContentLength is { } len ? $"{len:N0} bytes" : "more than 2,097,152 bytes";
+            var refused = await intake.Refuse(null, tvan.Code, null, null, tvan, clock.GetUtcNow(), DateTimeOffset.UtcNow,
+                [ReceptionCheck.Reason(ErrorCodes.TooLarge, $"the message is {size}; the limit is {SafeXml.MaxMessageBytes:N0} bytes (2 MB)")],
+                ct, StatusCodes.Status413PayloadTooLarge);
+            return XmlResults.Message(refused.Ack, refused.HttpStatus);
+        }
+
+        if (!faults.IsEmpty)
+        {
+            var header = MessageValidator.Validate(body, new ValidationOptions { EnvelopeOnly = true, CheckSignatures = false, Advisory = false });
+            var fired = faults.OnRequest(new FaultContext(http.Request.Path, header.MessageType, header.TaxCode, tvan.Code));
+            if (fired.FirstOrDefault(f => f.Action == FaultAction.CloseConnection) is not null)
+            {
+                http.Abort();
+                return Results.Empty;
+            }
+            if (fired.FirstOrDefault(f => f.Action is FaultAction.Status500 or FaultAction.Status503) is { } status)
+            {
+                if (status.Action == FaultAction.Status503) http.Response.Headers.RetryAfter = "1";
+                return Results.Problem(statusCode: status.Action == FaultAction.Status500 ? 500 : 503,
+                    title: "Simulated fault", detail: $"fault rule {status.Id}: the message was not taken");
+            }
+            var delay = fired.Where(f => f.Action == FaultAction.Delay999).Sum(f => f.DelaySeconds ?? 0);
+            var result = await intake.ReceiveAsync(body, tvan, ct);
+            if (delay > 0) await Task.Delay(TimeSpan.FromSeconds(delay), ct);
+            return XmlResults.Message(result.Ack, result.HttpStatus);
+        }
+
+        var outcome = await intake.ReceiveAsync(body, tvan, ct);
+        return XmlResults.Message(outcome.Ack, outcome.HttpStatus);
+    }
+
+    /// <summary>The body, or null when it is over <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadLimited(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return null;
+        var capacity = request.ContentLength is { } n ? (int)n : 64 * 1024;
+        using var ms = new MemoryStream(capacity);
+        var buffer = new byte[64 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (ms.Length + read > limit) return null;
+            ms.Write(buffer, 0, read);
+        }
+        return ms.Length == capacity ? ms.GetBuffer() : ms.ToArray();
+    }
+
+    private static async Task<IResult> Responses(string messageId, HttpContext http, RegistryService registry,
+        ISimulatorStore store, CancellationToken ct)
+    {
+        var tvan = ApiKeys.Tvan(http, registry.Current);
+        if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
+        var list = (await store.ResponsesToAsync(messageId, ct)).Where(r => r.TvanCode == tvan.Code).ToList();
+        if (list.Count == 0)
+            return Results.Problem(statusCode: 404, title: "Not found",
+                detail: $"no response to {messageId} for {tvan.Code} (yet). / Chưa có phản hồi cho thông điệp {messageId}.");
+        return XmlResults.Message(XmlResults.List(list));
+    }
+
+    private static async Task<IResult> Inbox(HttpContext http, RegistryService registry, ISimulatorStore store,
+        long? after, int? limit, CancellationToken ct)
+    {
+        var tvan = ApiKeys.Tvan(http, registry.Current);
+        if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
+        var cursor = Math.Max(0, after ?? 0);
+        var list = await store.InboxAsync(tvan.Code, cursor, Math.Clamp(limit ?? 500, 1, 5000), ct);
+        var next = list.Count == 0 ? cursor : list[^1].FeedSeq ?? cursor;
+        http.Response.Headers["X-Next-Cursor"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return XmlResults.Message(XmlResults.List(list, next));
+    }
+
+    private static async Task<IResult> Invoice(string mst, string code, ISimulatorStore store, CancellationToken ct)
+    {
+        var invoice = await store.GetInvoiceAsync(mst.Trim(), code.Trim().ToUpperInvariant(), ct);
+        if (invoice is null)
+            return Results.Problem(statusCode: 404, title: "Not found",
+                detail: $"no invoice {code} of MST {mst} is stored. / Không tìm thấy hóa đơn {code} của MST {mst}.");
+        var message = await store.GetMessageAsync(invoice.MessageId, ct);
+        return Results.Json(InvoiceView.From(invoice, message is null ? null : InvoiceXml.Extract(message.Body, invoice.Index)));
+    }
+}

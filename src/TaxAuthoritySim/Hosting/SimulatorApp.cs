@@ -1,0 +1,155 @@
+using System.Globalization;
+using ConformanceKit.TaxAuthoritySim.Authority;
+using ConformanceKit.TaxAuthoritySim.Clock;
+using ConformanceKit.TaxAuthoritySim.Delivery;
+using ConformanceKit.TaxAuthoritySim.Endpoints;
+using ConformanceKit.TaxAuthoritySim.Faults;
+using ConformanceKit.TaxAuthoritySim.Intake;
+using ConformanceKit.TaxAuthoritySim.Notices;
+using ConformanceKit.TaxAuthoritySim.Pages;
+using ConformanceKit.TaxAuthoritySim.Processing;
+using ConformanceKit.TaxAuthoritySim.Registry;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Hosting;
+
+/// <summary>
+/// Builds the simulator's web application. Program.cs calls it; so can a host that wants the
+/// simulator in-process (tests, `ck run`). Options come from configuration (command line:
+/// --seed, --store, --data, --outbox, --smtp, --processing-delay, --workers, --log-format).
+/// </summary>
+public static class SimulatorApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+        if (string.Equals(builder.Configuration["log-format"], "json", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffzzz ");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        }
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+
+        AddSimulator(builder.Services);
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "ConformanceKit tax-authority simulator";
+            doc.Info.Description = "Decision 1391 step-1 intake of cash-register invoice packages (206), 999 and signed 204 notices, registration (100 → 102/103), and the control plane. See docs/simulator.md.";
+            return Task.CompletedTask;
+        }));
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseStatusCodePages();
+        app.Use(async (http, next) =>
+        {
+            // Until start-up is done (migrations, seed, certificate) only /health answers, with 503.
+            if (!http.RequestServices.GetRequiredService<Readiness>().Ready && !http.Request.Path.StartsWithSegments("/health"))
+            {
+                http.Response.StatusCode = 503;
+                return;
+            }
+            await next(http);
+        });
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Simulator API");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "ConformanceKit simulator — API";
+        });
+        app.MapGet("/health", async (Readiness ready, ISimulatorStore store, ProcessingQueue queue, CancellationToken ct) =>
+        {
+            if (!ready.Ready) return Results.Json(new { status = "starting" }, statusCode: 503);
+            var counts = await store.CountsAsync(ct);
+            return Results.Json(new { status = "ok", store = store.Kind, counts.Messages, counts.Pending, counts.Invoices, queued = queue.Count });
+        }).WithTags("Health").WithSummary("200 when ready");
+        app.MapMessageEndpoints();
+        app.MapAdminEndpoints();
+        app.MapPages();
+        return app;
+    }
+
+    public static void AddSimulator(IServiceCollection services)
+    {
+        services.AddSingleton(sp => Settings(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(sp =>
+        {
+            var config = sp.GetRequiredService<IConfiguration>();
+            var start = config["clock"] is { Length: > 0 } c ? DateTimeOffset.Parse(c, CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+            var rate = config["clock-rate"] is { Length: > 0 } r ? double.Parse(r, CultureInfo.InvariantCulture) : 1.0;
+            var clock = new SimulatedClock(start: start, rate: rate);
+            return clock;
+        });
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatedClock>());
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<SimulatorSettings>();
+            var store = StoreFactory.Create(s.Store, s.DataDirectory);
+            store.InitializeAsync().GetAwaiter().GetResult();
+            return store;
+        });
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<ISimulatorStore>();
+            var seed = sp.GetRequiredService<StartupSeed>();
+            var name = seed.Document.TaxAuthority?.Name ?? AuthorityInfo.Default.Name;
+            return AuthorityCertificate.LoadOrCreateAsync(store, name).GetAwaiter().GetResult();
+        });
+        services.AddSingleton<StartupSeed>();
+        services.AddSingleton<Readiness>();
+        services.AddSingleton<RegistryService>();
+        services.AddSingleton<ResponseFactory>();
+        services.AddSingleton<FaultEngine>();
+        services.AddSingleton<ProcessingQueue>();
+        services.AddSingleton<PackageIntake>();
+        services.AddSingleton<MessageProcessor>();
+        services.AddSingleton<RegistrationProcessor>();
+        // Order matters: start-up first, then recovery of pending work, then delivery.
+        services.AddHostedService<StartupService>();
+        services.AddHostedService<ProcessingService>();
+        services.AddDelivery();
+    }
+
+    private static SimulatorSettings Settings(IConfiguration config)
+    {
+        var delay = config["processing-delay"] is { Length: > 0 } d ? ParseDuration(d) : TimeSpan.Zero;
+        var data = config["data"] is { Length: > 0 } dir ? dir : "data";
+        return new SimulatorSettings
+        {
+            DataDirectory = data,
+            Store = config["store"],
+            SeedPath = config["seed"],
+            OutboxDirectory = config["outbox"],
+            Smtp = config["smtp"],
+            Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : Math.Max(2, Environment.ProcessorCount),
+            StartupProcessingDelay = delay,
+            ProcessingDelay = delay,
+        };
+    }
+
+    /// <summary>"90" (seconds), "90s", "5m", or "00:05:00".</summary>
+    public static TimeSpan ParseDuration(string s)
+    {
+        s = s.Trim();
+        if (TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) && s.Contains(':')) return t;
+        var unit = s[^1];
+        var number = char.IsLetter(unit) ? s[..^1] : s;
+        var value = double.Parse(number, CultureInfo.InvariantCulture);
+        return unit switch
+        {
+            'm' => TimeSpan.FromMinutes(value),
+            'h' => TimeSpan.FromHours(value),
+            _ => TimeSpan.FromSeconds(value),
+        };
+    }
+}

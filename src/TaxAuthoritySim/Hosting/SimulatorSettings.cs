@@ -1,0 +1,44 @@
+namespace ConformanceKit.TaxAuthoritySim.Hosting;
+
+/// <summary>Start-up options (command line / configuration) and the few that the control plane can change.</summary>
+public sealed class SimulatorSettings
+{
+    /// <summary>The bound of Decision 1391 step 1: a 204 within 15 minutes of receipt.</summary>
+    public static readonly TimeSpan NoticeDeadline = TimeSpan.FromMinutes(15);
+
+    /// <summary>Folder for the SQLite file, the e-mail outbox and the log file.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    /// <summary>--store: null = SQLite in the data folder.</summary>
+    public string? Store { get; init; }
+
+    /// <summary>--seed: the seed loaded when the store is empty (and on reset).</summary>
+    public string? SeedPath { get; init; }
+
+    /// <summary>--outbox: where .eml files go when no SMTP server is configured.</summary>
+    public string? OutboxDirectory { get; init; }
+
+    /// <summary>--smtp host:port — send e-mails there instead of writing .eml files.</summary>
+    public string? Smtp { get; init; }
+
+    /// <summary>Worker tasks checking packages in parallel.</summary>
+    public int Workers { get; init; } = Math.Max(2, Environment.ProcessorCount);
+
+    private long _processingDelayTicks;
+
+    /// <summary>Simulated time between receipt and the 204 (capped at 15 minutes). Default 0: as soon as checked.</summary>
+    public TimeSpan ProcessingDelay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _processingDelayTicks));
+        set => Interlocked.Exchange(ref _processingDelayTicks,
+            Math.Clamp(value.Ticks, 0, NoticeDeadline.Ticks));
+    }
+
+    /// <summary>The processing delay given at start-up; a reset returns to it.</summary>
+    public TimeSpan StartupProcessingDelay { get; init; }
+
+    /// <summary>Sender address of the e-mails.</summary>
+    public string MailFrom { get; init; } = "thongbao@tct.mo-phong.test";
+
+    public string OutboxPath => OutboxDirectory ?? Path.Combine(DataDirectory, "outbox");
+}

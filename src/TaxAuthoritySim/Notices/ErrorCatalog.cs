@@ -1,0 +1,56 @@
+namespace ConformanceKit.TaxAuthoritySim.Notices;
+
+/// <summary>
+/// What each error code says to the taxpayer (MTLoi / MTa) and what to do about it (HDXLy), in
+/// Vietnamese as the real portal writes them. The English detail of a finding follows after " / ".
+/// </summary>
+public static class ErrorCatalog
+{
+    public sealed record Entry(string Text, string Action);
+
+    private static readonly Dictionary<string, Entry> Entries = new()
+    {
+        ["1001"] = new("Thông điệp không đúng định dạng XML, không phải UTF-8 hoặc có khai báo DTD",
+            "Gửi lại thông điệp XML hợp lệ, mã hóa UTF-8, không có DOCTYPE"),
+        ["1002"] = new("Dung lượng thông điệp vượt quá 2 MB", "Chia nhỏ gói dữ liệu và gửi lại"),
+        ["1003"] = new("Thông tin chung của thông điệp (TTChung) thiếu hoặc không hợp lệ", "Kiểm tra các trường TTChung và gửi lại"),
+        ["1004"] = new("Mã thông điệp (MTDiep) không đúng định dạng hoặc không bắt đầu bằng mã nơi gửi", "Tạo MTDiep = MNGui + 32 ký tự hexa in hoa và gửi lại"),
+        ["1005"] = new("Mã nơi nhận (MNNhan) không phải TCT", "Đặt MNNhan là TCT và gửi lại"),
+        ["1006"] = new("Mã nơi gửi (MNGui) không khớp với tổ chức đã xác thực", "Dùng đúng mã tổ chức truyền nhận tương ứng với khóa API"),
+        ["1007"] = new("Loại thông điệp không được hỗ trợ", "Gửi thông điệp thuộc loại được hỗ trợ (100, 206)"),
+        ["1008"] = new("Mã thông điệp đã được sử dụng cho nội dung khác", "Tạo mã thông điệp mới cho nội dung mới"),
+        ["2001"] = new("Mã số thuế không tồn tại", "Kiểm tra lại mã số thuế người bán"),
+        ["2002"] = new("Mã số thuế không ở trạng thái hoạt động", "Liên hệ cơ quan thuế quản lý để kiểm tra trạng thái mã số thuế"),
+        ["2003"] = new("Người nộp thuế thuộc trường hợp ngừng sử dụng hóa đơn điện tử", "Liên hệ cơ quan thuế quản lý"),
+        ["2004"] = new("Người nộp thuế chưa được chấp nhận đăng ký sử dụng hóa đơn điện tử khởi tạo từ máy tính tiền",
+            "Đăng ký sử dụng hóa đơn khởi tạo từ máy tính tiền (Mẫu 01/ĐKTĐ-HĐĐT) trước khi gửi dữ liệu"),
+        ["3001"] = new("Dữ liệu không đúng định dạng chuẩn", "Sửa trường dữ liệu theo định dạng chuẩn và gửi lại"),
+        ["3002"] = new("Mã số thuế trên thông điệp khác mã số thuế người bán trên hóa đơn", "Mỗi gói chỉ chứa hóa đơn của một người bán"),
+        ["3003"] = new("Hóa đơn không phải hóa đơn khởi tạo từ máy tính tiền", "Ký hiệu hóa đơn phải có ký tự thứ tư là M"),
+        ["4001"] = new("Không có chữ ký số của người nộp thuế trên gói dữ liệu", "Ký số gói dữ liệu và gửi lại"),
+        ["4002"] = new("Chữ ký số không hợp lệ", "Ký lại gói dữ liệu, không sửa nội dung sau khi ký"),
+        ["4003"] = new("Chứng thư số không phải của người nộp thuế hoặc chưa đăng ký với cơ quan thuế",
+            "Ký bằng chứng thư số của người nộp thuế đã đăng ký (Mẫu 01/ĐKTĐ-HĐĐT)"),
+        ["4004"] = new("Chứng thư số không còn hiệu lực tại thời điểm ký", "Gia hạn chứng thư số và ký lại"),
+        ["5001"] = new("Tổ chức truyền nhận chưa có hợp đồng với cơ quan thuế", "Liên hệ tổ chức cung cấp dịch vụ"),
+        ["5002"] = new("Hợp đồng của tổ chức truyền nhận đã hết hạn hoặc bị tạm dừng", "Liên hệ tổ chức cung cấp dịch vụ"),
+        ["6001"] = new("Số lượng hóa đơn trong gói khác số lượng khai báo (SLuong)", "Khai báo đúng số lượng hóa đơn và gửi lại"),
+        ["7001"] = new("Mã của cơ quan thuế trên hóa đơn khởi tạo từ máy tính tiền không đúng cấu trúc", "Sinh mã theo cấu trúc M<loại>-<năm>-<5 ký tự>-<11 chữ số>"),
+        ["7002"] = new("Chuỗi 5 ký tự của mã (C5–C9) không được cơ quan thuế cấp cho người nộp thuế", "Dùng chuỗi ký tự cơ quan thuế đã cấp"),
+        ["7003"] = new("Năm trên mã (C3C4) khác năm lập hóa đơn", "Sinh mã với năm lập hóa đơn"),
+        ["7004"] = new("Loại hóa đơn trên mã (C2) khác ký hiệu mẫu số hóa đơn", "Sinh mã với loại hóa đơn đúng ký hiệu mẫu số"),
+        ["7005"] = new("Mã hóa đơn đã được gửi trước đó", "Không gửi lại hóa đơn đã được chấp nhận; hóa đơn mới phải có mã mới"),
+        ["7006"] = new("Mã hóa đơn bị trùng trong gói dữ liệu", "Mỗi hóa đơn phải có mã riêng"),
+    };
+
+    public static Entry For(string code) =>
+        Entries.TryGetValue(code, out var e) ? e : new Entry("Lỗi " + code, "Kiểm tra lại dữ liệu");
+
+    public static IReadOnlyCollection<string> Codes => Entries.Keys;
+
+    /// <summary>Vietnamese text, then " / " and the English detail, cut to the field's 255 characters.</summary>
+    public static string Describe(string code, string? detail) =>
+        Fit(detail is { Length: > 0 } ? For(code).Text + " / " + detail : For(code).Text);
+
+    public static string Fit(string s, int max = 255) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}

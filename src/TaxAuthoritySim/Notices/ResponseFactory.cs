@@ -1,0 +1,155 @@
+using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.TaxAuthoritySim.Authority;
+using ConformanceKit.TaxAuthoritySim.Clock;
+
+namespace ConformanceKit.TaxAuthoritySim.Notices;
+
+/// <summary>Builds the authority's responses: the 999 acknowledgement and signed notices (204, 102, 103).</summary>
+public sealed class ResponseFactory(AuthorityCertificate authority)
+{
+    public const string Version = "2.1.0";
+
+    /// <summary>What the 999 answers; fields may be null when the message could not be read.</summary>
+    public sealed record AckInput(string? MessageId, string? Sender, DateTimeOffset ReceivedAt, IReadOnlyList<Reason> Reasons);
+
+    public (string Id, byte[] Body) Ack(AckInput input)
+    {
+        var id = MessageId.New("TCT").Value;
+        var ack = new TechnicalAck
+        {
+            Header = new MessageHeader
+            {
+                Version = Version,
+                SenderCode = "TCT",
+                // MNNhan must be a valid code; an unreadable sender gets the ack addressed to nobody in particular.
+                ReceiverCode = MessageIdSender(input.Sender) ?? "TCT",
+                MessageType = "999",
+                MessageId = id,
+                ReplyToId = ValidId(input.MessageId),
+            },
+            MessageId = ValidId(input.MessageId),
+            Sender = MessageIdSender(input.Sender),
+            ReceivedAt = VietnamTime.Local(input.ReceivedAt),
+            Status = input.Reasons.Count == 0 ? 0 : 1,
+            Reasons = input.Reasons.Count == 0 ? null : [.. input.Reasons],
+        };
+        return (id, MessageWriter.Write(ack));
+    }
+
+    /// <summary>A signed Form 01/TB-KTDL (204): LTBao 2 when <paramref name="errors"/> is empty, else 7.</summary>
+    public (string Id, byte[] Body) DataCheck(DataCheckInput input)
+    {
+        var id = MessageId.New("TCT").Value;
+        var local = VietnamTime.Local(input.At);
+        var notice = new DataCheckNotice
+        {
+            Header = Header(id, input.Receiver, "204", input.ReplyTo, input.TaxCode),
+            DataId = "TBKTDL",
+            Version = Version,
+            FormNumber = "01/TB-KTDL",
+            Title = "Thông báo về việc kết quả kiểm tra dữ liệu hóa đơn điện tử",
+            Number = input.Number,
+            Place = input.Place,
+            NoticeDate = DateOnly.FromDateTime(local),
+            TaxCode = input.TaxCode,
+            TaxpayerName = input.TaxpayerName,
+            SentAt = local,
+            Kind = input.Errors.Count == 0 ? 2 : 7,
+            Basis = "Gói dữ liệu hóa đơn điện tử khởi tạo từ máy tính tiền (thông điệp 206)",
+            TransactionId = input.ReplyTo,
+            Count = input.InvoiceCount,
+            Errors = input.Errors.Count == 0 ? null : [.. input.Errors],
+        };
+        return (id, Sign(MessageWriter.Write(notice), local));
+    }
+
+    public sealed record DataCheckInput(
+        string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
+        DateTimeOffset At, int? InvoiceCount, IReadOnlyList<CheckError> Errors);
+
+    /// <summary>A signed Form 01/TB-TNĐT (102): THop 1 received, 2 not received (with reasons).</summary>
+    public (string Id, byte[] Body) RegistrationReceipt(RegistrationInput input, DateTimeOffset receivedAt)
+    {
+        var id = MessageId.New("TCT").Value;
+        var local = VietnamTime.Local(input.At);
+        var receipt = new RegistrationReceipt
+        {
+            Header = Header(id, input.Receiver, "102", input.ReplyTo, input.TaxCode),
+            DataId = "TBTNDT",
+            Version = Version,
+            FormNumber = "01/TB-TNĐT",
+            Title = "Thông báo về việc tiếp nhận/không tiếp nhận tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử",
+            Number = input.Number,
+            Place = input.Place,
+            NoticeDate = DateOnly.FromDateTime(local),
+            TaxCode = input.TaxCode,
+            TaxpayerName = input.TaxpayerName,
+            FormReceived = "Tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử (Mẫu 01/ĐKTĐ-HĐĐT)",
+            TransactionId = input.ReplyTo,
+            SentAt = VietnamTime.Local(receivedAt),
+            Case = input.Reasons.Count == 0 ? 1 : 2,
+            ReceivedAt = VietnamTime.Local(receivedAt),
+            Reasons = input.Reasons.Count == 0 ? null : [.. input.Reasons],
+        };
+        return (id, Sign(MessageWriter.Write(receipt), local));
+    }
+
+    /// <summary>A signed Form 01/TB-ĐKĐT (103): TTXNCQT 1 accepted (with the issued code blocks) or 2 not accepted.</summary>
+    public (string Id, byte[] Body) RegistrationDecision(RegistrationInput input, DateTimeOffset receivedAt,
+        IReadOnlyList<string> codeBlocks, DateOnly? effective)
+    {
+        var id = MessageId.New("TCT").Value;
+        var local = VietnamTime.Local(input.At);
+        var decision = new RegistrationDecision
+        {
+            Header = Header(id, input.Receiver, "103", input.ReplyTo, input.TaxCode),
+            DataId = "TBDKDT",
+            Version = Version,
+            FormNumber = "01/TB-ĐKĐT",
+            Title = "Thông báo về việc chấp nhận/không chấp nhận đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử",
+            Number = input.Number,
+            Place = input.Place,
+            NoticeDate = DateOnly.FromDateTime(local),
+            TaxCode = input.TaxCode,
+            TaxpayerName = input.TaxpayerName,
+            TransactionId = input.ReplyTo,
+            SentAt = VietnamTime.Local(receivedAt),
+            Accepted = input.Reasons.Count == 0 ? 1 : 2,
+            Reasons = input.Reasons.Count == 0 ? null : [.. input.Reasons],
+            CodeBlocks = codeBlocks.Count == 0 ? null : [.. codeBlocks],
+            EffectiveDate = input.Reasons.Count == 0 ? effective : null,
+        };
+        return (id, Sign(MessageWriter.Write(decision), local));
+    }
+
+    public sealed record RegistrationInput(
+        string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
+        DateTimeOffset At, IReadOnlyList<Reason> Reasons);
+
+    private byte[] Sign(byte[] unsigned, DateTime signingTime)
+    {
+        var doc = SafeXml.LoadDocument(unsigned);
+        XmlSigner.SignNotice(doc, authority.Certificate, signingTime);
+        return SafeXml.ToBytes(doc);
+    }
+
+    private static MessageHeader Header(string id, string receiver, string type, string replyTo, string taxCode) => new()
+    {
+        Version = Version,
+        SenderCode = "TCT",
+        ReceiverCode = receiver,
+        MessageType = type,
+        MessageId = id,
+        ReplyToId = replyTo,
+        TaxCode = taxCode,
+        Count = 1,
+    };
+
+    private static string? ValidId(string? id) => MessageId.TryParse(id, out var parsed, out _) ? parsed.Value : null;
+
+    private static string? MessageIdSender(string? sender) => MessageId.IsValidSenderCode(sender) ? sender : null;
+}

@@ -1,0 +1,149 @@
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.TaxAuthoritySim.Clock;
+using ConformanceKit.TaxAuthoritySim.Faults;
+using ConformanceKit.TaxAuthoritySim.Hosting;
+using ConformanceKit.TaxAuthoritySim.Intake;
+using ConformanceKit.TaxAuthoritySim.Notices;
+using ConformanceKit.TaxAuthoritySim.Registry;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Processing;
+
+/// <summary>
+/// Runs the data check of a recorded 206 and writes its outcome atomically: the invoices (valid
+/// package only), the signed 204 and the journal line. Code uniqueness (7005) is settled by the
+/// store, so two packages racing with one code store exactly one.
+/// </summary>
+public sealed class MessageProcessor(
+    ISimulatorStore store,
+    RegistryService registry,
+    ResponseFactory responses,
+    SimulatedClock clock,
+    FaultEngine faults,
+    RegistrationProcessor registrations,
+    ILogger<MessageProcessor> log)
+{
+    public Task ProcessAsync(InboundMessage message, CancellationToken ct) => message.Type switch
+    {
+        "206" => PackageAsync(message, ct),
+        "100" => registrations.ProcessAsync(message, ct),
+        _ => store.CompleteAsync(new Completion
+        {
+            MessageId = message.MessageId, ProcessedAt = clock.GetUtcNow(), Outcome = "not processed: type " + message.Type,
+        }, clock.GetUtcNow(), ct),
+    };
+
+    private async Task PackageAsync(InboundMessage m, CancellationToken ct)
+    {
+        var reg = registry.Current;
+        var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
+        var taxpayer = reg.Taxpayer(m.TaxCode);
+        var check = PackageCheck.Run(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        var failures = check.Failures;
+        var codes = check.Validation.InvoiceCodes;
+
+        var present = codes.Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).Distinct().ToList();
+        var already = present.Count == 0 ? (IReadOnlySet<string>)new HashSet<string>() : await store.StoredCodesAsync(present, ct);
+        AddAlreadyStored(failures, codes, already);
+
+        var invoices = failures.Count == 0 ? Invoices(m, taxpayer) : [];
+        var fired = faults.OnNotice(new FaultContext("/api/v1/messages", m.Type, m.TaxCode, m.TvanCode));
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            // Decision 1391: the notice comes within 15 minutes of receipt, even if the clock jumped meanwhile.
+            var at = Min(now, m.ReceivedAt + SimulatorSettings.NoticeDeadline);
+            var errors = PackageCheck.ToErrors(failures);
+            var (noticeId, notice) = responses.DataCheck(new ResponseFactory.DataCheckInput(
+                m.MessageId, m.Sender, m.TaxCode ?? "", taxpayer?.Name ?? m.TaxCode ?? "", reg.Authority.Place,
+                $"{m.Seq:D9}/TB-KTDL", at, m.Count, errors));
+            var outcome = errors.Count == 0
+                ? $"204 LTBao 2: {invoices.Count} invoices stored"
+                : "204 LTBao 7: " + string.Join(", ", errors.Select(e => e.Code).Distinct());
+            var (outs, faultNote) = Deliveries(noticeId, notice, m, at, tvan, taxpayer, outcome, fired);
+            var wallMs = (DateTimeOffset.UtcNow - m.ReceivedWallAt).TotalMilliseconds;
+            var journal = new JournalEntry
+            {
+                At = at, WallAt = DateTimeOffset.UtcNow, Direction = "out", Type = "204", MessageId = noticeId,
+                ReplyTo = m.MessageId, TaxCode = m.TaxCode, TvanCode = m.TvanCode, Outcome = outcome + faultNote,
+                LatencySeconds = (at - m.ReceivedAt).TotalSeconds, LatencyMs = wallMs,
+            };
+            var result = await store.CompleteAsync(new Completion
+            {
+                MessageId = m.MessageId, ProcessedAt = at, Outcome = outcome + faultNote,
+                Invoices = invoices, Responses = outs, Journal = [journal],
+            }, now, ct);
+            if (result.Stored) return;
+            if (attempt >= 3) throw new InvalidOperationException($"could not complete {m.MessageId}: codes keep conflicting");
+            // Another package stored some of these codes first: this one now fails with 7005.
+            log.LogInformation("{MessageId}: {Count} codes were stored by a concurrent package", m.MessageId, result.Conflicts.Count);
+            AddAlreadyStored(failures, codes, result.Conflicts);
+            invoices = [];
+        }
+    }
+
+    private static void AddAlreadyStored(List<PackageCheck.Failure> failures, IReadOnlyList<string?> codes, IReadOnlySet<string> stored)
+    {
+        if (stored.Count == 0) return;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < codes.Count; i++)
+            if (codes[i] is { } c && stored.Contains(c) && seen.Add(c))
+                failures.Add(new PackageCheck.Failure(ErrorCodes.CodeAlreadyStored,
+                    $"code {c} is already stored: it was sent before", i + 1, c, Path: $"/TDiep/DLieu/HDon[{i + 1}]/MCCQT"));
+    }
+
+    private (List<OutboundResponse> Responses, string Note) Deliveries(string id, byte[] body, InboundMessage m,
+        DateTimeOffset at, Tvan? tvan, Taxpayer? taxpayer, string summary, IReadOnlyList<FaultRule> fired)
+    {
+        if (fired.Any(f => f.Action == FaultAction.Drop204)) return ([], " (fault: 204 dropped)");
+        var delay = TimeSpan.FromSeconds(fired.Where(f => f.Action == FaultAction.Delay204).Sum(f => f.DelaySeconds ?? 0));
+        var copies = fired.Any(f => f.Action == FaultAction.Duplicate204) ? 2 : 1;
+        var response = new OutboundResponse
+        {
+            ResponseId = id, ReplyTo = m.MessageId, Type = "204", TvanCode = m.TvanCode, TaxCode = m.TaxCode,
+            CreatedAt = at, VisibleAt = at + delay, Body = body, Summary = summary.Replace("204 ", "", StringComparison.Ordinal),
+            Callback = tvan?.CallbackUrl is null ? CallbackState.None : CallbackState.Pending,
+            EmailPending = !string.IsNullOrEmpty(taxpayer?.Email),
+        };
+        var list = new List<OutboundResponse> { response };
+        if (copies == 2) list.Add(response with { EmailPending = false });
+        var note = (delay > TimeSpan.Zero ? $" (fault: 204 delayed {delay.TotalSeconds:0.#} s)" : "")
+            + (copies == 2 ? " (fault: 204 sent twice)" : "");
+        return (list, note);
+    }
+
+    private static List<StoredInvoice> Invoices(InboundMessage m, Taxpayer? taxpayer)
+    {
+        var package = MessageReader.Read<InvoicePackage>(m.Body);
+        var list = new List<StoredInvoice>(package.Invoices.Count);
+        for (var i = 0; i < package.Invoices.Count; i++)
+        {
+            var inv = package.Invoices[i];
+            list.Add(new StoredInvoice
+            {
+                TaxCode = m.TaxCode!,
+                Code = inv.Code!,
+                MessageId = m.MessageId,
+                Index = i + 1,
+                Form = int.TryParse(inv.General.FormNumber, out var form) ? form : null,
+                Series = inv.General.Series,
+                Number = inv.General.Number,
+                IssuedOn = inv.General.IssueDate,
+                SellerName = inv.Seller.Name ?? taxpayer?.Name,
+                BuyerName = inv.Buyer?.Name ?? inv.Buyer?.BuyerPersonName,
+                BuyerTaxCode = inv.Buyer?.TaxCode,
+                TotalBeforeTax = inv.Totals.TotalBeforeTax,
+                TotalTax = inv.Totals.TotalTax,
+                Total = inv.Totals.TotalPayable,
+                Currency = inv.General.Currency ?? "VND",
+                StoredAt = m.ReceivedAt,
+            });
+        }
+        return list;
+    }
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

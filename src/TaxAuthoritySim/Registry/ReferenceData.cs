@@ -1,0 +1,155 @@
+using System.Security.Cryptography.X509Certificates;
+using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.TaxAuthoritySim.Seed;
+
+namespace ConformanceKit.TaxAuthoritySim.Registry;
+
+/// <summary>
+/// An immutable snapshot of the registry (taxpayers, T-VANs, code blocks, authority, admin key).
+/// Small enough to keep in memory and persist whole; a change makes a new snapshot.
+/// </summary>
+public sealed class ReferenceData
+{
+    public static readonly ReferenceData Empty = new(AuthorityInfo.Default, null,
+        new Dictionary<string, Taxpayer>(), new Dictionary<string, Tvan>());
+
+    private readonly Dictionary<string, Tvan> _tvansByKey;
+    private readonly Dictionary<string, string> _blockOwners;
+
+    public ReferenceData(AuthorityInfo authority, string? adminKey,
+        IReadOnlyDictionary<string, Taxpayer> taxpayers, IReadOnlyDictionary<string, Tvan> tvans)
+    {
+        Authority = authority;
+        AdminKey = adminKey;
+        Taxpayers = taxpayers;
+        Tvans = tvans;
+        _tvansByKey = tvans.Values.ToDictionary(t => t.ApiKey, StringComparer.Ordinal);
+        _blockOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var t in taxpayers.Values)
+            foreach (var b in t.CashRegister?.CodeBlocks ?? [])
+                _blockOwners[b] = t.TaxCode;
+    }
+
+    public AuthorityInfo Authority { get; }
+    public string? AdminKey { get; }
+    public IReadOnlyDictionary<string, Taxpayer> Taxpayers { get; }
+    public IReadOnlyDictionary<string, Tvan> Tvans { get; }
+
+    public Taxpayer? Taxpayer(string? mst) => mst is not null && Taxpayers.TryGetValue(mst, out var t) ? t : null;
+
+    public Tvan? TvanByKey(string? key) => key is not null && _tvansByKey.TryGetValue(key, out var t) ? t : null;
+
+    public string? BlockOwner(string block) => _blockOwners.GetValueOrDefault(block);
+
+    /// <summary>
+    /// Lays a seed on top of this snapshot: entries with the same MST / T-VAN code are replaced,
+    /// others kept. Throws <see cref="SeedException"/> listing every problem.
+    /// </summary>
+    public ReferenceData Apply(SeedDocument seed)
+    {
+        var problems = new List<string>();
+        var taxpayers = new Dictionary<string, Taxpayer>(Taxpayers, StringComparer.Ordinal);
+        var tvans = new Dictionary<string, Tvan>(Tvans, StringComparer.Ordinal);
+
+        for (var i = 0; i < (seed.Taxpayers?.Count ?? 0); i++)
+        {
+            var t = seed.Taxpayers![i];
+            var at = $"taxpayers[{i}]";
+            if (!TaxCode.TryParse(t.Mst, out _, out var mstError)) { problems.Add($"{at}.mst: {mstError}"); continue; }
+            var status = t.Status ?? "00";
+            if (status.Length != 2 || !status.All(char.IsAsciiDigit)) problems.Add($"{at}.status: '{status}' is not a two-digit state code");
+            CashRegisterRegistration? cr = null;
+            if (t.CashRegister is { } c)
+            {
+                var blocks = c.CodeBlocks ?? [];
+                foreach (var b in blocks)
+                    if (!CodeBlock.IsValid(b)) problems.Add($"{at}.cashRegister.codeBlocks: '{b}' is not 5 upper-case letters or digits");
+                var forms = c.Forms is { Count: > 0 } f ? f : [1, 2];
+                foreach (var form in forms)
+                    if (form is < 1 or > 9) problems.Add($"{at}.cashRegister.forms: {form} is not a form number (1–9)");
+                cr = new CashRegisterRegistration(c.AcceptedOn ?? new DateOnly(2025, 6, 1), forms, blocks);
+            }
+            var certs = new List<byte[]>();
+            foreach (var (b64, j) in (t.Certificates ?? []).Select((x, j) => (x, j)))
+            {
+                try
+                {
+                    var der = Convert.FromBase64String(b64);
+                    using var _ = X509CertificateLoader.LoadCertificate(der);
+                    certs.Add(der);
+                }
+                catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException)
+                {
+                    problems.Add($"{at}.certificates[{j}]: not a base64 DER certificate ({ex.Message})");
+                }
+            }
+            taxpayers[t.Mst!] = new Taxpayer(t.Mst!, t.Name ?? t.Mst!, t.Address, t.Email, status,
+                t.StoppedUsingEinvoices, cr, certs);
+        }
+
+        for (var i = 0; i < (seed.Tvans?.Count ?? 0); i++)
+        {
+            var v = seed.Tvans![i];
+            var at = $"tvans[{i}]";
+            if (v.Code is not { Length: > 1 } code || code[0] != 'V' || !TaxCode.TryParse(code[1..], out _, out _))
+            { problems.Add($"{at}.code: '{v.Code}' is not V followed by a valid MST"); continue; }
+            if (string.IsNullOrWhiteSpace(v.ApiKey)) { problems.Add($"{at}.apiKey: required"); continue; }
+            if (v.CallbackUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+                problems.Add($"{at}.callbackUrl: '{url}' is not an absolute URL");
+            TvanContract? contract = v.Contract is { } k
+                ? new TvanContract(k.From ?? DateOnly.MinValue, k.To ?? DateOnly.MaxValue, k.Status ?? "active")
+                : null;
+            tvans[code] = new Tvan(code, v.Name ?? code, v.ApiKey, string.IsNullOrWhiteSpace(v.CallbackUrl) ? null : v.CallbackUrl, contract);
+        }
+
+        foreach (var dup in tvans.Values.GroupBy(t => t.ApiKey).Where(g => g.Count() > 1))
+            problems.Add($"tvans: the API key of {string.Join(" and ", dup.Select(t => t.Code))} is the same; each T-VAN needs its own");
+        foreach (var dup in taxpayers.Values.SelectMany(t => (t.CashRegister?.CodeBlocks ?? []).Select(b => (b, t.TaxCode)))
+                     .GroupBy(x => x.b).Where(g => g.Select(x => x.TaxCode).Distinct().Count() > 1))
+            problems.Add($"code block {dup.Key} is issued to more than one taxpayer ({string.Join(", ", dup.Select(x => x.TaxCode).Distinct())})");
+        var adminKey = seed.AdminKey ?? AdminKey;
+        if (adminKey is not null && tvans.Values.Any(t => t.ApiKey == adminKey))
+            problems.Add("adminKey: the same as a T-VAN's API key; T-VAN keys must not reach the control plane");
+        if (problems.Count > 0) throw new SeedException(problems);
+
+        var authority = seed.TaxAuthority is { } a
+            ? new AuthorityInfo(a.Name ?? Authority.Name, a.Place ?? Authority.Place)
+            : Authority;
+        return new ReferenceData(authority, adminKey, taxpayers, tvans);
+    }
+
+    /// <summary>This snapshot as a seed document (how it is persisted).</summary>
+    public SeedDocument ToSeed() => new()
+    {
+        TaxAuthority = new SeedAuthority { Name = Authority.Name, Place = Authority.Place },
+        AdminKey = AdminKey,
+        Taxpayers = [.. Taxpayers.Values.OrderBy(t => t.TaxCode, StringComparer.Ordinal).Select(t => new SeedTaxpayer
+        {
+            Mst = t.TaxCode, Name = t.Name, Address = t.Address, Email = t.Email, Status = t.Status,
+            StoppedUsingEinvoices = t.StoppedUsingEinvoices,
+            CashRegister = t.CashRegister is { } c
+                ? new SeedCashRegister { AcceptedOn = c.AcceptedOn, Forms = [.. c.Forms], CodeBlocks = [.. c.CodeBlocks] }
+                : null,
+            Certificates = t.Certificates.Count == 0 ? null : [.. t.Certificates.Select(Convert.ToBase64String)],
+        })],
+        Tvans = [.. Tvans.Values.OrderBy(t => t.Code, StringComparer.Ordinal).Select(t => new SeedTvan
+        {
+            Code = t.Code, Name = t.Name, ApiKey = t.ApiKey, CallbackUrl = t.CallbackUrl,
+            Contract = t.Contract is { } k ? new SeedContract { From = k.From, To = k.To, Status = k.Status } : null,
+        })],
+    };
+
+    /// <summary>A copy with one taxpayer replaced (registration outcomes).</summary>
+    public ReferenceData With(Taxpayer taxpayer)
+    {
+        var taxpayers = new Dictionary<string, Taxpayer>(Taxpayers, StringComparer.Ordinal) { [taxpayer.TaxCode] = taxpayer };
+        return new ReferenceData(Authority, AdminKey, taxpayers, Tvans);
+    }
+}
+
+/// <summary>A seed document that cannot be applied; lists every problem with its JSON path.</summary>
+public sealed class SeedException(IReadOnlyList<string> problems)
+    : Exception("the seed has problems: " + string.Join("; ", problems))
+{
+    public IReadOnlyList<string> Problems { get; } = problems;
+}

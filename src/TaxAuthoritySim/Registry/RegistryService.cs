@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.TaxAuthoritySim.Seed;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Registry;
+
+/// <summary>
+/// The registry of taxpayers and T-VANs: an in-memory snapshot read on every message, persisted
+/// whole in the store on every change, so a restart finds what seeds and registrations made.
+/// </summary>
+public sealed class RegistryService(ISimulatorStore store)
+{
+    internal const string SettingKey = "registry";
+    private readonly SemaphoreSlim _write = new(1, 1);
+    private volatile ReferenceData _current = ReferenceData.Empty;
+
+    public ReferenceData Current => _current;
+
+    /// <summary>Loads the persisted registry; when there is none, applies <paramref name="startupSeed"/>.</summary>
+    public async Task LoadAsync(SeedDocument? startupSeed, CancellationToken ct = default)
+    {
+        var json = await store.GetSettingAsync(SettingKey, ct);
+        if (json is not null)
+            _current = ReferenceData.Empty.Apply(JsonSerializer.Deserialize<SeedDocument>(json, SeedDocument.Json)!);
+        else if (startupSeed is not null)
+            await ApplyAsync(startupSeed, ct);
+    }
+
+    /// <summary>Lays a seed on top of the current registry (throws <see cref="SeedException"/>).</summary>
+    public Task<ReferenceData> ApplyAsync(SeedDocument seed, CancellationToken ct = default) =>
+        Change(current => current.Apply(seed), ct);
+
+    /// <summary>Empties the registry and applies <paramref name="seed"/> (after the store was reset).</summary>
+    public Task<ReferenceData> ReplaceAsync(SeedDocument? seed, CancellationToken ct = default) =>
+        Change(_ => seed is null ? ReferenceData.Empty : ReferenceData.Empty.Apply(seed), ct);
+
+    /// <summary>
+    /// Accepts a cash-register registration: records forms and date, and issues a fresh code block
+    /// (unique across taxpayers) unless <paramref name="keepExistingBlocks"/> and one is already issued.
+    /// </summary>
+    public async Task<(Taxpayer Taxpayer, string? NewBlock)> AcceptCashRegisterAsync(string taxCode, IReadOnlyList<int> forms,
+        DateOnly acceptedOn, bool keepExistingBlocks, CancellationToken ct = default)
+    {
+        string? issued = null;
+        Taxpayer? updated = null;
+        await Change(current =>
+        {
+            var t = current.Taxpayer(taxCode) ?? throw new InvalidOperationException($"taxpayer {taxCode} is not in the registry");
+            var blocks = t.CashRegister?.CodeBlocks.ToList() ?? [];
+            if (!keepExistingBlocks || blocks.Count == 0)
+            {
+                issued = FreshBlock(current);
+                blocks.Add(issued);
+            }
+            updated = t with { CashRegister = new CashRegisterRegistration(acceptedOn, forms, blocks) };
+            return current.With(updated);
+        }, ct);
+        return (updated!, issued);
+    }
+
+    private async Task<ReferenceData> Change(Func<ReferenceData, ReferenceData> change, CancellationToken ct)
+    {
+        await _write.WaitAsync(ct);
+        try
+        {
+            var next = change(_current);
+            await store.SetSettingAsync(SettingKey, JsonSerializer.Serialize(next.ToSeed(), SeedDocument.Json), ct);
+            _current = next;
+            return next;
+        }
+        finally
+        {
+            _write.Release();
+        }
+    }
+
+    private const string BlockAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+
+    private static string FreshBlock(ReferenceData current)
+    {
+        for (var attempt = 0; attempt < 10_000; attempt++)
+        {
+            var block = RandomNumberGenerator.GetString(BlockAlphabet, CodeBlock.Length);
+            if (CodeBlock.IsValid(block) && current.BlockOwner(block) is null) return block;
+        }
+        throw new InvalidOperationException("no free code block found");
+    }
+}

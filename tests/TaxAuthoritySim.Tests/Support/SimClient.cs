@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Xml;
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Xml;
+
+namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+
+/// <summary>The T-VAN side of the contract, for tests.</summary>
+public static class SimClient
+{
+    public sealed record Posted(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body);
+
+    public static async Task<Posted> PostMessageAsync(this HttpClient client, byte[] body)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        using var response = await client.PostAsync("/api/v1/messages", content);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        TechnicalAck? ack = null;
+        if (response.Content.Headers.ContentType?.MediaType == "application/xml")
+            ack = MessageReader.Read<TechnicalAck>(bytes);
+        return new Posted(response.StatusCode, ack, bytes);
+    }
+
+    /// <summary>Every response TDiep to a message (oldest first), or empty.</summary>
+    public static async Task<IReadOnlyList<byte[]>> ResponsesAsync(this HttpClient client, string messageId)
+    {
+        using var response = await client.GetAsync($"/api/v1/messages/{messageId}/responses");
+        if (response.StatusCode == HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        return Split(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>Splits a &lt;DSTDiep&gt; into each TDiep's bytes.</summary>
+    public static IReadOnlyList<byte[]> Split(byte[] list)
+    {
+        var doc = SafeXml.LoadDocument(list);
+        return [.. doc.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
+        {
+            var one = new XmlDocument { PreserveWhitespace = true };
+            one.AppendChild(one.ImportNode(e, deep: true));
+            return SafeXml.ToBytes(one);
+        })];
+    }
+
+    public static string TypeOf(byte[] message) => MessageReader.Read(message).Header.MessageType!;
+
+    /// <summary>Waits (real time) until a response of <paramref name="type"/> answers the message.</summary>
+    public static async Task<byte[]> WaitForAsync(this HttpClient client, string messageId, string type = "204", int count = 1,
+        TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var found = (await client.ResponsesAsync(messageId)).Where(r => TypeOf(r) == type).ToList();
+            if (found.Count >= count) return found[count - 1];
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {type} for {messageId} within the timeout");
+            await Task.Delay(20);
+        }
+    }
+
+    public static async Task<DataCheckNotice> NoticeAsync(this HttpClient client, string messageId, TimeSpan? timeout = null) =>
+        MessageReader.Read<DataCheckNotice>(await client.WaitForAsync(messageId, "204", 1, timeout));
+
+    public static IReadOnlyList<string> Codes(this DataCheckNotice notice) =>
+        [.. (notice.Errors ?? []).Select(e => e.Code!).Distinct().Order(StringComparer.Ordinal)];
+
+    public static async Task<HttpResponseMessage> PutJsonAsync<T>(this HttpClient client, string url, T body) =>
+        await client.PutAsJsonAsync(url, body);
+}

@@ -1,0 +1,64 @@
+using ConformanceKit.Einvoice.Samples;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+
+/// <summary>
+/// The simulator in-process (TestServer) with its own data folder, so test classes run in
+/// parallel. Settings are the command-line keys (store, seed, processing-delay, …).
+/// </summary>
+public class SimulatorFactory : WebApplicationFactory<Program>
+{
+    public SimulatorFactory() : this(null) { }
+
+    /// <summary>A simulator on another store (e.g. PostgreSQL) or with other settings.</summary>
+    public static SimulatorFactory With(string? store, IDictionary<string, string?>? settings = null) => new(store, settings);
+
+    protected SimulatorFactory(string? store, IDictionary<string, string?>? settings = null)
+    {
+        Store = store;
+        Settings = settings ?? new Dictionary<string, string?>();
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ck-sim-tests", Guid.NewGuid().ToString("N"));
+
+    public string? Store { get; }
+
+    public IDictionary<string, string?> Settings { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data", DataDirectory);
+        if (Store is not null) builder.UseSetting("store", Store);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client with the demo T-VAN's key.</summary>
+    public HttpClient Tvan(string key = DemoData.TvanApiKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>A client with the admin key.</summary>
+    public HttpClient Admin(string key = DemoData.AdminKey)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Admin-Key", key);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}

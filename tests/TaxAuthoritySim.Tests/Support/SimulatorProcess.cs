@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+
+/// <summary>The simulator as a real child process on a loopback port, for tests that kill it.</summary>
+public sealed class SimulatorProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private SimulatorProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    public static async Task<SimulatorProcess> StartAsync(string dataDirectory, params string[] extra)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(SimulatorDll());
+        foreach (var a in new[] { "--urls", baseAddress.ToString().TrimEnd('/'), "--data", dataDirectory }.Concat(extra))
+            info.ArgumentList.Add(a);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the simulator");
+        var sim = new SimulatorProcess(process, baseAddress);
+        using var client = sim.Client();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException("the simulator exited:\n" + sim.Output);
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return sim;
+            }
+            catch (HttpRequestException) { }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the simulator did not become healthy:\n" + sim.Output);
+            await Task.Delay(100);
+        }
+    }
+
+    public HttpClient Client(string? header = null, string? key = null)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (header is not null) client.DefaultRequestHeaders.Add(header, key);
+        return client;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash looks like.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit(10_000);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) Kill();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>artifacts/bin/TaxAuthoritySim/&lt;configuration&gt;/TaxAuthoritySim.dll, built with the tests.</summary>
+    private static string SimulatorDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln"))) dir = dir.Parent;
+        if (dir is null) throw new InvalidOperationException("ConformanceKit.sln not found above " + AppContext.BaseDirectory);
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name; // debug / release
+        var dll = Path.Combine(dir.FullName, "artifacts", "bin", "TaxAuthoritySim", configuration, "TaxAuthoritySim.dll");
+        if (!File.Exists(dll)) dll = Path.Combine(AppContext.BaseDirectory, "TaxAuthoritySim.dll");
+        return dll;
+    }
+}
