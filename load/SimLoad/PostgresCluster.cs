@@ -22,6 +22,24 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public string LogPath => Path.Combine(Directory, "postgres.log");
 
+    /// <summary>CPU of the postmaster and its backends so far (0 when unknown).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            try
+            {
+                var pid = int.Parse(File.ReadLines(Path.Combine(Directory, "pgdata", "postmaster.pid")).First(),
+                    System.Globalization.CultureInfo.InvariantCulture);
+                return ProcessTreeCpu.Read(pid);
+            }
+            catch (Exception ex) when (ex is IOException or FormatException or InvalidOperationException or UnauthorizedAccessException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
     public static async Task<PostgresCluster> StartAsync(string bin, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(bin, "initdb")))

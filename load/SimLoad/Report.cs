@@ -39,8 +39,8 @@ public static class Report
         Row(sb, "204 duplicated / foreign", results.Select(r => r.Has204 ? $"{r.Duplicate204:N0} / {r.Unmatched204:N0}" : "—"));
         Row(sb, "inbox poll p50 / p99", results.Select(r => Opt(r.InboxPoll, l => $"{Ms(l.P50Ms)} / {Ms(l.P99Ms)}")));
         Row(sb, "runner lag p99 / max", results.Select(r => $"{Ms(r.SchedulerLag.P99Ms)} / {Ms(r.SchedulerLag.MaxMs)}"));
-        Row(sb, "CPU runner / simulator (% core)", results.Select(r =>
-            $"{r.RunnerCpuPercent:N0} % / {(r.ServerCpuPercent is { } s ? $"{s:N0} %" : "—")}"));
+        Row(sb, "CPU % core: runner / sim / db", results.Select(r =>
+            $"{r.RunnerCpuPercent:N0} / {Pct(r.ServerCpuPercent)} / {Pct(r.DatabaseCpuPercent)}"));
         Row(sb, "waited for last 204s", results.Select(r => r.Has204 ? $"{r.DrainSeconds:N1} s" : "—"));
 
         if (ratios.Count > 0)
@@ -114,6 +114,8 @@ public static class Report
         }
         return $"{c4:N0} / {c5:N0} / {other:N0}";
     }
+
+    private static string Pct(double? p) => p is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "—";
 
     private static string Opt(LatencySummary? l, Func<LatencySummary, string> f) => l is { Count: > 0 } ? f(l) : "—";
 

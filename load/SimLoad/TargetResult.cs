@@ -53,8 +53,11 @@ public sealed record TargetResult
     /// <summary>CPU of the runner process while the load ran (warm-up included), % of one core; includes the in-process ceiling / fake.</summary>
     public double RunnerCpuPercent { get; init; }
 
-    /// <summary>CPU of the simulator process (when the runner started it), % of one core; a database server's own processes are not in it.</summary>
+    /// <summary>CPU of the simulator process (when the runner started it), % of one core; the database's own processes are in DatabaseCpuPercent.</summary>
     public double? ServerCpuPercent { get; init; }
+
+    /// <summary>CPU of the throwaway PostgreSQL cluster (postmaster and backends), % of one core; null when not started by the runner.</summary>
+    public double? DatabaseCpuPercent { get; init; }
 
     public string? ServerLog { get; init; }
     public int ServerLogErrors { get; init; }

@@ -15,6 +15,7 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
         await using var resources = new AsyncResources();
         Uri baseAddress;
         SimulatorProcess? sim = null;
+        PostgresCluster? cluster = null;
         switch (kind)
         {
             case TargetKind.Ceiling:
@@ -31,8 +32,15 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
                 break;
             default:
                 string? store = null;
-                if (kind == TargetKind.Postgres)
-                    store = options.Pg ?? resources.Add(await PostgresCluster.StartAsync(options.PgBin, cancellationToken).ConfigureAwait(false)).ConnectionString;
+                if (kind == TargetKind.Postgres && options.Pg is null)
+                {
+                    cluster = resources.Add(await PostgresCluster.StartAsync(options.PgBin, cancellationToken).ConfigureAwait(false));
+                    store = cluster.ConnectionString;
+                }
+                else if (kind == TargetKind.Postgres)
+                {
+                    store = options.Pg;
+                }
                 var dll = await simulatorDll(cancellationToken).ConfigureAwait(false);
                 sim = resources.Add(await SimulatorProcess.StartAsync(dll, store, options.KeepData, cancellationToken).ConfigureAwait(false));
                 baseAddress = sim.BaseAddress;
@@ -76,10 +84,12 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
         var loadWatch = Stopwatch.StartNew();
         var runnerCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var serverCpu = sim?.ProcessorTime ?? TimeSpan.Zero;
+        var databaseCpu = cluster?.ProcessorTime ?? TimeSpan.Zero;
         var stats = await ScenarioRunner.RunAsync(scenario, cancellationToken).ConfigureAwait(false);
         var loadSeconds = loadWatch.Elapsed.TotalSeconds;
         var runnerCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - runnerCpu).TotalSeconds / loadSeconds * 100;
         double? serverCpuPercent = sim is null ? null : ((sim.ProcessorTime - serverCpu).TotalSeconds / loadSeconds * 100);
+        double? databaseCpuPercent = cluster is null ? null : ((cluster.ProcessorTime - databaseCpu).TotalSeconds / loadSeconds * 100);
 
         var drain = Stopwatch.StartNew();
         if (poller is not null)
@@ -91,7 +101,10 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
             await poller.StopAsync().ConfigureAwait(false);
         }
         var result = TargetResult.From(kind.Label(), kind, baseAddress.ToString(), options.Invoices, stats, tracker, poller,
-            poller is null ? 0 : drain.Elapsed.TotalSeconds) with { RunnerCpuPercent = runnerCpuPercent, ServerCpuPercent = serverCpuPercent };
+            poller is null ? 0 : drain.Elapsed.TotalSeconds) with
+            {
+                RunnerCpuPercent = runnerCpuPercent, ServerCpuPercent = serverCpuPercent, DatabaseCpuPercent = databaseCpuPercent,
+            };
         if (resetNote is not null) result.Notes.Add(resetNote);
         if (has204 && options.NoReset) result.Notes.Add("store not reset (--no-reset): earlier responses are skipped by the inbox cursor");
         if (sim is not null)

@@ -18,7 +18,6 @@ public static class MessageEndpoints
 
         api.MapPost("/messages", PostMessage)
             .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
-            .Accepts<string>("application/xml")
             .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
             .Produces(401).Produces(413, contentType: "application/xml");
 
