@@ -12,6 +12,7 @@ public static class Report
 {
     private const int LabelWidth = 34;
     private const int ColumnWidth = 20;
+    private const double NoisyCpuPercent = 15;
 
     public static string Render(RunOptions o, IReadOnlyList<TargetResult> results, IReadOnlyList<RatioLine> ratios,
         IReadOnlyList<ThresholdResult> verdict, string header)
@@ -41,6 +42,7 @@ public static class Report
         Row(sb, "runner lag p99 / max", results.Select(r => $"{Ms(r.SchedulerLag.P99Ms)} / {Ms(r.SchedulerLag.MaxMs)}"));
         Row(sb, "CPU % core: runner / sim / db", results.Select(r =>
             $"{r.RunnerCpuPercent:N0} / {Pct(r.ServerCpuPercent)} / {Pct(r.DatabaseCpuPercent)}"));
+        Row(sb, "CPU % core: other processes", results.Select(r => Pct(r.OthersCpuPercent)));
         Row(sb, "waited for last 204s", results.Select(r => r.Has204 ? $"{r.DrainSeconds:N1} s" : "—"));
 
         if (ratios.Count > 0)
@@ -95,6 +97,10 @@ public static class Report
         }
         if (r.FailedPolls > 0) lines.Add($"!   {r.FailedPolls:N0} inbox polls failed; last: {r.LastPollError}");
         if (r.Duplicate204 > 0) lines.Add($"!   {r.Duplicate204:N0} packages got more than one 204.");
+        if (r.OthersCpuPercent >= NoisyCpuPercent)
+            lines.Add($"!   other processes used {r.OthersCpuPercent:N0} % of a core during the load: the machine was shared, figures are disturbed.");
+        if (r.SchedulerLag.P99Ms >= 20)
+            lines.Add($"!   the runner itself was late (lag p99 {Ms(r.SchedulerLag.P99Ms)}): the cores were saturated; latencies include it.");
         if (r.ServerDied) lines.Add("!!! the simulator process exited during the run.");
         if (r.ServerLogErrors > 0) lines.Add($"!   {r.ServerLogErrors:N0} error lines in the simulator's log {r.ServerLog}");
         lines.AddRange(r.Notes.Select(n => "    note: " + n));

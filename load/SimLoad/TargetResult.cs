@@ -59,6 +59,9 @@ public sealed record TargetResult
     /// <summary>CPU of the throwaway PostgreSQL cluster (postmaster and backends), % of one core; null when not started by the runner.</summary>
     public double? DatabaseCpuPercent { get; init; }
 
+    /// <summary>CPU the rest of the machine used meanwhile (machine busy time minus the above), % of one core: noise.</summary>
+    public double OthersCpuPercent { get; init; }
+
     public string? ServerLog { get; init; }
     public int ServerLogErrors { get; init; }
     public bool ServerDied { get; init; }

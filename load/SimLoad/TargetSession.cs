@@ -85,11 +85,14 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
         var runnerCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var serverCpu = sim?.ProcessorTime ?? TimeSpan.Zero;
         var databaseCpu = cluster?.ProcessorTime ?? TimeSpan.Zero;
+        var machineCpu = MachineCpu.Busy();
         var stats = await ScenarioRunner.RunAsync(scenario, cancellationToken).ConfigureAwait(false);
         var loadSeconds = loadWatch.Elapsed.TotalSeconds;
         var runnerCpuPercent = (Process.GetCurrentProcess().TotalProcessorTime - runnerCpu).TotalSeconds / loadSeconds * 100;
         double? serverCpuPercent = sim is null ? null : ((sim.ProcessorTime - serverCpu).TotalSeconds / loadSeconds * 100);
         double? databaseCpuPercent = cluster is null ? null : ((cluster.ProcessorTime - databaseCpu).TotalSeconds / loadSeconds * 100);
+        var machineCpuPercent = (MachineCpu.Busy() - machineCpu).TotalSeconds / loadSeconds * 100;
+        var othersCpuPercent = Math.Max(0, machineCpuPercent - runnerCpuPercent - (serverCpuPercent ?? 0) - (databaseCpuPercent ?? 0));
 
         var drain = Stopwatch.StartNew();
         if (poller is not null)
@@ -104,6 +107,7 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
             poller is null ? 0 : drain.Elapsed.TotalSeconds) with
             {
                 RunnerCpuPercent = runnerCpuPercent, ServerCpuPercent = serverCpuPercent, DatabaseCpuPercent = databaseCpuPercent,
+                OthersCpuPercent = othersCpuPercent,
             };
         if (resetNote is not null) result.Notes.Add(resetNote);
         if (has204 && options.NoReset) result.Notes.Add("store not reset (--no-reset): earlier responses are skipped by the inbox cursor");

@@ -111,6 +111,10 @@ public static class Html
     public static string Time(DateTime? local) =>
         local is { } l ? l.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A simulated instant as GMT+7 wall-clock time, Vietnamese style: "10:00:03 15/06/2025".</summary>
+    public static string TimeVi(DateTimeOffset instant) =>
+        VietnamTime.Local(instant).ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     /// <summary>Vietnamese date, "15/06/2025".</summary>
     public static string DateVi(DateOnly? date) =>
         date is { } d ? d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) : "—";
@@ -207,8 +211,8 @@ public static class Html
         header nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem}
         header nav a{opacity:.92;border-bottom:1px solid transparent}
         header nav a:hover{border-bottom-color:#fff}
-        main{max-width:1280px;margin:0 auto;padding:1rem 1.2rem 2rem}
-        footer{max-width:1280px;margin:0 auto;padding:.5rem 1.2rem 2rem;color:#6a7280;font-size:.85rem}
+        main{max-width:1440px;margin:0 auto;padding:1rem 1.2rem 2rem}
+        footer{max-width:1440px;margin:0 auto;padding:.5rem 1.2rem 2rem;color:#6a7280;font-size:.85rem}
         h1{font-size:1.45rem;margin:.4rem 0 .8rem}
         h2{font-size:1.15rem;margin:1.6rem 0 .6rem;border-bottom:1px solid #d9dee6;padding-bottom:.25rem}
         h3{font-size:1rem;margin:1rem 0 .4rem}
@@ -220,6 +224,8 @@ public static class Html
         .strip div{white-space:nowrap}
         .strip b{font-weight:600}
         .card{background:#fff;border:1px solid #d9dee6;border-radius:6px;padding:.8rem 1rem;margin:.6rem 0}
+        .scroll{overflow-x:auto;max-width:100%}
+        td.id{font-size:.8rem;word-break:break-all;min-width:12rem}
         table{border-collapse:collapse;width:100%;background:#fff;border:1px solid #d9dee6}
         th,td{text-align:left;padding:.35rem .55rem;border-bottom:1px solid #e6e9ef;vertical-align:top}
         th{background:#eef1f5;font-weight:600;white-space:nowrap}
@@ -230,6 +236,7 @@ public static class Html
         dl.kv dt{color:#4b5563;font-weight:600}
         dl.kv dd{margin:0;overflow-wrap:anywhere}
         .badge{display:inline-block;padding:.05rem .45rem;border-radius:999px;font-size:.8rem;font-weight:600;white-space:nowrap}
+        td .badge{white-space:normal}
         .ok{background:#e3f4e8;color:#17612f}
         .bad{background:#fde8e8;color:#9b1c1c}
         .wait{background:#fff4d6;color:#7a5300}

@@ -110,35 +110,35 @@ internal static class LookupPage
         h.Add($"<div class=\"msg\" style=\"background:#e3f4e8;border-color:#a9d8b8;color:#17612f\" id=\"found\" role=\"status\">Hóa đơn đã được cơ quan thuế tiếp nhận và lưu trữ.</div>");
         h.Add($"<div class=\"card\" id=\"invoice\"><h2 style=\"margin-top:.2rem\">{title} <span class=\"muted small\">(khởi tạo từ máy tính tiền)</span></h2>");
         h.Add($"<dl class=\"kv\">");
-        Row(h, "Mã của cơ quan thuế (MCCQT)", i.Code, "code", mono: true);
-        Row(h, "Người bán", Html.Or(i.SellerName ?? parsed?.Seller.Name), "seller");
-        Row(h, "Mã số thuế người bán", i.TaxCode, "seller-mst");
+        Row(h, "Mã của cơ quan thuế (MCCQT)", i.Code, "inv-code", mono: true);
+        Row(h, "Người bán", Html.Or(i.SellerName ?? parsed?.Seller.Name), "inv-seller");
+        Row(h, "Mã số thuế người bán", i.TaxCode, "inv-seller-mst");
         if (parsed?.Seller.Address is { Length: > 0 } address) Row(h, "Địa chỉ người bán", address);
         var buyer = i.BuyerName ?? parsed?.Buyer?.Name ?? parsed?.Buyer?.BuyerPersonName;
-        Row(h, "Người mua", Html.Or(buyer, "Khách lẻ (không có thông tin)"), "buyer");
+        Row(h, "Người mua", Html.Or(buyer, "Khách lẻ (không có thông tin)"), "inv-buyer");
         if ((i.BuyerTaxCode ?? parsed?.Buyer?.TaxCode) is { Length: > 0 } buyerMst) Row(h, "Mã số thuế người mua", buyerMst);
-        Row(h, "Ký hiệu mẫu số (KHMSHDon)", i.Form?.ToString(CultureInfo.InvariantCulture) ?? Html.Or(parsed?.General.FormNumber), "form");
-        Row(h, "Ký hiệu hóa đơn (KHHDon)", Html.Or(i.Series ?? parsed?.General.Series), "series");
-        Row(h, "Số hóa đơn (SHDon)", Html.Or(i.Number ?? parsed?.General.Number), "number");
-        Row(h, "Ngày lập", Html.DateVi(i.IssuedOn ?? parsed?.General.IssueDate), "date");
-        Row(h, "Tổng tiền chưa thuế", Html.Money(i.TotalBeforeTax ?? parsed?.Totals.TotalBeforeTax, currency), "total-before-tax");
-        Row(h, "Tổng tiền thuế GTGT", Html.Money(i.TotalTax ?? parsed?.Totals.TotalTax, currency), "total-tax");
-        Row(h, "Tổng tiền thanh toán", Html.Money(i.Total ?? parsed?.Totals.TotalPayable, currency), "total");
+        Row(h, "Ký hiệu mẫu số (KHMSHDon)", i.Form?.ToString(CultureInfo.InvariantCulture) ?? Html.Or(parsed?.General.FormNumber), "inv-form");
+        Row(h, "Ký hiệu hóa đơn (KHHDon)", Html.Or(i.Series ?? parsed?.General.Series), "inv-series");
+        Row(h, "Số hóa đơn (SHDon)", Html.Or(i.Number ?? parsed?.General.Number), "inv-number");
+        Row(h, "Ngày lập", Html.DateVi(i.IssuedOn ?? parsed?.General.IssueDate), "inv-date");
+        Row(h, "Tổng tiền chưa thuế", Html.Money(i.TotalBeforeTax ?? parsed?.Totals.TotalBeforeTax, currency), "inv-total-before-tax");
+        Row(h, "Tổng tiền thuế GTGT", Html.Money(i.TotalTax ?? parsed?.Totals.TotalTax, currency), "inv-total-tax");
+        Row(h, "Tổng tiền thanh toán", Html.Money(i.Total ?? parsed?.Totals.TotalPayable, currency), "inv-total");
         if (parsed?.Totals.TotalPayableInWords is { Length: > 0 } words) Row(h, "Bằng chữ", words);
-        Row(h, "Cơ quan thuế lưu trữ lúc", Html.Time(i.StoredAt) + " (GMT+7)", "stored-at");
+        Row(h, "Cơ quan thuế lưu trữ lúc", Html.TimeVi(i.StoredAt) + " (GMT+7)", "inv-stored-at");
         Row(h, "Mã thông điệp (MTDiep)", i.MessageId, mono: true);
         h.Add($"</dl>");
 
         if (parsed is { Lines.Count: > 0 })
         {
-            h.Add($"<h3>Hàng hóa, dịch vụ</h3><table id=\"lines\"><thead><tr><th class=\"num\">STT</th><th>Tên hàng hóa, dịch vụ</th><th>Đơn vị tính</th><th class=\"num\">Số lượng</th><th class=\"num\">Đơn giá</th><th class=\"num\">Thành tiền</th><th class=\"num\">Thuế suất</th></tr></thead><tbody>");
+            h.Add($"<h3>Hàng hóa, dịch vụ</h3><div class=\"scroll\"><table id=\"lines\"><thead><tr><th class=\"num\">STT</th><th>Tên hàng hóa, dịch vụ</th><th>Đơn vị tính</th><th class=\"num\">Số lượng</th><th class=\"num\">Đơn giá</th><th class=\"num\">Thành tiền</th><th class=\"num\">Thuế suất</th></tr></thead><tbody>");
             foreach (var line in parsed.Lines)
             {
                 h.Add($"<tr><td class=\"num\">{line.LineNumber?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{line.ItemName}</td><td>{line.Unit}</td>");
                 h.Add($"<td class=\"num\">{Html.Number(line.Quantity)}</td><td class=\"num\">{Html.Money(line.UnitPrice, currency)}</td>");
                 h.Add($"<td class=\"num\">{Html.Money(line.Amount, currency)}</td><td class=\"num\">{Html.Or(line.VatRate, "")}</td></tr>");
             }
-            h.Add($"</tbody></table>");
+            h.Add($"</tbody></table></div>");
         }
         h.Add($"</div>");
 

@@ -47,21 +47,21 @@ internal static class OperatorPages
         }
         else
         {
-            h.Add($"<p class=\"muted small\">The last {messages.Count} messages taken for processing, newest first (messages refused at reception with a 999 TTTNhan 1 are not stored: see the journal, <code>GET /admin/v1/journal</code>).</p>");
-            h.Add($"<table id=\"messages\"><thead><tr><th>Nhận lúc / Received (GMT+7)</th><th>Loại / Type</th><th>MTDiep</th><th>MST</th><th>T-VAN</th><th class=\"num\">SL</th><th>Trạng thái / State</th><th>Kết quả / Outcome</th></tr></thead><tbody>");
+            h.Add($"<p class=\"muted small\">{(messages.Count == 1 ? "The one message" : $"The last {messages.Count} messages")} taken for processing, newest first (messages refused at reception with a 999 TTTNhan 1 are not stored: see the journal, <code>GET /admin/v1/journal</code>).</p>");
+            h.Add($"<div class=\"scroll\"><table id=\"messages\"><thead><tr><th>Nhận lúc / Received (GMT+7)</th><th>Loại / Type</th><th>MTDiep</th><th>MST</th><th>T-VAN</th><th class=\"num\">SL</th><th>Trạng thái / State</th><th>Kết quả / Outcome</th></tr></thead><tbody>");
             foreach (var m in messages)
             {
                 var taxpayer = reg.Taxpayer(m.TaxCode);
                 var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
                 h.Add($"<tr data-message-id=\"{m.MessageId}\"><td class=\"nowrap\">{Html.Time(m.ReceivedAt)}</td>");
                 h.Add($"<td class=\"nowrap\" title=\"{TypeName(m.Type)}\">{m.Type}</td>");
-                h.Add($"<td class=\"mono\"><a href=\"{Html.MessageUrl(m.MessageId)}\">{m.MessageId}</a></td>");
+                h.Add($"<td class=\"mono id\"><a href=\"{Html.MessageUrl(m.MessageId)}\">{m.MessageId}</a></td>");
                 h.Add($"<td class=\"nowrap\" title=\"{taxpayer?.Name}\">{Html.Or(m.TaxCode)}</td>");
                 h.Add($"<td class=\"nowrap\" title=\"{tvan?.Name}\">{m.TvanCode}</td>");
                 h.Add($"<td class=\"num\">{(m.Count is { } n ? n.ToString(CultureInfo.InvariantCulture) : "—")}</td>");
                 h.Add($"<td>{State(m)}</td><td class=\"outcome\">{Outcome(m)}</td></tr>");
             }
-            h.Add($"</tbody></table>");
+            h.Add($"</tbody></table></div>");
         }
 
         return Html.Page("Recent packages — ConformanceKit simulator", h.ToMarkup(),
@@ -207,13 +207,14 @@ internal static class OperatorPages
 
     private static void DataCheck(HtmlBuilder h, DataCheckNotice n)
     {
-        Row(h, "LTBao", n.Kind switch
+        var kind = n.Kind switch
         {
             2 => "2 — dữ liệu hợp lệ / package valid, invoices stored",
             7 => "7 — dữ liệu không hợp lệ / package failed the check, nothing stored",
             { } k => k.ToString(CultureInfo.InvariantCulture),
             null => "—",
-        }, id: "ltbao");
+        };
+        h.Add($"<dt>LTBao</dt><dd class=\"ltbao\">{kind}</dd>");
         Row(h, "MSo", Html.Or(n.FormNumber));
         Row(h, "So / NTBao", $"{Html.Or(n.Number)} / {Html.Iso(n.NoticeDate)}");
         Row(h, "MGDDTu", Html.Or(n.TransactionId), mono: true);
@@ -221,13 +222,13 @@ internal static class OperatorPages
         Row(h, "TGGui", Html.Time(n.SentAt));
         h.Add($"</dl>");
         if (n.Errors is not { Count: > 0 } errors) return;
-        h.Add($"<table class=\"errors\"><thead><tr><th class=\"num\">STT</th><th>MLoi</th><th>MTLoi</th><th>HDXLy</th><th>GChu</th></tr></thead><tbody>");
+        h.Add($"<div class=\"scroll\"><table class=\"errors\"><thead><tr><th class=\"num\">STT</th><th>MLoi</th><th>MTLoi</th><th>HDXLy</th><th>GChu</th></tr></thead><tbody>");
         foreach (var e in errors)
         {
             h.Add($"<tr><td class=\"num\">{e.Index?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td class=\"mono mloi\"><b>{e.Code}</b></td>");
             h.Add($"<td>{e.Text}</td><td>{e.Action}</td><td class=\"small\">{e.Note}</td></tr>");
         }
-        h.Add($"</tbody></table>");
+        h.Add($"</tbody></table></div>");
     }
 
     private static void Receipt(HtmlBuilder h, RegistrationReceipt n)
@@ -271,7 +272,7 @@ internal static class OperatorPages
 
     private static void Invoices(HtmlBuilder h, IReadOnlyList<StoredInvoice> invoices)
     {
-        h.Add($"<table id=\"invoices\"><thead><tr><th class=\"num\">#</th><th>MCCQT</th><th>KHMSHDon · KHHDon</th><th>SHDon</th><th>NLap</th><th>Người mua / Buyer</th><th class=\"num\">Tổng cộng / Total</th><th>Lưu lúc / Stored (GMT+7)</th></tr></thead><tbody>");
+        h.Add($"<div class=\"scroll\"><table id=\"invoices\"><thead><tr><th class=\"num\">#</th><th>MCCQT</th><th>KHMSHDon · KHHDon</th><th>SHDon</th><th>NLap</th><th>Người mua / Buyer</th><th class=\"num\">Tổng cộng / Total</th><th>Lưu lúc / Stored (GMT+7)</th></tr></thead><tbody>");
         foreach (var i in invoices)
         {
             h.Add($"<tr><td class=\"num\">{i.Index}</td><td class=\"mono\"><a href=\"{Html.LookupUrl(i.TaxCode, i.Code)}\">{i.Code}</a></td>");
@@ -279,7 +280,7 @@ internal static class OperatorPages
             h.Add($"<td>{Html.Or(i.BuyerName)}{(i.BuyerTaxCode is { Length: > 0 } b ? " (" + b + ")" : "")}</td>");
             h.Add($"<td class=\"num\">{Html.Money(i.Total, i.Currency)}</td><td class=\"nowrap\">{Html.Time(i.StoredAt)}</td></tr>");
         }
-        h.Add($"</tbody></table>");
+        h.Add($"</tbody></table></div>");
     }
 
     private static void Journal(HtmlBuilder h, IReadOnlyList<JournalEntry> journal, bool cut)
@@ -291,17 +292,17 @@ internal static class OperatorPages
             h.Add($"<p class=\"muted\">No journal line for this message.</p>");
             return;
         }
-        h.Add($"<table id=\"journal\"><thead><tr><th>Lúc / At (GMT+7)</th><th>Real (UTC)</th><th></th><th>Loại</th><th>MTDiep</th><th>HTTP</th><th>Kết quả / Outcome</th><th class=\"num\">Latency</th></tr></thead><tbody>");
+        h.Add($"<div class=\"scroll\"><table id=\"journal\"><thead><tr><th>Lúc / At (GMT+7)</th><th>Real (UTC)</th><th></th><th>Loại</th><th>MTDiep</th><th>HTTP</th><th>Kết quả / Outcome</th><th class=\"num\">Latency</th></tr></thead><tbody>");
         foreach (var j in journal)
         {
             var latency = j.LatencySeconds is { } s
                 ? s.ToString("0.###", CultureInfo.InvariantCulture) + " s" + (j.LatencyMs is { } ms ? $" ({ms.ToString("0", CultureInfo.InvariantCulture)} ms real)" : "")
                 : "";
             h.Add($"<tr><td class=\"nowrap\">{Html.Time(j.At)}</td><td class=\"nowrap small muted\">{j.WallAt.UtcDateTime.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)}</td>");
-            h.Add($"<td>{(j.Direction == "in" ? "→ in" : "← out")}</td><td>{j.Type}</td><td class=\"mono small\">{Html.Or(j.MessageId)}</td>");
+            h.Add($"<td class=\"nowrap\">{(j.Direction == "in" ? "→ in" : "← out")}</td><td>{j.Type}</td><td class=\"mono small\">{Html.Or(j.MessageId)}</td>");
             h.Add($"<td>{j.HttpStatus?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{Html.Or(j.Outcome, "")}</td><td class=\"num small\">{latency}</td></tr>");
         }
-        h.Add($"</tbody></table>");
+        h.Add($"</tbody></table></div>");
     }
 
     /// <summary>The journal lines in or out for this message. The store filters by MST only, so this pages through that MST's lines.</summary>
@@ -322,10 +323,9 @@ internal static class OperatorPages
         }
     }
 
-    private static void Row(HtmlBuilder h, string label, string value, bool mono = false, string? id = null)
+    private static void Row(HtmlBuilder h, string label, string value, bool mono = false)
     {
         h.Add($"<dt>{label}</dt><dd");
-        if (id is not null) h.Add($" id=\"{id}\"");
         if (mono) h.Add($" class=\"mono\"");
         h.Add($">{value}</dd>");
     }

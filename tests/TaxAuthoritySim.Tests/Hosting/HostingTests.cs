@@ -60,10 +60,5 @@ public sealed class HostingTests(SimulatorFactory sim) : IClassFixture<Simulator
         }
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("ConformanceKit.sln not found");
-    }
+    internal static string RepoRoot() => RepoPaths.Root;
 }

@@ -50,7 +50,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await NavigateAsync(page, () => row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync());
         Assert.EndsWith($"/messages/{id}", page.Url);
         Assert.Contains(id, await page.Locator("h1").InnerTextAsync());
-        Assert.StartsWith("2 ", await page.Locator("#ltbao").InnerTextAsync());
+        Assert.StartsWith("2 ", await page.Locator(".response[data-type=\"204\"] .ltbao").First.InnerTextAsync());
         Assert.Contains("204 LTBao 2", await page.Locator("#outcome").InnerTextAsync());
         await Assertions.Expect(page.Locator(".response[data-type=\"999\"]")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator(".response[data-type=\"204\"]")).ToHaveCountAsync(1);
@@ -64,8 +64,8 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
         // From the operator's page to the buyer's look-up of one invoice.
         await NavigateAsync(page, () => page.Locator("#invoices").GetByRole(AriaRole.Link, new() { Name = codes[1] }).ClickAsync());
-        Assert.Equal(codes[1], await page.Locator("#code").InnerTextAsync());
-        Assert.Equal(DemoData.SellerName, await page.Locator("#seller").InnerTextAsync());
+        Assert.Equal(codes[1], await page.Locator("#inv-code").InnerTextAsync());
+        Assert.Equal(DemoData.SellerName, await page.Locator("#inv-seller").InnerTextAsync());
     }
 
     [Fact]
@@ -85,13 +85,13 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var found = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync());
 
         Assert.Equal(200, found.Status);
-        Assert.Equal(code, await page.Locator("#code").InnerTextAsync());
-        Assert.Equal(DemoData.SellerName, await page.Locator("#seller").InnerTextAsync());
-        Assert.Equal(DemoData.TaxCode, await page.Locator("#seller-mst").InnerTextAsync());
-        Assert.Equal("1", await page.Locator("#form").InnerTextAsync());
-        Assert.Matches(new Regex(@"^C\d\dMAA$"), await page.Locator("#series").InnerTextAsync());
-        Assert.Matches(new Regex(@"^\d{1,3}(\.\d{3})* đ$"), await page.Locator("#total").InnerTextAsync());
-        Assert.Matches(new Regex(@"^\d{2}/\d{2}/\d{4}$"), await page.Locator("#date").InnerTextAsync());
+        Assert.Equal(code, await page.Locator("#inv-code").InnerTextAsync());
+        Assert.Equal(DemoData.SellerName, await page.Locator("#inv-seller").InnerTextAsync());
+        Assert.Equal(DemoData.TaxCode, await page.Locator("#inv-seller-mst").InnerTextAsync());
+        Assert.Equal("1", await page.Locator("#inv-form").InnerTextAsync());
+        Assert.Matches(new Regex(@"^C\d\dMAA$"), await page.Locator("#inv-series").InnerTextAsync());
+        Assert.Matches(new Regex(@"^\d{1,3}(\.\d{3})* đ$"), await page.Locator("#inv-total").InnerTextAsync());
+        Assert.Matches(new Regex(@"^\d{2}/\d{2}/\d{4}$"), await page.Locator("#inv-date").InnerTextAsync());
         Assert.Contains("<HDon", await page.Locator("#xml").InnerTextAsync());
         Assert.Contains(code, await page.Locator("#xml").InnerTextAsync());
         await Assertions.Expect(page.Locator("#lines tbody tr").First).ToBeVisibleAsync();
@@ -135,7 +135,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Contains("6001", outcome);
 
         await NavigateAsync(page, () => row.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync());
-        Assert.StartsWith("7 ", await page.Locator("#ltbao").InnerTextAsync());
+        Assert.StartsWith("7 ", await page.Locator(".response[data-type=\"204\"] .ltbao").First.InnerTextAsync());
         var errors = page.Locator(".response[data-type=\"204\"] table.errors");
         var codes = await errors.Locator("td.mloi").AllInnerTextsAsync();
         Assert.Contains("4002", codes);

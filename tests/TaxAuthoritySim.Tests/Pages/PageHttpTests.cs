@@ -1,6 +1,10 @@
 using System.Net;
+using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.TaxAuthoritySim.Tests.Pages;
@@ -89,10 +93,10 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
         var code = Packages.CodesOf(package)[1];
         var (status, html, _) = await GetAsync($"/lookup?mst=%20{DemoData.TaxCode}%20&code=%20{code.ToLowerInvariant()}%20");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains($"id=\"code\" class=\"mono\">{code}</dd>", html);
-        Assert.Contains($"id=\"seller\">{DemoData.SellerName}</dd>", html);
-        Assert.Contains("id=\"date\">15/06/2025</dd>", html);
-        Assert.Matches(@"id=""total"">\d{1,3}(\.\d{3})* đ</dd>", html);
+        Assert.Contains($"id=\"inv-code\" class=\"mono\">{code}</dd>", html);
+        Assert.Contains($"id=\"inv-seller\">{DemoData.SellerName}</dd>", html);
+        Assert.Contains("id=\"inv-date\">15/06/2025</dd>", html);
+        Assert.Matches(@"id=""inv-total"">\d{1,3}(\.\d{3})* đ</dd>", html);
         Assert.Contains("&lt;HDon", html); // the XML, encoded inside <pre>
     }
 
@@ -171,5 +175,58 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
 
         var (_, home, _) = await GetAsync("/");
         Assert.Contains("204 LTBao 7: 6001", home);
+    }
+
+    [Fact]
+    public async Task A_registration_detail_page_shows_its_102_and_103()
+    {
+        var form = RegistrationForm("0301521415");
+        var id = Packages.IdOf(form);
+        var tvan = sim.Tvan();
+        Assert.Equal(0, (await tvan.PostMessageAsync(form)).Ack!.Status);
+        await tvan.WaitForAsync(id, "103");
+
+        var (status, html, _) = await GetAsync($"/messages/{id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("data-type=\"102\"", html);
+        Assert.Contains("data-type=\"103\"", html);
+        Assert.Contains("1 — tiếp nhận / received", html);
+        Assert.Contains("1 — chấp nhận / accepted", html);
+        Assert.Contains("DSMKhoi (C5–C9)", html);
+        Assert.Contains("id=\"no-invoices\"", html);
+        Assert.Contains("100", (await GetAsync("/")).Html);
+    }
+
+    /// <summary>A signed 100 (Form 01/ĐKTĐ-HĐĐT) asking for cash-register invoices.</summary>
+    private static byte[] RegistrationForm(string mst)
+    {
+        var form = new Einvoice.Model.Registration
+        {
+            Header = new MessageHeader
+            {
+                Version = "2.1.0", SenderCode = DemoData.TvanCode, ReceiverCode = "TCT", MessageType = "100",
+                MessageId = MessageId.New(DemoData.TvanCode).Value, TaxCode = mst, Count = 1,
+            },
+            DataId = "TKhai-1", Version = "2.1.0", FormNumber = "01/ĐKTĐ-HĐĐT",
+            Title = "Tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử", Kind = 1,
+            TaxpayerName = "Siêu thị B", TaxCode = mst, TaxOfficeName = "Cục Thuế TP Hồ Chí Minh", TaxOfficeCode = "79100",
+            ContactName = "Trần Văn C", ContactAddress = "12 Lê Lợi, Quận 1", ContactEmail = "c@example.test", ContactPhone = "0900000001",
+            Place = "TP Hồ Chí Minh", Date = new DateOnly(2025, 6, 10),
+            InvoiceMethods = new InvoiceMethodFlags { Coded = 0, CashRegister = 1, NotCoded = 0 },
+            Transmission = new TransmissionFlags { DifficultArea = 0, ProvincialList = 0, DirectToAuthority = 0, ViaProvider = 1 },
+            TransferMethod = new TransferMethodFlags { FullContent = 1, Summary = 0 },
+            FormsUsed = new FormsUsedFlags { VatInvoice = 1, SalesInvoice = 1, PublicAssetSale = 0, NationalReserveSale = 0, Other = 0, Documents = 0 },
+            Certificates =
+            [
+                new CertificateEntry { Index = 1, Issuer = "ConformanceKit test CA", Serial = "540101080A6D8A02E2F22CE98BD7168E",
+                    ValidFrom = new DateTime(2024, 1, 1), ValidTo = new DateTime(2030, 12, 31), Action = 1 },
+            ],
+            SignaturesXml = "<NNT></NNT>",
+        };
+        var doc = SafeXml.LoadDocument(MessageWriter.Write(form));
+        var target = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DLTKhai")!;
+        var holder = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DSCKS/NNT")!;
+        XmlSigner.Sign(doc, target, holder, SamplePackageBuilder.CreateCertificate(mst), new DateTime(2025, 6, 10, 9, 0, 0), "NNT");
+        return SafeXml.ToBytes(doc);
     }
 }

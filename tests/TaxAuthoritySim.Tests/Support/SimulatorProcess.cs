@@ -85,12 +85,10 @@ public sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>artifacts/bin/TaxAuthoritySim/&lt;configuration&gt;/TaxAuthoritySim.dll, built with the tests.</summary>
     private static string SimulatorDll()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ConformanceKit.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("ConformanceKit.sln not found above " + AppContext.BaseDirectory);
+        // Built next to the tests: artifacts/bin/TaxAuthoritySim/<configuration>/, wherever artifacts are.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name; // debug / release
-        var dll = Path.Combine(dir.FullName, "artifacts", "bin", "TaxAuthoritySim", configuration, "TaxAuthoritySim.dll");
-        if (!File.Exists(dll)) dll = Path.Combine(AppContext.BaseDirectory, "TaxAuthoritySim.dll");
-        return dll;
+        var artifactsBin = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", ".."));
+        var dll = Path.Combine(artifactsBin, "TaxAuthoritySim", configuration, "TaxAuthoritySim.dll");
+        return File.Exists(dll) ? dll : Path.Combine(AppContext.BaseDirectory, "TaxAuthoritySim.dll");
     }
 }
