@@ -65,6 +65,9 @@ public sealed class PostgresStore : ISimulatorStore
 
     private static readonly IReadOnlySet<string> NoCodes = FrozenSet<string>.Empty;
 
+    // CompleteAsync on a message already Processed: nothing written, reported as done (idempotent retry).
+    private static readonly CompleteResult AlreadyProcessed = new(true, FrozenSet<string>.Empty);
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly string _description;
@@ -327,7 +330,8 @@ public sealed class PostgresStore : ISimulatorStore
             {
                 // Stored meanwhile (or by another process): nothing was written; report the conflicts.
                 await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                await ThrowIfNotCompletableAsync(c, completion.MessageId, t).ConfigureAwait(false);
+                if (!await IsReceivedAsync(c, completion.MessageId, t).ConfigureAwait(false))
+                    return AlreadyProcessed;
                 var conflicts = await StoredCodesAsync(c, completion.Invoices.Select(i => i.Code), t).ConfigureAwait(false);
                 if (conflicts.Count == 0)
                     throw;
@@ -337,8 +341,9 @@ public sealed class PostgresStore : ISimulatorStore
             if (mark.RecordsAffected == 0)
             {
                 await tx.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                await ThrowIfNotCompletableAsync(c, completion.MessageId, t).ConfigureAwait(false);
-                throw new InvalidOperationException($"cannot complete {completion.MessageId}");
+                if (await IsReceivedAsync(c, completion.MessageId, t).ConfigureAwait(false))
+                    throw new InvalidOperationException($"cannot complete {completion.MessageId}: its state changed meanwhile");
+                return AlreadyProcessed; // completed before (a retry): it is done, write nothing more
             }
 
             await tx.CommitAsync(t).ConfigureAwait(false);
@@ -359,15 +364,15 @@ public sealed class PostgresStore : ISimulatorStore
                     nameof(completion));
     }
 
-    private static async Task ThrowIfNotCompletableAsync(NpgsqlConnection c, string messageId, CancellationToken ct)
+    /// <summary>True when the message is still Received, false when already Processed; throws when it was never recorded.</summary>
+    private static async Task<bool> IsReceivedAsync(NpgsqlConnection c, string messageId, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand("SELECT state FROM messages WHERE message_id = @id", c);
         cmd.Parameters.Add(Text("id", messageId));
         var state = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
         if (state is null)
             throw new InvalidOperationException($"cannot complete {messageId}: no such message was recorded");
-        if (Convert.ToInt32(state, CultureInfo.InvariantCulture) != (int)MessageState.Received)
-            throw new InvalidOperationException($"cannot complete {messageId}: it is already processed");
+        return Convert.ToInt32(state, CultureInfo.InvariantCulture) == (int)MessageState.Received;
     }
 
     private static NpgsqlBatchCommand InsertInvoices(IReadOnlyList<StoredInvoice> invoices)

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Data;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -46,6 +45,9 @@ public sealed class SqliteStore : ISimulatorStore
         "seq, at, wall_at, direction, type, message_id, reply_to, tax_code, tvan_code, http_status, outcome, latency_seconds, latency_ms";
 
     private static readonly IReadOnlySet<string> NoCodes = FrozenSet<string>.Empty;
+
+    // CompleteAsync on a message already Processed: nothing written, reported as done (idempotent retry).
+    private static readonly CompleteResult AlreadyProcessed = new(true, FrozenSet<string>.Empty);
 
     private readonly string _path;
     private readonly bool _fullSync;
@@ -296,7 +298,8 @@ public sealed class SqliteStore : ISimulatorStore
             if (mark.Run(tx, T(completion.ProcessedAt), completion.Outcome, completion.MessageId) == 0)
             {
                 tx.Rollback();
-                throw NotCompletable(c, completion.MessageId);
+                EnsureRecorded(c, completion.MessageId);
+                return AlreadyProcessed; // completed before (a retry): it is done, write nothing more
             }
 
             if (completion.Invoices.Count > 0)
@@ -362,14 +365,13 @@ public sealed class SqliteStore : ISimulatorStore
                     nameof(completion));
     }
 
-    private static InvalidOperationException NotCompletable(SqliteConnection c, string messageId)
+    private static void EnsureRecorded(SqliteConnection c, string messageId)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = "SELECT state FROM messages WHERE message_id = $id";
         cmd.Parameters.AddWithValue("$id", messageId);
-        return cmd.ExecuteScalar() is null
-            ? new InvalidOperationException($"cannot complete {messageId}: no such message was recorded")
-            : new InvalidOperationException($"cannot complete {messageId}: it is already processed");
+        if (cmd.ExecuteScalar() is null)
+            throw new InvalidOperationException($"cannot complete {messageId}: no such message was recorded");
     }
 
     public Task<StoredInvoice?> GetInvoiceAsync(string taxCode, string code, CancellationToken ct = default) =>
