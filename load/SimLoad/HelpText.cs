@@ -49,6 +49,7 @@ public static class HelpText
         Report:
           --json FILE                also write the figures as JSON
           --fail-on-threshold        exit 1 when a threshold fails (default: report only, exit 0)
+          --timeline                 also print a second-by-second view per target (999s, 204s, backlog, worst latency)
           --target-invoices N        sustained invoices/s threshold, judged on sqlite/--target/--self-test (default 5000)
           --target-p99-receipt-ms N  p99 receipt → 204 threshold in ms, judged on every simulator (default 1000)
 
@@ -60,6 +61,6 @@ public static class HelpText
           -h, --help                 this text
 
         Exit codes: 0 done (thresholds reported), 1 a threshold failed with --fail-on-threshold,
-        2 bad arguments, 3 the run could not be carried out (server did not start, …).
+        2 bad arguments, 3 the run could not be carried out (server did not start, …), 130 interrupted.
         """;
 }

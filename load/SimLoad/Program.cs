@@ -41,6 +41,9 @@ var perRun = LoadSimulation.Inject(options.Rate, TimeSpan.FromSeconds(1), TimeSp
 Console.Error.WriteLine($"ck-simload: targets {string.Join(", ", targets.Select(t => t.Label()))}; " +
                         $"{perRun:N0} packages of {options.Invoices} invoices, issue date {issueDate:yyyy-MM-dd}, first serial {serialOffset:D11}");
 
+if (options.NoReset && options.Rate * options.Invoices >= 100_000)
+    Console.Error.WriteLine("!   --no-reset at ≥ 100,000 invoices/s: the clock-based serials of this run may overlap a run started a few seconds earlier (7005).");
+
 var packages = PackageGenerator.Generate((int)perRun, options.Invoices, issueDate, serialOffset, options.GenerateThreads);
 var problems = PackageGenerator.Check(packages[0]);
 if (problems.Count > 0)
@@ -81,6 +84,7 @@ var header = string.Create(CultureInfo.InvariantCulture,
 var ratios = RatioLine.Compute(results);
 var verdict = Verdict.Evaluate(options, results);
 Console.WriteLine();
+if (cancel.IsCancellationRequested) Console.WriteLine("!!! INTERRUPTED: the figures below cover only the part of the run that happened.");
 Console.Write(Report.Render(options, results, ratios, verdict, header));
 foreach (var b in broken) Console.WriteLine($"  FAIL  {b} (target could not be run)");
 if (options.Json is not null)

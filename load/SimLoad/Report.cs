@@ -34,6 +34,7 @@ public static class Report
         Row(sb, "receipt → 204 p99", results.Select(r => Opt(r.ReceiptTo204, l => Ms(l.P99Ms))));
         Row(sb, "receipt → 204 max", results.Select(r => Opt(r.ReceiptTo204, l => Ms(l.MaxMs))));
         Row(sb, "send → 204 p50 / p99", results.Select(r => Opt(r.SendTo204, l => $"{Ms(l.P50Ms)} / {Ms(l.P99Ms)}")));
+        Row(sb, "204 backlog: window start / end", results.Select(r => r.Has204 ? $"{r.BacklogAtStart:N0} / {r.BacklogAtEnd:N0}" : "—"));
         Row(sb, "sent / accepted (999)", results.Select(r => $"{r.Sent:N0} / {r.Accepted:N0}"));
         Row(sb, "errors: 4xx / 5xx / other", results.Select(Errors));
         Row(sb, "204 LTBao 2 / 7 / missing", results.Select(r => r.Has204 ? $"{r.Valid204:N0} / {r.Failed204:N0} / {r.Missing204:N0}" : "—"));
@@ -55,6 +56,8 @@ public static class Report
         }
 
         foreach (var r in results) Problems(sb, r);
+        foreach (var r in results.Where(r => r.Timeline is { Count: > 0 }))
+            sb.AppendLine().Append(TimelineSecond.Render(r.Name, r.Timeline!));
 
         sb.AppendLine().AppendLine("Verdict:");
         foreach (var v in verdict)
@@ -95,10 +98,16 @@ public static class Report
             lines.Add($"!!! {r.Failed:N0} of {r.Sent:N0} posts failed: {string.Join(", ", r.FailKinds.Select(k => $"{k.Key} × {k.Value:N0}"))}");
             if (r.FirstRefusal is { } refusal) lines.Add("    first refusal: " + Truncate(refusal, 600));
         }
+        if (r.Has204 && r.BacklogAtEnd > r.BacklogAtStart + Math.Max(2, r.OfferedPackagesPerSecond))
+            lines.Add($"!   the 204 backlog grew from {r.BacklogAtStart:N0} to {r.BacklogAtEnd:N0} packages over the window: the server fell behind the offered rate (not a steady state).");
+        else if (r.Has204 && r.SustainedPackagesPerSecond > r.OfferedPackagesPerSecond * 1.02)
+            lines.Add($"    note: sustained is above the offered rate because a backlog of {r.BacklogAtStart:N0} from the warm-up drained inside the window; a longer --warmup shows the steady state.");
         if (r.FailedPolls > 0) lines.Add($"!   {r.FailedPolls:N0} inbox polls failed; last: {r.LastPollError}");
         if (r.Duplicate204 > 0) lines.Add($"!   {r.Duplicate204:N0} packages got more than one 204.");
         if (r.OthersCpuPercent >= NoisyCpuPercent)
-            lines.Add($"!   other processes used {r.OthersCpuPercent:N0} % of a core during the load: the machine was shared, figures are disturbed.");
+            lines.Add(r.Kind == TargetKind.Postgres && r.DatabaseCpuPercent is null
+                ? $"    note: other processes used {r.OthersCpuPercent:N0} % of a core during the load; with --pg that includes the database server."
+                : $"!   other processes used {r.OthersCpuPercent:N0} % of a core during the load: the machine was shared, figures are disturbed.");
         if (r.SchedulerLag.P99Ms >= 20)
             lines.Add($"!   the runner itself was late (lag p99 {Ms(r.SchedulerLag.P99Ms)}): the cores were saturated; latencies include it.");
         if (r.ServerDied) lines.Add("!!! the simulator process exited during the run.");

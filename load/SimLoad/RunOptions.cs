@@ -31,6 +31,7 @@ public sealed class RunOptions
     public int GenerateThreads { get; private set; } = Environment.ProcessorCount;
     public string? Json { get; private set; }
     public bool FailOnThreshold { get; private set; }
+    public bool Timeline { get; private set; }
     public double TargetInvoicesPerSecond { get; private set; } = 5000;
     public double TargetP99ReceiptMs { get; private set; } = 1000;
     public double FakeDelayMs { get; private set; } = 50;
@@ -84,6 +85,7 @@ public sealed class RunOptions
                 case "--generate-threads": o.GenerateThreads = Integer(1); break;
                 case "--json": o.Json = Value(); break;
                 case "--fail-on-threshold": o.FailOnThreshold = true; break;
+                case "--timeline": o.Timeline = true; break;
                 case "--target-invoices": o.TargetInvoicesPerSecond = Number(0); break;
                 case "--target-p99-receipt-ms": o.TargetP99ReceiptMs = Number(0); break;
                 case "--fake-delay-ms": o.FakeDelayMs = Number(0); break;

@@ -59,7 +59,7 @@ public static class ScenarioRunner
         }
         catch (OperationCanceledException)
         {
-            response = StepResponse.Fail(0, "timeout");
+            response = StepResponse.Fail(0, context.CancellationToken.IsCancellationRequested ? "cancelled" : "timeout");
         }
         catch (Exception)
         {

@@ -38,6 +38,11 @@ public sealed record TargetResult
     public required IReadOnlyDictionary<string, long> FailKinds { get; init; }
     public string? FirstRefusal { get; init; }
 
+    /// <summary>Accepted packages still without a 204 at the start / end of the measured window.</summary>
+    public long BacklogAtStart { get; init; }
+
+    public long BacklogAtEnd { get; init; }
+
     public long Valid204 { get; init; }
     public long Failed204 { get; init; }
     public long Missing204 { get; init; }
@@ -67,6 +72,9 @@ public sealed record TargetResult
     public bool ServerDied { get; init; }
     public List<string> Notes { get; init; } = [];
 
+    /// <summary>Per-second view (only with --timeline).</summary>
+    public IReadOnlyList<TimelineSecond>? Timeline { get; init; }
+
     public bool Has204 => Kind.Has204();
 
     public static TargetResult From(string name, TargetKind kind, string? url, int invoices, ScenarioStats stats,
@@ -74,10 +82,12 @@ public sealed record TargetResult
     {
         var receipt = new LogLinearHistogram();
         var send = new LogLinearHistogram();
-        long sent = 0, accepted = 0, valid = 0, failed = 0, missing = 0, duplicates = 0, inWindow = 0;
+        long sent = 0, accepted = 0, valid = 0, failed = 0, missing = 0, duplicates = 0, inWindow = 0, backlogStart = 0, backlogEnd = 0;
         foreach (var r in tracker.Records)
         {
             if (r.NoticeAt != 0 && r.NoticeAt >= stats.WindowStart && r.NoticeAt <= stats.WindowEnd) inWindow++;
+            if (Waiting(r, stats.WindowStart)) backlogStart++;
+            if (Waiting(r, stats.WindowEnd)) backlogEnd++;
             if (!r.Posted || r.IsWarmUp) continue;
             sent++;
             if (r.Accepted) accepted++;
@@ -114,6 +124,8 @@ public sealed record TargetResult
             Failed = stats.Fail,
             FailKinds = new Dictionary<string, long>(stats.FailKinds),
             FirstRefusal = tracker.FirstRefusal,
+            BacklogAtStart = has204 ? backlogStart : 0,
+            BacklogAtEnd = has204 ? backlogEnd : 0,
             Valid204 = valid,
             Failed204 = failed,
             Missing204 = has204 ? missing : 0,
@@ -125,4 +137,8 @@ public sealed record TargetResult
             DrainSeconds = drainSeconds,
         };
     }
+
+    /// <summary>Acknowledged as accepted by <paramref name="at"/> and without its 204 then.</summary>
+    private static bool Waiting(PackageRecord r, long at) =>
+        r.Accepted && r.AckAt != 0 && r.AckAt <= at && (r.NoticeAt == 0 || r.NoticeAt > at);
 }

@@ -109,6 +109,7 @@ public sealed class TargetSession(RunOptions options, IReadOnlyList<GeneratedPac
                 RunnerCpuPercent = runnerCpuPercent, ServerCpuPercent = serverCpuPercent, DatabaseCpuPercent = databaseCpuPercent,
                 OthersCpuPercent = othersCpuPercent,
             };
+        if (options.Timeline) result = result with { Timeline = TimelineSecond.Build(tracker, stats, options.WarmupSeconds) };
         if (resetNote is not null) result.Notes.Add(resetNote);
         if (has204 && options.NoReset) result.Notes.Add("store not reset (--no-reset): earlier responses are skipped by the inbox cursor");
         if (sim is not null)

@@ -24,6 +24,9 @@ public static class SimulatorApp
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        // SQLite calls block their thread; on 2 cores the pool would add threads one by one under a burst.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, 8 * Environment.ProcessorCount), io);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
@@ -73,6 +76,8 @@ public static class SimulatorApp
             var counts = await store.CountsAsync(ct);
             return Results.Json(new { status = "ok", store = store.Kind, counts.Messages, counts.Pending, counts.Invoices, queued = queue.Count });
         }).WithTags("Health").WithSummary("200 when ready");
+        app.MapGet("/metrics", (Diagnostics.StageTimings t) => Results.Text(t.ToPrometheus(), "text/plain; version=0.0.4"))
+            .WithTags("Health").WithSummary("Time per processing stage (Prometheus text format)");
         app.MapMessageEndpoints();
         app.MapAdminEndpoints();
         app.MapPages();
@@ -105,6 +110,7 @@ public static class SimulatorApp
             var name = seed.Document.TaxAuthority?.Name ?? AuthorityInfo.Default.Name;
             return AuthorityCertificate.LoadOrCreateAsync(store, name).GetAwaiter().GetResult();
         });
+        services.AddSingleton<Diagnostics.StageTimings>();
         services.AddSingleton<StartupSeed>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<RegistryService>();
@@ -131,7 +137,7 @@ public static class SimulatorApp
             SeedPath = config["seed"],
             OutboxDirectory = config["outbox"],
             Smtp = config["smtp"],
-            Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : Math.Max(2, Environment.ProcessorCount),
+            Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : 2 * Environment.ProcessorCount,
             StartupProcessingDelay = delay,
             ProcessingDelay = delay,
         };

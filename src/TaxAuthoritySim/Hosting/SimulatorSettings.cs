@@ -22,7 +22,7 @@ public sealed class SimulatorSettings
     public string? Smtp { get; init; }
 
     /// <summary>Worker tasks checking packages in parallel.</summary>
-    public int Workers { get; init; } = Math.Max(2, Environment.ProcessorCount);
+    public int Workers { get; init; } = 2 * Environment.ProcessorCount;
 
     private long _processingDelayTicks;
 

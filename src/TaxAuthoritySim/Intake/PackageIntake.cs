@@ -20,13 +20,16 @@ public sealed class PackageIntake(
     SimulatedClock clock,
     SimulatorSettings settings,
     ProcessingQueue queue,
+    Diagnostics.StageTimings timings,
     ILogger<PackageIntake> log)
 {
     public async Task<IntakeResult> ReceiveAsync(byte[] body, Tvan tvan, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var wall = DateTimeOffset.UtcNow;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var check = ReceptionCheck.Run(body, tvan);
+        timings.Record("reception", started);
         var v = check.Validation;
         if (check.Reasons.Count > 0)
             return await Refuse(v.MessageId, v.Sender, v.MessageType, v.TaxCode, tvan, now, wall, check.Reasons, ct);
@@ -66,7 +69,9 @@ public sealed class PackageIntake(
             In(message.Type, message.MessageId, message.TaxCode, tvan.Code, 200, "received", now, wall),
             Out("999", ackId, message.MessageId, message.TaxCode, tvan.Code, "TTTNhan 0", now, wall),
         ];
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var recorded = await store.RecordAsync(message, ackResponse, journal, ct);
+        timings.Record("record", started);
         if (recorded.Inserted)
         {
             queue.Enqueue(message with { Seq = recorded.Seq });

@@ -23,6 +23,7 @@ public sealed class MessageProcessor(
     SimulatedClock clock,
     FaultEngine faults,
     RegistrationProcessor registrations,
+    Diagnostics.StageTimings timings,
     ILogger<MessageProcessor> log)
 {
     public Task ProcessAsync(InboundMessage message, CancellationToken ct) => message.Type switch
@@ -40,15 +41,21 @@ public sealed class MessageProcessor(
         var reg = registry.Current;
         var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
         var taxpayer = reg.Taxpayer(m.TaxCode);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var check = PackageCheck.Run(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        timings.Record("check", started);
         var failures = check.Failures;
         var codes = check.Validation.InvoiceCodes;
 
         var present = codes.Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).Distinct().ToList();
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var already = present.Count == 0 ? (IReadOnlySet<string>)new HashSet<string>() : await store.StoredCodesAsync(present, ct);
+        timings.Record("stored-codes", started);
         AddAlreadyStored(failures, codes, already);
 
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
         var invoices = failures.Count == 0 ? Invoices(m, taxpayer) : [];
+        timings.Record("read-invoices", started);
         var fired = faults.OnNotice(new FaultContext("/api/v1/messages", m.Type, m.TaxCode, m.TvanCode));
 
         for (var attempt = 1; ; attempt++)
@@ -56,6 +63,7 @@ public sealed class MessageProcessor(
             var now = clock.GetUtcNow();
             // Decision 1391: the notice comes within 15 minutes of receipt, even if the clock jumped meanwhile.
             var at = Min(now, m.ReceivedAt + SimulatorSettings.NoticeDeadline);
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             var errors = PackageCheck.ToErrors(failures);
             var (noticeId, notice) = responses.DataCheck(new ResponseFactory.DataCheckInput(
                 m.MessageId, m.Sender, m.TaxCode ?? "", taxpayer?.Name ?? m.TaxCode ?? "", reg.Authority.Place,
@@ -63,6 +71,7 @@ public sealed class MessageProcessor(
             var outcome = errors.Count == 0
                 ? $"204 LTBao 2: {invoices.Count} invoices stored"
                 : "204 LTBao 7: " + string.Join(", ", errors.Select(e => e.Code).Distinct());
+            timings.Record("notice", started);
             var (outs, faultNote) = Deliveries(noticeId, notice, m, at, tvan, taxpayer, outcome, fired);
             var wallMs = (DateTimeOffset.UtcNow - m.ReceivedWallAt).TotalMilliseconds;
             var journal = new JournalEntry
@@ -71,11 +80,13 @@ public sealed class MessageProcessor(
                 ReplyTo = m.MessageId, TaxCode = m.TaxCode, TvanCode = m.TvanCode, Outcome = outcome + faultNote,
                 LatencySeconds = (at - m.ReceivedAt).TotalSeconds, LatencyMs = wallMs,
             };
+            started = System.Diagnostics.Stopwatch.GetTimestamp();
             var result = await store.CompleteAsync(new Completion
             {
                 MessageId = m.MessageId, ProcessedAt = at, Outcome = outcome + faultNote,
                 Invoices = invoices, Responses = outs, Journal = [journal],
             }, now, ct);
+            timings.Record("complete", started);
             if (result.Stored) return;
             if (attempt >= 3) throw new InvalidOperationException($"could not complete {m.MessageId}: codes keep conflicting");
             // Another package stored some of these codes first: this one now fails with 7005.

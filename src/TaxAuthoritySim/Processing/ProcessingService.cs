@@ -12,6 +12,7 @@ public sealed class ProcessingService(
     ProcessingQueue queue,
     MessageProcessor processor,
     SimulatorSettings settings,
+    Diagnostics.StageTimings timings,
     ILogger<ProcessingService> log) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken ct)
@@ -33,9 +34,14 @@ public sealed class ProcessingService(
             Store.InboundMessage m;
             try { m = await queue.TakeAsync(ct); }
             catch (OperationCanceledException) { return; }
+            // Due → taken: how long a due message waited for a worker (real time).
+            var waited = DateTimeOffset.UtcNow - m.ReceivedWallAt;
+            timings.Add("queue-wait", (long)(waited.TotalSeconds * System.Diagnostics.Stopwatch.Frequency));
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await processor.ProcessAsync(m, ct);
+                timings.Record("process", started);
                 queue.Done(m.MessageId);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -87,6 +87,10 @@ public sealed class PostgresStore : ISimulatorStore
             builder.MaxAutoPrepare = 64;
             builder.AutoPrepareMinUsages = 2;
         }
+        // Prepared statements would otherwise settle on a generic plan costed against the tables as
+        // they were (empty after a reset): a full scan of invoices per package. Plan each execution.
+        if (string.IsNullOrEmpty(builder.Options) || !builder.Options.Contains("plan_cache_mode", StringComparison.Ordinal))
+            builder.Options = ((builder.Options ?? "") + " -c plan_cache_mode=force_custom_plan").Trim();
 
         _description = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}" +
                        (string.IsNullOrEmpty(builder.Username) ? "" : $" (user {builder.Username})");
