@@ -1,8 +1,34 @@
 using ConformanceKit.TaxAuthoritySim.Hosting;
+using ConformanceKit.TaxAuthoritySim.Registry;
 
 // The simulated tax-authority portal. See README.md and docs/simulator.md.
-var app = SimulatorApp.Build(args);
-app.Run();
+if (args.Any(a => a is "--help" or "-h" or "-?"))
+{
+    Console.WriteLine(SimulatorApp.Usage);
+    return 0;
+}
+
+try
+{
+    var app = SimulatorApp.Build(args);
+    app.Run();
+    return 0;
+}
+catch (Exception ex) when (ex is SeedException or InvalidDataException or FileNotFoundException or ArgumentException
+                               or FormatException)
+{
+    // A mistake in the options or the seed: say what, without a stack trace.
+    if (ex is SeedException seed)
+    {
+        Console.Error.WriteLine("error: the seed has problems:");
+        foreach (var problem in seed.Problems) Console.Error.WriteLine("  " + problem);
+    }
+    else
+    {
+        Console.Error.WriteLine("error: " + ex.Message);
+    }
+    return 2;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

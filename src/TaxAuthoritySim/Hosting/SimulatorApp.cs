@@ -22,6 +22,27 @@ public static class SimulatorApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    public const string Usage = """
+        ConformanceKit tax-authority simulator (Decision 1391 step 1: 206 → 999 + signed 204; 100 → 102/103)
+
+        usage: dotnet run --project src/TaxAuthoritySim [-- options]
+
+          --urls URL               where to listen (default http://127.0.0.1:5080)
+          --data DIR               data folder: SQLite file, e-mail outbox (default ./data)
+          --store SPEC             sqlite:PATH | "Data Source=…" | postgres://user:pass@host:port/db | "Host=…;…"
+          --seed FILE              seed loaded when the store is empty and on reset (default seed.demo.json)
+          --processing-delay D     simulated time from receipt to 204: 90, 90s, 5m, 00:05:00 (max 15m; default 0)
+          --clock T                start the simulated clock at T (ISO 8601 with offset)
+          --clock-rate R           run the simulated clock R times as fast (0 freezes it)
+          --outbox DIR             where .eml files go (default DIR/outbox)
+          --smtp HOST:PORT         send e-mails to this SMTP server instead
+          --workers N              packages checked in parallel (default 2 × cores)
+          --log-format json        structured JSON logs
+
+        Demo seed: MST 0106324653 (block A1B2C), T-VAN key demo-tvan-key, admin key demo-admin-key.
+        API: /swagger · pages: / and /lookup · docs: docs/simulator.md
+        """;
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         // SQLite calls block their thread; on 2 cores the pool would add threads one by one under a burst.
