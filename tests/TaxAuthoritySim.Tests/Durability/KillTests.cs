@@ -38,6 +38,6 @@ public sealed class KillTests : IDisposable
         var replay = await again.PostMessageAsync(bodies[0]);
         Assert.Equal(0, replay.Ack!.Status);
         await Task.Delay(300);
-        Assert.Single((await again.ResponsesAsync(Packages.IdOf(bodies[0]))).Where(r => SimClient.TypeOf(r) == "204"));
+        Assert.Single(await again.ResponsesAsync(Packages.IdOf(bodies[0])), r => SimClient.TypeOf(r) == "204");
     }
 }
