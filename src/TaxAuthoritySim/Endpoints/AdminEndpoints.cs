@@ -4,6 +4,7 @@ using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Faults;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Processing;
+using ConformanceKit.TaxAuthoritySim.Reconciliation;
 using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Seed;
 using ConformanceKit.TaxAuthoritySim.Store;
@@ -34,9 +35,8 @@ public static class AdminEndpoints
         admin.MapDelete("/faults", (FaultEngine f, int? seed) => { f.Clear(seed); return Results.NoContent(); })
             .WithSummary("Remove every fault rule (optionally reseed their randomness)");
         admin.MapGet("/journal", Journal).WithSummary("Every message in and out, with timestamps");
-        admin.MapPost("/reconciliation", () => Results.Problem(statusCode: 501, title: "Not implemented",
-                detail: "The monthly Step 2 (302, codes 8001–8006) is not implemented yet in this version of the simulator."))
-            .WithSummary("Run the monthly Step 2 now (not implemented yet)");
+        admin.MapPost("/reconciliation", Reconcile)
+            .WithSummary("Run the monthly Step 2 now: check the month's stored invoices (8001–8005) and send each taxpayer's 302");
     }
 
     internal static readonly JsonSerializerOptions Json = SeedDocument.Json;
@@ -68,6 +68,32 @@ public static class AdminEndpoints
         clock.Reset();
         settings.ProcessingDelay = settings.StartupProcessingDelay;
         return Results.Json(new { reset = true, taxpayers = registry.Current.Taxpayers.Count, tvans = registry.Current.Tvans.Count });
+    }
+
+    public sealed record ReconciliationRequest(string? Month);
+
+    private static async Task<IResult> Reconcile(HttpRequest request, MonthlyReconciliation reconciliation, CancellationToken ct)
+    {
+        ReconciliationRequest? body;
+        try { body = await JsonSerializer.DeserializeAsync<ReconciliationRequest>(request.Body, Json, ct); }
+        catch (JsonException ex) { return BadJson(ex); }
+        if (body?.Month is not { } text
+            || text.Length != 7
+            || !DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+            return Results.Problem(statusCode: 400, title: "Bad month", detail: "the body must be { \"month\": \"yyyy-MM\" }, e.g. \"2025-06\"");
+        var result = await reconciliation.RunAsync(month, ct);
+        return Results.Json(new
+        {
+            month = result.Month,
+            invoicesChecked = result.InvoicesChecked,
+            taxpayersWithFindings = result.TaxpayersWithFindings,
+            findings = result.Findings.Select(f => new
+            {
+                code = f.Code, mst = f.TaxCode, invoiceCode = f.InvoiceCode, form = f.Form, series = f.Series, number = f.Number,
+                issuedOn = f.IssuedOn, message = f.Message, messageId = f.MessageId,
+            }),
+            notices = result.Notices.Select(n => new { messageId = n.MessageId, mst = n.TaxCode, tvan = n.TvanCode, replyTo = n.ReplyTo, invoices = n.Invoices }),
+        }, Json);
     }
 
     public sealed record ClockChange(DateTimeOffset? Now, double? Rate, double? ProcessingDelaySeconds);

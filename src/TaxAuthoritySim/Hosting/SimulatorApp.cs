@@ -140,6 +140,7 @@ public static class SimulatorApp
         services.AddSingleton<ProcessingQueue>();
         services.AddSingleton<PackageIntake>();
         services.AddSingleton<MessageProcessor>();
+        services.AddSingleton<Reconciliation.MonthlyReconciliation>();
         services.AddSingleton<RegistrationProcessor>();
         // Order matters: start-up first, then recovery of pending work, then delivery.
         services.AddHostedService<StartupService>();

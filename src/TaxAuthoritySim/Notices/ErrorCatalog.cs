@@ -41,6 +41,19 @@ public static class ErrorCatalog
         ["7004"] = new("Loại hóa đơn trên mã (C2) khác ký hiệu mẫu số hóa đơn", "Sinh mã với loại hóa đơn đúng ký hiệu mẫu số"),
         ["7005"] = new("Mã hóa đơn đã được gửi trước đó", "Không gửi lại hóa đơn đã được chấp nhận; hóa đơn mới phải có mã mới"),
         ["7006"] = new("Mã hóa đơn bị trùng trong gói dữ liệu", "Mỗi hóa đơn phải có mã riêng"),
+        // Monthly Step 2 (302, Mẫu 01/TB-RSĐT): findings over last month's stored invoices; the taxpayer explains them.
+        ["8001"] = new("Ngày lập hóa đơn nằm ngoài thời gian được chấp nhận sử dụng hóa đơn khởi tạo từ máy tính tiền",
+            "Giải trình với cơ quan thuế; chỉ lập hóa đơn từ ngày được chấp nhận đăng ký"),
+        ["8002"] = new("Ký hiệu mẫu số hóa đơn không thuộc loại hóa đơn đã đăng ký sử dụng",
+            "Giải trình với cơ quan thuế; đăng ký thay đổi thông tin (Mẫu 01/ĐKTĐ-HĐĐT) trước khi sử dụng loại hóa đơn này"),
+        ["8003"] = new("Số hóa đơn bị trùng trong cùng ký hiệu mẫu số và ký hiệu hóa đơn",
+            "Giải trình với cơ quan thuế; mỗi hóa đơn trong cùng ký hiệu phải có số riêng"),
+        ["8004"] = new("Hóa đơn thay thế cho hóa đơn đã bị hủy, đã được điều chỉnh hoặc thay thế, hoặc là hóa đơn điều chỉnh",
+            "Giải trình với cơ quan thuế; chỉ thay thế hóa đơn chưa bị hủy, điều chỉnh hay thay thế"),
+        ["8005"] = new("Hóa đơn điều chỉnh cho hóa đơn đã bị hủy hoặc thay thế, hoặc là hóa đơn thay thế hay điều chỉnh",
+            "Giải trình với cơ quan thuế; chỉ điều chỉnh hóa đơn gốc chưa bị hủy hay thay thế"),
+        ["8006"] = new("Hóa đơn đã hủy nhưng không có thông báo hóa đơn điện tử có sai sót (Mẫu 04/SS-HĐĐT) và lý do",
+            "Gửi Mẫu 04/SS-HĐĐT nêu lý do hủy hóa đơn"),
     };
 
     public static Entry For(string code) =>

@@ -8,7 +8,7 @@ using ConformanceKit.TaxAuthoritySim.Clock;
 
 namespace ConformanceKit.TaxAuthoritySim.Notices;
 
-/// <summary>Builds the authority's responses: the 999 acknowledgement and signed notices (204, 102, 103).</summary>
+/// <summary>Builds the authority's responses: the 999 acknowledgement and signed notices (204, 102, 103, 302).</summary>
 public sealed class ResponseFactory(AuthorityCertificate authority)
 {
     public const string Version = "2.1.0";
@@ -129,6 +129,40 @@ public sealed class ResponseFactory(AuthorityCertificate authority)
     public sealed record RegistrationInput(
         string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
         DateTimeOffset At, IReadOnlyList<Reason> Reasons);
+
+    /// <summary>
+    /// A signed Form 01/TB-RSĐT (302) of the monthly Step 2: the invoices the taxpayer must explain, each with
+    /// its reasons; HGTrinh (deadline to explain) is the notice date + <see cref="ReviewDeadlineDays"/>.
+    /// </summary>
+    public (string Id, byte[] Body) Review(ReviewInput input)
+    {
+        var id = MessageId.New("TCT").Value;
+        var local = VietnamTime.Local(input.At);
+        var noticeDate = DateOnly.FromDateTime(local);
+        var notice = new ReviewNotice
+        {
+            Header = Header(id, input.Receiver, "302", input.ReplyTo, input.TaxCode),
+            DataId = "TBRSDT",
+            Version = Version,
+            FormNumber = "01/TB-RSĐT",
+            Title = "Thông báo về hóa đơn điện tử cần rà soát",
+            Number = input.Number,
+            Place = input.Place,
+            NoticeDate = noticeDate,
+            TaxCode = input.TaxCode,
+            TaxpayerName = input.TaxpayerName,
+            Deadline = noticeDate.AddDays(ReviewDeadlineDays),
+            Invoices = [.. input.Invoices],
+        };
+        return (id, Sign(MessageWriter.Write(notice), local));
+    }
+
+    /// <summary>Days the taxpayer has to explain a 302 (HGTrinh = NTBao + this).</summary>
+    public const int ReviewDeadlineDays = 10;
+
+    public sealed record ReviewInput(
+        string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
+        DateTimeOffset At, IReadOnlyList<ReviewedInvoice> Invoices);
 
     private byte[] Sign(byte[] unsigned, DateTime signingTime)
     {

@@ -133,6 +133,7 @@ public sealed class MessageProcessor(
         for (var i = 0; i < package.Invoices.Count; i++)
         {
             var inv = package.Invoices[i];
+            var related = inv.General.RelatedInvoice;
             list.Add(new StoredInvoice
             {
                 TaxCode = m.TaxCode!,
@@ -151,6 +152,11 @@ public sealed class MessageProcessor(
                 Total = inv.Totals.TotalPayable,
                 Currency = inv.General.Currency ?? "VND",
                 StoredAt = m.ReceivedAt,
+                RelationKind = related?.Kind,
+                RelatedForm = related?.FormNumber,
+                RelatedSeries = related?.Series,
+                RelatedNumber = related?.Number,
+                RelatedIssuedOn = related?.IssueDate,
             });
         }
         return list;

@@ -79,6 +79,10 @@ public interface ISimulatorStore : IAsyncDisposable
     /// <summary>Invoices a package stored, by position.</summary>
     Task<IReadOnlyList<StoredInvoice>> InvoicesOfAsync(string messageId, CancellationToken ct = default);
 
+    /// <summary>Invoices of every taxpayer whose NLap is within [<paramref name="from"/>, <paramref name="to"/>]
+    /// (both inclusive), ordered by tax code, form, series and number (the monthly Step 2).</summary>
+    Task<IReadOnlyList<StoredInvoice>> InvoicesIssuedAsync(DateOnly from, DateOnly to, CancellationToken ct = default);
+
     Task AppendJournalAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct = default);
 
     Task<IReadOnlyList<JournalEntry>> JournalAsync(JournalQuery query, CancellationToken ct = default);

@@ -130,6 +130,21 @@ public sealed record StoredInvoice
     public decimal? Total { get; init; }
     public string? Currency { get; init; }
     public required DateTimeOffset StoredAt { get; init; }
+
+    /// <summary>TTHDLQuan/TCHDon: 1 this invoice replaces <see cref="RelatedNumber"/>, 2 it adjusts it; null for an ordinary invoice.</summary>
+    public int? RelationKind { get; init; }
+
+    /// <summary>TTHDLQuan/KHMSHDCLQuan: form number of the replaced or adjusted invoice.</summary>
+    public string? RelatedForm { get; init; }
+
+    /// <summary>TTHDLQuan/KHHDCLQuan: series of the replaced or adjusted invoice.</summary>
+    public string? RelatedSeries { get; init; }
+
+    /// <summary>TTHDLQuan/SHDCLQuan: number of the replaced or adjusted invoice.</summary>
+    public string? RelatedNumber { get; init; }
+
+    /// <summary>TTHDLQuan/NLHDCLQuan: issue date of the replaced or adjusted invoice.</summary>
+    public DateOnly? RelatedIssuedOn { get; init; }
 }
 
 /// <summary>The end of a message's processing, written atomically by <see cref="ISimulatorStore.CompleteAsync"/>.</summary>

@@ -96,8 +96,9 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Store.InitializeAsync();
         await Store.InitializeAsync();
         await ReopenAsync();
-        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '001_initial'"));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '002_related_invoice'"));
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), await Store.CountsAsync());
     }
 
@@ -311,6 +312,53 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(2.0, Assert.Single(journal).LatencySeconds);
         Assert.Equal(new StoreCounts(1, 0, 3, 2, 1), await Store.CountsAsync());
         await AssertFeedIsGapFreeAsync();
+    }
+
+    [Fact]
+    public async Task Invoices_issued_in_a_period_span_taxpayers_in_order_and_keep_the_related_invoice()
+    {
+        var a = await RecordAsync(Message(mst: OtherMst));
+        var b = await RecordAsync();
+        var june = new DateOnly(2025, 6, 1);
+        StoredInvoice[] ofA =
+        [
+            Invoice(Code(1), a, 1) with { Number = "10", IssuedOn = june },
+            Invoice(Code(2), a, 2) with { Number = "9", IssuedOn = new DateOnly(2025, 6, 30) },
+            Invoice(Code(3), a, 3) with { Number = "1", IssuedOn = new DateOnly(2025, 7, 1) },
+            Invoice(Code(4), a, 4) with { Number = "2", IssuedOn = new DateOnly(2025, 5, 31) },
+        ];
+        StoredInvoice[] ofB =
+        [
+            Invoice(Code(5), b, 1) with { Form = 2, Number = "1" },
+            Invoice(Code(6), b, 2) with
+            {
+                Number = "3", RelationKind = 2, RelatedForm = "1", RelatedSeries = "1C25MAB", RelatedNumber = "00000007",
+                RelatedIssuedOn = new DateOnly(2025, 5, 20),
+            },
+            Invoice(Code(7), b, 3) with { Number = "2", Series = "1C25MAA" },
+        ];
+        Assert.True((await Store.CompleteAsync(Completion(a, ofA, T0), T0)).Stored);
+        Assert.True((await Store.CompleteAsync(Completion(b, ofB, T0), T0)).Stored);
+
+        var found = await Store.InvoicesIssuedAsync(june, new DateOnly(2025, 6, 30));
+        // OtherMst (0100686209) before Mst (0106324653); then form, series, number (numerically: 9 before 10).
+        Assert.Equal([Code(2), Code(1), Code(7), Code(6), Code(5)], found.Select(i => i.Code));
+        var related = found.Single(i => i.Code == Code(6));
+        Assert.Equal(2, related.RelationKind);
+        Assert.Equal("1", related.RelatedForm);
+        Assert.Equal("1C25MAB", related.RelatedSeries);
+        Assert.Equal("00000007", related.RelatedNumber);
+        Assert.Equal(new DateOnly(2025, 5, 20), related.RelatedIssuedOn);
+        var plain = found.Single(i => i.Code == Code(5));
+        Assert.Null(plain.RelationKind);
+        Assert.Null(plain.RelatedForm);
+        Assert.Null(plain.RelatedSeries);
+        Assert.Null(plain.RelatedNumber);
+        Assert.Null(plain.RelatedIssuedOn);
+        Assert.Equal(2, (await Store.InvoicesOfAsync(b.MessageId))[1].RelationKind);
+
+        Assert.Empty(await Store.InvoicesIssuedAsync(new DateOnly(2025, 8, 1), new DateOnly(2025, 8, 31)));
+        Assert.Equal(7, (await Store.InvoicesIssuedAsync(DateOnly.MinValue, DateOnly.MaxValue)).Count);
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public sealed class PostgresStore : ISimulatorStore
         "seq, feed_seq, response_id, reply_to, type, tvan_code, tax_code, created_at, visible_at, body, summary, callback_state, callback_attempts, next_callback_at, callback_error, email_pending";
 
     private const string InvoiceColumns =
-        "code, tax_code, message_id, idx, form, series, number, issued_on, seller_name, buyer_name, buyer_tax_code, total_before_tax, total_tax, total, currency, stored_at";
+        "code, tax_code, message_id, idx, form, series, number, issued_on, seller_name, buyer_name, buyer_tax_code, total_before_tax, total_tax, total, currency, stored_at, " +
+        "related_kind, related_form, related_series, related_number, related_issued";
 
     private const string JournalColumns =
         "seq, at, wall_at, direction, type, message_id, reply_to, tax_code, tvan_code, http_status, outcome, latency_seconds, latency_ms";
@@ -59,7 +60,7 @@ public sealed class PostgresStore : ISimulatorStore
 
     private const string InsertInvoicesSql =
         $"INSERT INTO invoices ({InvoiceColumns}) SELECT * FROM unnest(@i_code, @i_tax, @i_mid, @i_idx, @i_form, @i_series, @i_number, " +
-        "@i_issued, @i_seller, @i_buyer, @i_btax, @i_tbt, @i_tt, @i_total, @i_cur, @i_at)";
+        "@i_issued, @i_seller, @i_buyer, @i_btax, @i_tbt, @i_tt, @i_total, @i_cur, @i_at, @i_rkind, @i_rform, @i_rseries, @i_rnumber, @i_rissued)";
 
     private const long MigrationLockKey = 0x434B_5354_4F52_4501; // "CKSTORE" + 1
 
@@ -398,6 +399,11 @@ public sealed class PostgresStore : ISimulatorStore
         var total = new decimal?[n];
         var cur = new string?[n];
         var at = new DateTime[n];
+        var rkind = new int?[n];
+        var rform = new string?[n];
+        var rseries = new string?[n];
+        var rnumber = new string?[n];
+        var rissued = new DateOnly?[n];
         for (var k = 0; k < n; k++)
         {
             var i = invoices[k];
@@ -417,6 +423,11 @@ public sealed class PostgresStore : ISimulatorStore
             total[k] = i.Total;
             cur[k] = i.Currency;
             at[k] = i.StoredAt.UtcDateTime;
+            rkind[k] = i.RelationKind;
+            rform[k] = i.RelatedForm;
+            rseries[k] = i.RelatedSeries;
+            rnumber[k] = i.RelatedNumber;
+            rissued[k] = i.RelatedIssuedOn;
         }
 
         var cmd = new NpgsqlBatchCommand(InsertInvoicesSql);
@@ -437,6 +448,11 @@ public sealed class PostgresStore : ISimulatorStore
         p.Add(new NpgsqlParameter<decimal?[]>("i_total", NpgsqlDbType.Array | NpgsqlDbType.Numeric) { TypedValue = total });
         p.Add(TextArray("i_cur", cur));
         p.Add(new NpgsqlParameter<DateTime[]>("i_at", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz) { TypedValue = at });
+        p.Add(new NpgsqlParameter<int?[]>("i_rkind", NpgsqlDbType.Array | NpgsqlDbType.Integer) { TypedValue = rkind });
+        p.Add(TextArray("i_rform", rform));
+        p.Add(TextArray("i_rseries", rseries));
+        p.Add(TextArray("i_rnumber", rnumber));
+        p.Add(new NpgsqlParameter<DateOnly?[]>("i_rissued", NpgsqlDbType.Array | NpgsqlDbType.Date) { TypedValue = rissued });
         return cmd;
     }
 
@@ -560,6 +576,14 @@ public sealed class PostgresStore : ISimulatorStore
         ReadAsync<IReadOnlyList<StoredInvoice>>(async (c, t) =>
             await QueryInvoicesAsync(c, $"SELECT {InvoiceColumns} FROM invoices WHERE message_id = @id ORDER BY idx", t,
                 Text("id", messageId)).ConfigureAwait(false), ct);
+
+    public Task<IReadOnlyList<StoredInvoice>> InvoicesIssuedAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<StoredInvoice>>(async (c, t) =>
+            await QueryInvoicesAsync(c,
+                $"SELECT {InvoiceColumns} FROM invoices WHERE issued_on >= @from AND issued_on <= @to " +
+                "ORDER BY tax_code COLLATE \"C\", form, series COLLATE \"C\", length(number), number COLLATE \"C\", code COLLATE \"C\"", t,
+                new NpgsqlParameter<DateOnly>("from", NpgsqlDbType.Date) { TypedValue = from },
+                new NpgsqlParameter<DateOnly>("to", NpgsqlDbType.Date) { TypedValue = to }).ConfigureAwait(false), ct);
 
     // ---------------------------------------------------------------- responses
 
@@ -870,6 +894,11 @@ public sealed class PostgresStore : ISimulatorStore
                 Total = r.IsDBNull(13) ? null : r.GetDecimal(13),
                 Currency = S(r, 14),
                 StoredAt = r.GetFieldValue<DateTimeOffset>(15),
+                RelationKind = r.IsDBNull(16) ? null : r.GetInt32(16),
+                RelatedForm = S(r, 17),
+                RelatedSeries = S(r, 18),
+                RelatedNumber = S(r, 19),
+                RelatedIssuedOn = r.IsDBNull(20) ? null : r.GetFieldValue<DateOnly>(20),
             });
         return list;
     }

@@ -39,7 +39,8 @@ public sealed class SqliteStore : ISimulatorStore
         "seq, feed_seq, response_id, reply_to, type, tvan_code, tax_code, created_at, visible_at, body, summary, callback_state, callback_attempts, next_callback_at, callback_error, email_pending";
 
     private const string InvoiceColumns =
-        "code, tax_code, message_id, idx, form, series, number, issued_on, seller_name, buyer_name, buyer_tax_code, total_before_tax, total_tax, total, currency, stored_at";
+        "code, tax_code, message_id, idx, form, series, number, issued_on, seller_name, buyer_name, buyer_tax_code, total_before_tax, total_tax, total, currency, stored_at, " +
+        "related_kind, related_form, related_series, related_number, related_issued";
 
     private const string JournalColumns =
         "seq, at, wall_at, direction, type, message_id, reply_to, tax_code, tvan_code, http_status, outcome, latency_seconds, latency_ms";
@@ -305,9 +306,9 @@ public sealed class SqliteStore : ISimulatorStore
             if (completion.Invoices.Count > 0)
             {
                 var insert = Cmd(
-                    $"INSERT INTO invoices ({InvoiceColumns}) VALUES ($code, $tax, $mid, $idx, $form, $series, $number, $issued, $seller, $buyer, $btax, $tbt, $tt, $total, $cur, $at)",
+                    $"INSERT INTO invoices ({InvoiceColumns}) VALUES ($code, $tax, $mid, $idx, $form, $series, $number, $issued, $seller, $buyer, $btax, $tbt, $tt, $total, $cur, $at, $rkind, $rform, $rseries, $rnumber, $rissued)",
                     "$code", "$tax", "$mid", "$idx", "$form", "$series", "$number", "$issued", "$seller", "$buyer", "$btax", "$tbt", "$tt",
-                    "$total", "$cur", "$at");
+                    "$total", "$cur", "$at", "$rkind", "$rform", "$rseries", "$rnumber", "$rissued");
                 insert.Command.Transaction = tx;
                 var p = insert.Parameters;
                 try
@@ -321,7 +322,7 @@ public sealed class SqliteStore : ISimulatorStore
                         p[4].Value = Db(i.Form);
                         p[5].Value = Db(i.Series);
                         p[6].Value = Db(i.Number);
-                        p[7].Value = i.IssuedOn is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
+                        p[7].Value = Date(i.IssuedOn);
                         p[8].Value = Db(i.SellerName);
                         p[9].Value = Db(i.BuyerName);
                         p[10].Value = Db(i.BuyerTaxCode);
@@ -330,6 +331,11 @@ public sealed class SqliteStore : ISimulatorStore
                         p[13].Value = Dec(i.Total);
                         p[14].Value = Db(i.Currency);
                         p[15].Value = i.StoredAt.UtcTicks;
+                        p[16].Value = Db(i.RelationKind);
+                        p[17].Value = Db(i.RelatedForm);
+                        p[18].Value = Db(i.RelatedSeries);
+                        p[19].Value = Db(i.RelatedNumber);
+                        p[20].Value = Date(i.RelatedIssuedOn);
                         insert.Command.ExecuteNonQuery();
                     }
                 }
@@ -381,6 +387,12 @@ public sealed class SqliteStore : ISimulatorStore
     public Task<IReadOnlyList<StoredInvoice>> InvoicesOfAsync(string messageId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<StoredInvoice>>(c =>
             QueryInvoices(c, $"SELECT {InvoiceColumns} FROM invoices WHERE message_id = $id ORDER BY idx", ("$id", messageId)), ct);
+
+    public Task<IReadOnlyList<StoredInvoice>> InvoicesIssuedAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ReadAsync<IReadOnlyList<StoredInvoice>>(c => QueryInvoices(c,
+            $"SELECT {InvoiceColumns} FROM invoices WHERE issued_on >= $from AND issued_on <= $to " +
+            "ORDER BY tax_code, form, series, length(number), number, code",
+            ("$from", Date(from)), ("$to", Date(to))), ct);
 
     // ---------------------------------------------------------------- responses
 
@@ -740,6 +752,11 @@ public sealed class SqliteStore : ISimulatorStore
                 Total = ParseDec(r, 13),
                 Currency = S(r, 14),
                 StoredAt = D(r.GetInt64(15)),
+                RelationKind = r.IsDBNull(16) ? null : r.GetInt32(16),
+                RelatedForm = S(r, 17),
+                RelatedSeries = S(r, 18),
+                RelatedNumber = S(r, 19),
+                RelatedIssuedOn = r.IsDBNull(20) ? null : DateOnly.ParseExact(r.GetString(20), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             });
         return list;
     }
@@ -757,6 +774,8 @@ public sealed class SqliteStore : ISimulatorStore
     private static object Db<TV>(TV? v) where TV : struct => v is { } x ? x : DBNull.Value;
 
     private static object Db(string? v) => v is null ? DBNull.Value : v;
+
+    private static object Date(DateOnly? v) => v is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
 
     private static object Dec(decimal? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
 
