@@ -65,7 +65,10 @@ public sealed class Browser : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "vi-VN",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI runs every test class in parallel on two cores, next to this browser.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         return await context.NewPageAsync();
     }
 
