@@ -84,7 +84,7 @@ public sealed class MessageProcessor(
             var result = await store.CompleteAsync(new Completion
             {
                 MessageId = m.MessageId, ProcessedAt = at, Outcome = outcome + faultNote,
-                Invoices = invoices, Responses = outs, Journal = [journal],
+                Invoices = invoices.Count == 0 ? invoices : [.. invoices.Select(i => i with { StoredAt = at })], Responses = outs, Journal = [journal],
             }, now, ct);
             timings.Record("complete", started);
             if (result.Stored) return;
