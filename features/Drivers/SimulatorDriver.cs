@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml;
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.Features.Support;
+
+namespace ConformanceKit.Features.Drivers;
+
+public sealed record Sent(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body);
+
+/// <summary>The tax authority as seen by a T-VAN and a buyer: HTTP only, every exchange logged.</summary>
+public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
+{
+    private static readonly Lazy<Task> RemoteReset = new(ResetRemoteOnceAsync);
+    private InProcessSimulator? _simulator;
+    private HttpClient? _client;
+
+    private HttpClient Client => _client ?? throw new InvalidOperationException("the simulator is not started (SimulatorHooks)");
+
+    /// <summary>A fresh in-process simulator, or the CK_TARGET endpoint (reset once per run, then isolated by fresh codes).</summary>
+    public async Task StartAsync()
+    {
+        if (TargetSettings.Target is { } target)
+        {
+            await RemoteReset.Value;
+            var handler = log.CreateHandler();
+            handler.InnerHandler = new HttpClientHandler();
+            _client = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
+            return;
+        }
+        _simulator = new InProcessSimulator();
+        _client = _simulator.CreateDefaultClient(new Uri("http://localhost/"), log.CreateHandler());
+    }
+
+    public async Task<Sent> SendAsync(byte[] package)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = new ByteArrayContent(package) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
+        request.Headers.Add("X-Api-Key", TargetSettings.TvanKey);
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var ack = response.Content.Headers.ContentType?.MediaType == "application/xml" ? MessageReader.Read<TechnicalAck>(body) : null;
+        return new Sent(response.StatusCode, ack, body);
+    }
+
+    /// <summary>Every response to a message so far (999, 204, …), oldest first.</summary>
+    public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/messages/{messageId}/responses");
+        request.Headers.Add("X-Api-Key", TargetSettings.TvanKey);
+        using var response = await Client.SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.NotFound) return [];
+        response.EnsureSuccessStatusCode();
+        var list = SafeXml.LoadDocument(await response.Content.ReadAsByteArrayAsync());
+        return [.. list.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
+        {
+            var one = new XmlDocument { PreserveWhitespace = true };
+            one.AppendChild(one.ImportNode(e, deep: true));
+            return SafeXml.ToBytes(one);
+        })];
+    }
+
+    /// <summary>The data-check notices (204) answering a message, waiting (real time) until there is at least one.</summary>
+    public async Task<IReadOnlyList<DataCheckNotice>> NoticesAsync(string messageId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var notices = (await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<DataCheckNotice>().ToList();
+            if (notices.Count > 0) return notices;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no data-check notice (204) for {messageId} within the timeout");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>The buyer's look-up: the MTDiep of the package that stored the invoice, or null when not stored.</summary>
+    public async Task<string?> LookUpAsync(string taxCode, string invoiceCode)
+    {
+        using var response = await Client.GetAsync($"api/v1/invoices/{taxCode}/{invoiceCode}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("messageId").GetString();
+    }
+
+    private static async Task ResetRemoteOnceAsync()
+    {
+        using var client = new HttpClient { BaseAddress = TargetSettings.Target, Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/v1/reset");
+        request.Headers.Add("X-Admin-Key", TargetSettings.AdminKey);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _client?.Dispose();
+        if (_simulator is not null) await _simulator.DisposeAsync();
+    }
+}

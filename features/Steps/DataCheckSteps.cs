@@ -1,0 +1,44 @@
+using ConformanceKit.Features.Drivers;
+using ConformanceKit.Features.Reqnroll;
+using ConformanceKit.Features.Support;
+
+namespace ConformanceKit.Features.Steps;
+
+/// <summary>The authority's data-check notice (204, Form 01/TB-KTDL) and what the buyer can then look up.</summary>
+[Binding]
+public sealed class DataCheckSteps(SimulatorDriver simulator, SubmissionContext submission)
+{
+    [Then(@"^the data check notice says the package is valid$")]
+    [Then(@"^thông báo kiểm tra dữ liệu cho biết gói hợp lệ$")]
+    public async Task ThenTheNoticeSaysValid()
+    {
+        var notice = (await simulator.NoticesAsync(submission.MessageId))[0];
+        Assert.True(notice.Kind == 2, ErrorCodes.Describe(notice, "LTBao 2 (valid)"));
+    }
+
+    [Then(@"^the data check notice rejects the package, citing code (\d{4})$")]
+    public async Task ThenTheNoticeRejectsWithCode(string code)
+    {
+        var notice = (await simulator.NoticesAsync(submission.MessageId))[0];
+        Assert.True(notice.Kind == 7 && ErrorCodes.Of(notice).Contains(code), ErrorCodes.Describe(notice, $"LTBao 7 citing {code}"));
+    }
+
+    [Then(@"^the package is answered by exactly one data check notice$")]
+    public async Task ThenExactlyOneNotice() =>
+        Assert.Single(await simulator.NoticesAsync(submission.MessageId));
+
+    [Then(@"^the buyer can look up every invoice of the package$")]
+    [Then(@"^người mua tra cứu được mọi hóa đơn của gói$")]
+    public async Task ThenTheBuyerCanLookUpEveryInvoice()
+    {
+        foreach (var code in submission.InvoiceCodes)
+            Assert.Equal(submission.MessageId, await simulator.LookUpAsync(submission.TaxCode, code));
+    }
+
+    [Then(@"^no invoice is stored from the package$")]
+    public async Task ThenNoInvoiceIsStoredFromThePackage()
+    {
+        foreach (var code in submission.InvoiceCodes)
+            Assert.NotEqual(submission.MessageId, await simulator.LookUpAsync(submission.TaxCode, code));
+    }
+}

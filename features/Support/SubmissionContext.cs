@@ -1,0 +1,17 @@
+using ConformanceKit.Features.Drivers;
+
+namespace ConformanceKit.Features.Support;
+
+/// <summary>The package of the scenario and what the authority answered to each sending of it.</summary>
+public sealed class SubmissionContext
+{
+    public byte[] Package { get; set; } = [];
+
+    public List<Sent> Sendings { get; } = [];
+
+    public string MessageId => PackageDriver.Read(Package).Header.MessageId!;
+
+    public string TaxCode => PackageDriver.Read(Package).Header.TaxCode!;
+
+    public IReadOnlyList<string> InvoiceCodes => [.. PackageDriver.Read(Package).Invoices.Select(i => i.Code!)];
+}
