@@ -9,6 +9,9 @@ namespace ConformanceKit.Features.Drivers;
 public static class PackageDefects
 {
     private const string UnknownTaxCode = "0309478306";
+    private const string StoppedTaxCode = "0401486901";
+    private const string StoppedTaxpayerBlock = "C3D4E";
+    private const string UnregisteredTaxCode = "0301521415";
 
     public static readonly IReadOnlyDictionary<string, Func<int, SimulatorDriver, Task<byte[]>>> ByName =
         new Dictionary<string, Func<int, SimulatorDriver, Task<byte[]>>>(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +25,25 @@ public static class PackageDefects
             ["from an unknown tax code"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n, UnknownTaxCode),
                 certificate: PackageDriver.CertificateFor(UnknownTaxCode))),
             ["using codes already sent"] = CodesAlreadySentAsync,
+
+            // The demo seed's taxpayers (docs/simulator.md): 0401486901 is stopped (state 01), 0301521415 has no
+            // cash-register registration.
+            ["from the stopped taxpayer 0401486901"] = (n, _) => Task.FromResult(PackageDriver.Signed(
+                PackageDriver.Options(n, StoppedTaxCode) with { CodeBlock = StoppedTaxpayerBlock }, certificate: PackageDriver.CertificateFor(StoppedTaxCode))),
+            ["from 0301521415, not registered for cash registers"] = (n, _) => Task.FromResult(PackageDriver.Signed(
+                PackageDriver.Options(n, UnregisteredTaxCode), certificate: PackageDriver.CertificateFor(UnregisteredTaxCode))),
+            ["for a seller other than the envelope's"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[0].Seller.TaxCode = UnregisteredTaxCode)),
+            ["signed with another taxpayer's certificate"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                certificate: PackageDriver.CertificateFor(UnregisteredTaxCode))),
+            ["signed with a certificate expired at signing time"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                certificate: PackageDriver.ExpiredCertificate)),
+            ["using a code block not issued"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[0].Code = p.Invoices[0].Code!.Replace(DemoData.CodeBlock, "ZZZZZ", StringComparison.Ordinal))),
+            ["using a code of another year than the issue date"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[0].Code = p.Invoices[0].Code!.Replace("-25-", "-24-", StringComparison.Ordinal))),
+            ["repeating a code"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[^1].Code = p.Invoices[0].Code)),
         };
 
     public static Func<int, SimulatorDriver, Task<byte[]>> Get(string name) => ByName.TryGetValue(name, out var make) ? make

@@ -3,6 +3,7 @@ using System.Text;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Einvoice.Signatures;
 
 namespace ConformanceKit.Features.Drivers;
 
@@ -47,6 +48,10 @@ public sealed class PackageDriver
     }
 
     public static InvoicePackage Read(byte[] body) => MessageReader.Read<InvoicePackage>(body);
+
+    /// <summary>The demo shop's certificate, valid 2020-01-01 to 2024-12-31: expired at <see cref="SigningTime"/>.</summary>
+    public static readonly X509Certificate2 ExpiredCertificate = TestCertificates.CreateSelfSigned(DemoData.SellerName, DemoData.TaxCode,
+        new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2024, 12, 31, 0, 0, 0, TimeSpan.FromHours(7)));
 
     public static X509Certificate2 CertificateFor(string taxCode) => SamplePackageBuilder.CreateCertificate(taxCode);
 }

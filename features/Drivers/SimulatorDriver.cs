@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml;
 using ConformanceKit.Einvoice.Model;
@@ -46,6 +47,24 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         return new Sent(response.StatusCode, ack, body);
     }
 
+    /// <summary>True when this driver runs its own in-process simulator (not the shared CK_TARGET endpoint).</summary>
+    public bool OwnsSimulator => _simulator is not null;
+
+    /// <summary>Sets the simulated clock (control plane): the time, its rate (0 = frozen) and the processing delay of 204s.</summary>
+    public Task SetClockAsync(DateTimeOffset now, double rate, int processingDelaySeconds) =>
+        AdminAsync(HttpMethod.Put, "admin/v1/clock", new { now, rate, processingDelaySeconds });
+
+    /// <summary>Moves the simulated clock forward.</summary>
+    public Task AdvanceClockAsync(int seconds) => AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new { seconds });
+
+    private async Task AdminAsync(HttpMethod method, string path, object body)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
+        request.Headers.Add("X-Admin-Key", TargetSettings.AdminKey);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Every response to a message so far (999, 204, …), oldest first.</summary>
     public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId)
     {
@@ -72,6 +91,18 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
             var notices = (await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<DataCheckNotice>().ToList();
             if (notices.Count > 0) return notices;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"no data-check notice (204) for {messageId} within the timeout");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>The first response of a type (102, 103, …) to a message, waiting (real time) until it comes.</summary>
+    public async Task<T> ResponseAsync<T>(string messageId, TimeSpan? timeout = null) where T : Message
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if ((await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<T>().FirstOrDefault() is { } found) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {typeof(T).Name} for {messageId} within the timeout");
             await Task.Delay(25);
         }
     }

@@ -16,11 +16,13 @@ public sealed class DataCheckSteps(SimulatorDriver simulator, SubmissionContext 
         Assert.True(notice.Kind == 2, ErrorCodes.Describe(notice, "LTBao 2 (valid)"));
     }
 
-    [Then(@"^the data check notice rejects the package, citing code (\d{4})$")]
-    public async Task ThenTheNoticeRejectsWithCode(string code)
+    /// <summary>"citing code 4001", "citing code 2002 and 2003": the notice cites (at least) every code named.</summary>
+    [Then(@"^the data check notice rejects the package, citing codes? (\d{4}(?:(?:, | and )\d{4})*)$")]
+    public async Task ThenTheNoticeRejectsWithCode(string codes)
     {
+        var expected = codes.Split([", ", " and "], StringSplitOptions.None);
         var notice = (await simulator.NoticesAsync(submission.MessageId))[0];
-        Assert.True(notice.Kind == 7 && ErrorCodes.Of(notice).Contains(code), ErrorCodes.Describe(notice, $"LTBao 7 citing {code}"));
+        Assert.True(notice.Kind == 7 && expected.All(ErrorCodes.Of(notice).Contains), ErrorCodes.Describe(notice, $"LTBao 7 citing {codes}"));
     }
 
     [Then(@"^the package is answered by exactly one data check notice$")]

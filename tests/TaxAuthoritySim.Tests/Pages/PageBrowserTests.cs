@@ -20,10 +20,10 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     {
         // Waiting for the response and then for the URL raced with the load event on a busy CI machine
         // (a 30 s timeout once in six runs); this waits for exactly the navigation the action starts.
-#pragma warning disable CS0618 // obsolete in Playwright 1.64, still the one call that ties a click to its navigation
+#pragma warning disable CS0612, CS0618 // obsolete in Playwright 1.64, still the one call that ties a click to its navigation
         var response = await page.RunAndWaitForNavigationAsync(action,
             new PageRunAndWaitForNavigationOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
-#pragma warning restore CS0618
+#pragma warning restore CS0612, CS0618
         return response ?? throw new InvalidOperationException("the click led to no navigation");
     }
 

@@ -198,35 +198,5 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
     }
 
     /// <summary>A signed 100 (Form 01/ĐKTĐ-HĐĐT) asking for cash-register invoices.</summary>
-    private static byte[] RegistrationForm(string mst)
-    {
-        var form = new Einvoice.Model.Registration
-        {
-            Header = new MessageHeader
-            {
-                Version = "2.1.0", SenderCode = DemoData.TvanCode, ReceiverCode = "TCT", MessageType = "100",
-                MessageId = MessageId.New(DemoData.TvanCode).Value, TaxCode = mst, Count = 1,
-            },
-            DataId = "TKhai-1", Version = "2.1.0", FormNumber = "01/ĐKTĐ-HĐĐT",
-            Title = "Tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử", Kind = 1,
-            TaxpayerName = "Siêu thị B", TaxCode = mst, TaxOfficeName = "Cục Thuế TP Hồ Chí Minh", TaxOfficeCode = "79100",
-            ContactName = "Trần Văn C", ContactAddress = "12 Lê Lợi, Quận 1", ContactEmail = "c@example.test", ContactPhone = "0900000001",
-            Place = "TP Hồ Chí Minh", Date = new DateOnly(2025, 6, 10),
-            InvoiceMethods = new InvoiceMethodFlags { Coded = 0, CashRegister = 1, NotCoded = 0 },
-            Transmission = new TransmissionFlags { DifficultArea = 0, ProvincialList = 0, DirectToAuthority = 0, ViaProvider = 1 },
-            TransferMethod = new TransferMethodFlags { FullContent = 1, Summary = 0 },
-            FormsUsed = new FormsUsedFlags { VatInvoice = 1, SalesInvoice = 1, PublicAssetSale = 0, NationalReserveSale = 0, Other = 0, Documents = 0 },
-            Certificates =
-            [
-                new CertificateEntry { Index = 1, Issuer = "ConformanceKit test CA", Serial = "540101080A6D8A02E2F22CE98BD7168E",
-                    ValidFrom = new DateTime(2024, 1, 1), ValidTo = new DateTime(2030, 12, 31), Action = 1 },
-            ],
-            SignaturesXml = "<NNT></NNT>",
-        };
-        var doc = SafeXml.LoadDocument(MessageWriter.Write(form));
-        var target = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DLTKhai")!;
-        var holder = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DSCKS/NNT")!;
-        XmlSigner.Sign(doc, target, holder, SamplePackageBuilder.CreateCertificate(mst), new DateTime(2025, 6, 10, 9, 0, 0), "NNT");
-        return SafeXml.ToBytes(doc);
-    }
+    private static byte[] RegistrationForm(string mst) => SampleRegistrationBuilder.BuildSigned(mst);
 }

@@ -13,49 +13,9 @@ public sealed class RegistrationTests(SimulatorFactory sim) : IClassFixture<Simu
 {
     private readonly HttpClient _tvan = sim.Tvan();
 
-    private static byte[] Form(string mst, int cashRegister = 1, bool sign = true)
-    {
-        var form = new Einvoice.Model.Registration
-        {
-            Header = new MessageHeader
-            {
-                Version = "2.1.0", SenderCode = DemoData.TvanCode, ReceiverCode = "TCT", MessageType = "100",
-                MessageId = MessageId.New(DemoData.TvanCode).Value, TaxCode = mst, Count = 1,
-            },
-            DataId = "TKhai-1",
-            Version = "2.1.0",
-            FormNumber = "01/ĐKTĐ-HĐĐT",
-            Title = "Tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử",
-            Kind = 1,
-            TaxpayerName = "Siêu thị B",
-            TaxCode = mst,
-            TaxOfficeName = "Cục Thuế TP Hồ Chí Minh",
-            TaxOfficeCode = "79100",
-            ContactName = "Trần Văn C",
-            ContactAddress = "12 Lê Lợi, Quận 1",
-            ContactEmail = "c@example.test",
-            ContactPhone = "0900000001",
-            Place = "TP Hồ Chí Minh",
-            Date = new DateOnly(2025, 6, 10),
-            InvoiceMethods = new InvoiceMethodFlags { Coded = 0, CashRegister = cashRegister, NotCoded = 0 },
-            Transmission = new TransmissionFlags { DifficultArea = 0, ProvincialList = 0, DirectToAuthority = 0, ViaProvider = 1 },
-            TransferMethod = new TransferMethodFlags { FullContent = 1, Summary = 0 },
-            FormsUsed = new FormsUsedFlags { VatInvoice = 1, SalesInvoice = 1, PublicAssetSale = 0, NationalReserveSale = 0, Other = 0, Documents = 0 },
-            Certificates =
-            [
-                new CertificateEntry { Index = 1, Issuer = "ConformanceKit test CA", Serial = "540101080A6D8A02E2F22CE98BD7168E",
-                    ValidFrom = new DateTime(2024, 1, 1), ValidTo = new DateTime(2030, 12, 31), Action = 1 },
-            ],
-            SignaturesXml = "<NNT></NNT>",
-        };
-        var bytes = MessageWriter.Write(form);
-        if (!sign) return bytes;
-        var doc = SafeXml.LoadDocument(bytes);
-        var target = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DLTKhai")!;
-        var holder = (System.Xml.XmlElement)doc.SelectSingleNode("/TDiep/DLieu/TKhai/DSCKS/NNT")!;
-        XmlSigner.Sign(doc, target, holder, SamplePackageBuilder.CreateCertificate(mst), new DateTime(2025, 6, 10, 9, 0, 0), "NNT");
-        return SafeXml.ToBytes(doc);
-    }
+    private static byte[] Form(string mst, int cashRegister = 1, bool sign = true) =>
+        SampleRegistrationBuilder.Write(SampleRegistrationBuilder.Build(mst, cashRegister: cashRegister),
+            sign ? SamplePackageBuilder.CreateCertificate(mst) : null);
 
     [Fact]
     public async Task An_accepted_registration_issues_a_fresh_block_that_the_data_check_then_accepts()

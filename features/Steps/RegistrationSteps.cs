@@ -1,0 +1,58 @@
+using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Features.Drivers;
+using ConformanceKit.Features.Reqnroll;
+using ConformanceKit.Features.Support;
+
+namespace ConformanceKit.Features.Steps;
+
+/// <summary>Registration (100 → 102 → 103) and the first package with the code block it issued.</summary>
+[Binding]
+public sealed class RegistrationSteps(SimulatorDriver simulator, SubmissionContext submission)
+{
+    private string _taxCode = "";
+    private string _registrationId = "";
+    private string? _block;
+
+    /// <summary>Registering changes the taxpayer in the seed (0301521415 is the 2004 example): fails under CK_TARGET.</summary>
+    [Given(@"^taxpayer (\d{10}) has signed a registration for invoices from cash registers$")]
+    public void GivenASignedRegistration(string taxCode)
+    {
+        if (!simulator.OwnsSimulator)
+            throw new InvalidOperationException(
+                $"this scenario registers {taxCode}, which changes the demo seed other scenarios rely on (2004), so it needs its own " +
+                $"in-process simulator; it cannot run against the shared CK_TARGET endpoint {TargetSettings.Target} (unset CK_TARGET to run it)");
+        _taxCode = taxCode;
+        submission.Package = RegistrationDriver.SignedForCashRegisters(taxCode);
+        _registrationId = Einvoice.Serialization.MessageReader.Read(submission.Package).Header.MessageId!;
+    }
+
+    [When(@"^the T-VAN sends the registration$")]
+    public async Task WhenTheTvanSendsTheRegistration() => submission.Sendings.Add(await simulator.SendAsync(submission.Package));
+
+    [Then(@"^the authority confirms it received the registration \(102, THop 1\)$")]
+    public async Task ThenTheAuthorityConfirmsReceipt()
+    {
+        var receipt = await simulator.ResponseAsync<RegistrationReceipt>(_registrationId);
+        Assert.True(receipt.Case == 1, $"expected THop 1; the 102 says THop {receipt.Case} citing [{string.Join(", ", (receipt.Reasons ?? []).Select(r => r.Code))}]");
+    }
+
+    [Then(@"^the authority accepts the registration \(103\) with a fresh code block$")]
+    public async Task ThenTheAuthorityAccepts()
+    {
+        var decision = await simulator.ResponseAsync<RegistrationDecision>(_registrationId);
+        Assert.True(decision.Accepted == 1, $"expected TTXNCQT 1; the 103 says {decision.Accepted} citing [{string.Join(", ", (decision.Reasons ?? []).Select(r => r.Code))}]");
+        _block = Assert.Single(decision.CodeBlocks ?? []);
+        Assert.True(CodeBlock.IsValid(_block) && _block != DemoData.CodeBlock, $"'{_block}' is not a fresh code block");
+    }
+
+    [When(@"^the T-VAN sends a valid signed package of (\d+) invoices? of the taxpayer, coded with that block$")]
+    public async Task WhenTheTvanSendsAPackageWithTheBlock(int invoices)
+    {
+        var block = _block ?? throw new InvalidOperationException("no code block was issued");
+        submission.Package = PackageDriver.Signed(PackageDriver.Options(invoices, _taxCode) with { CodeBlock = block },
+            certificate: PackageDriver.CertificateFor(_taxCode));
+        submission.Sendings.Add(await simulator.SendAsync(submission.Package));
+    }
+}
