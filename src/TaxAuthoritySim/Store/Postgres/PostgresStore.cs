@@ -719,22 +719,7 @@ public sealed class PostgresStore : ISimulatorStore
             var list = new List<JournalEntry>();
             await using var r = await cmd.ExecuteReaderAsync(t).ConfigureAwait(false);
             while (await r.ReadAsync(t).ConfigureAwait(false))
-                list.Add(new JournalEntry
-                {
-                    Seq = r.GetInt64(0),
-                    At = r.GetFieldValue<DateTimeOffset>(1),
-                    WallAt = r.GetFieldValue<DateTimeOffset>(2),
-                    Direction = r.GetString(3),
-                    Type = r.GetString(4),
-                    MessageId = S(r, 5),
-                    ReplyTo = S(r, 6),
-                    TaxCode = S(r, 7),
-                    TvanCode = S(r, 8),
-                    HttpStatus = r.IsDBNull(9) ? null : r.GetInt32(9),
-                    Outcome = S(r, 10),
-                    LatencySeconds = r.IsDBNull(11) ? null : r.GetDouble(11),
-                    LatencyMs = r.IsDBNull(12) ? null : r.GetDouble(12),
-                });
+                list.Add(StoreRows.Journal(r, PostgresRows.Dialect));
             return list;
         }, ct);
     }
@@ -804,10 +789,6 @@ public sealed class PostgresStore : ISimulatorStore
     private static NpgsqlParameter TextArray(string name, string?[] values) =>
         new NpgsqlParameter<string?[]>(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values };
 
-    private static string? S(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private static DateTimeOffset? OptTime(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-
     private static async Task<List<InboundMessage>> QueryMessagesAsync(NpgsqlConnection c, string sql, bool bodies, CancellationToken ct,
         params NpgsqlParameter[] parameters)
     {
@@ -816,25 +797,7 @@ public sealed class PostgresStore : ISimulatorStore
         var list = new List<InboundMessage>();
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
-            list.Add(new InboundMessage
-            {
-                Seq = r.GetInt64(0),
-                MessageId = r.GetString(1),
-                Type = r.GetString(2),
-                Sender = r.GetString(3),
-                TvanCode = r.GetString(4),
-                TaxCode = S(r, 5),
-                Count = r.IsDBNull(6) ? null : r.GetInt32(6),
-                ReceivedAt = r.GetFieldValue<DateTimeOffset>(7),
-                ReceivedWallAt = r.GetFieldValue<DateTimeOffset>(8),
-                DueAt = r.GetFieldValue<DateTimeOffset>(9),
-                Sha256 = r.GetString(10),
-                Body = bodies && !r.IsDBNull(11) ? r.GetFieldValue<byte[]>(11) : [],
-                Ack = bodies && !r.IsDBNull(12) ? r.GetFieldValue<byte[]>(12) : [],
-                State = (MessageState)r.GetInt32(13),
-                ProcessedAt = OptTime(r, 14),
-                Outcome = S(r, 15),
-            });
+            list.Add(StoreRows.Message(r, PostgresRows.Dialect, bodies));
         return list;
     }
 
@@ -846,25 +809,7 @@ public sealed class PostgresStore : ISimulatorStore
         var list = new List<OutboundResponse>();
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
-            list.Add(new OutboundResponse
-            {
-                Seq = r.GetInt64(0),
-                FeedSeq = r.IsDBNull(1) ? null : r.GetInt64(1),
-                ResponseId = r.GetString(2),
-                ReplyTo = r.GetString(3),
-                Type = r.GetString(4),
-                TvanCode = r.GetString(5),
-                TaxCode = S(r, 6),
-                CreatedAt = r.GetFieldValue<DateTimeOffset>(7),
-                VisibleAt = r.GetFieldValue<DateTimeOffset>(8),
-                Body = r.IsDBNull(9) ? [] : r.GetFieldValue<byte[]>(9),
-                Summary = S(r, 10),
-                Callback = (CallbackState)r.GetInt32(11),
-                CallbackAttempts = r.GetInt32(12),
-                NextCallbackAt = OptTime(r, 13),
-                CallbackError = S(r, 14),
-                EmailPending = r.GetBoolean(15),
-            });
+            list.Add(StoreRows.Response(r, PostgresRows.Dialect));
         return list;
     }
 
@@ -876,30 +821,7 @@ public sealed class PostgresStore : ISimulatorStore
         var list = new List<StoredInvoice>();
         await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
-            list.Add(new StoredInvoice
-            {
-                Code = r.GetString(0),
-                TaxCode = r.GetString(1),
-                MessageId = r.GetString(2),
-                Index = r.GetInt32(3),
-                Form = r.IsDBNull(4) ? null : r.GetInt32(4),
-                Series = S(r, 5),
-                Number = S(r, 6),
-                IssuedOn = r.IsDBNull(7) ? null : r.GetFieldValue<DateOnly>(7),
-                SellerName = S(r, 8),
-                BuyerName = S(r, 9),
-                BuyerTaxCode = S(r, 10),
-                TotalBeforeTax = r.IsDBNull(11) ? null : r.GetDecimal(11),
-                TotalTax = r.IsDBNull(12) ? null : r.GetDecimal(12),
-                Total = r.IsDBNull(13) ? null : r.GetDecimal(13),
-                Currency = S(r, 14),
-                StoredAt = r.GetFieldValue<DateTimeOffset>(15),
-                RelationKind = r.IsDBNull(16) ? null : r.GetInt32(16),
-                RelatedForm = S(r, 17),
-                RelatedSeries = S(r, 18),
-                RelatedNumber = S(r, 19),
-                RelatedIssuedOn = r.IsDBNull(20) ? null : r.GetFieldValue<DateOnly>(20),
-            });
+            list.Add(StoreRows.Invoice(r, PostgresRows.Dialect));
         return list;
     }
 

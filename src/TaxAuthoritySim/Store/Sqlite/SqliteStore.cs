@@ -519,22 +519,7 @@ public sealed class SqliteStore : ISimulatorStore
             var list = new List<JournalEntry>();
             using var r = cmd.ExecuteReader();
             while (r.Read())
-                list.Add(new JournalEntry
-                {
-                    Seq = r.GetInt64(0),
-                    At = D(r.GetInt64(1)),
-                    WallAt = D(r.GetInt64(2)),
-                    Direction = r.GetString(3),
-                    Type = r.GetString(4),
-                    MessageId = S(r, 5),
-                    ReplyTo = S(r, 6),
-                    TaxCode = S(r, 7),
-                    TvanCode = S(r, 8),
-                    HttpStatus = r.IsDBNull(9) ? null : r.GetInt32(9),
-                    Outcome = S(r, 10),
-                    LatencySeconds = r.IsDBNull(11) ? null : r.GetDouble(11),
-                    LatencyMs = r.IsDBNull(12) ? null : r.GetDouble(12),
-                });
+                list.Add(StoreRows.Journal(r, SqliteRows.Dialect));
             return list;
         }, ct);
     }
@@ -672,25 +657,7 @@ public sealed class SqliteStore : ISimulatorStore
         var list = new List<InboundMessage>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            list.Add(new InboundMessage
-            {
-                Seq = r.GetInt64(0),
-                MessageId = r.GetString(1),
-                Type = r.GetString(2),
-                Sender = r.GetString(3),
-                TvanCode = r.GetString(4),
-                TaxCode = S(r, 5),
-                Count = r.IsDBNull(6) ? null : r.GetInt32(6),
-                ReceivedAt = D(r.GetInt64(7)),
-                ReceivedWallAt = D(r.GetInt64(8)),
-                DueAt = D(r.GetInt64(9)),
-                Sha256 = r.GetString(10),
-                Body = bodies && !r.IsDBNull(11) ? r.GetFieldValue<byte[]>(11) : [],
-                Ack = bodies && !r.IsDBNull(12) ? r.GetFieldValue<byte[]>(12) : [],
-                State = (MessageState)r.GetInt32(13),
-                ProcessedAt = r.IsDBNull(14) ? null : D(r.GetInt64(14)),
-                Outcome = S(r, 15),
-            });
+            list.Add(StoreRows.Message(r, SqliteRows.Dialect, bodies));
         return list;
     }
 
@@ -703,25 +670,7 @@ public sealed class SqliteStore : ISimulatorStore
         var list = new List<OutboundResponse>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            list.Add(new OutboundResponse
-            {
-                Seq = r.GetInt64(0),
-                FeedSeq = r.IsDBNull(1) ? null : r.GetInt64(1),
-                ResponseId = r.GetString(2),
-                ReplyTo = r.GetString(3),
-                Type = r.GetString(4),
-                TvanCode = r.GetString(5),
-                TaxCode = S(r, 6),
-                CreatedAt = D(r.GetInt64(7)),
-                VisibleAt = D(r.GetInt64(8)),
-                Body = r.IsDBNull(9) ? [] : r.GetFieldValue<byte[]>(9),
-                Summary = S(r, 10),
-                Callback = (CallbackState)r.GetInt32(11),
-                CallbackAttempts = r.GetInt32(12),
-                NextCallbackAt = r.IsDBNull(13) ? null : D(r.GetInt64(13)),
-                CallbackError = S(r, 14),
-                EmailPending = r.GetInt64(15) != 0,
-            });
+            list.Add(StoreRows.Response(r, SqliteRows.Dialect));
         return list;
     }
 
@@ -734,30 +683,7 @@ public sealed class SqliteStore : ISimulatorStore
         var list = new List<StoredInvoice>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
-            list.Add(new StoredInvoice
-            {
-                Code = r.GetString(0),
-                TaxCode = r.GetString(1),
-                MessageId = r.GetString(2),
-                Index = r.GetInt32(3),
-                Form = r.IsDBNull(4) ? null : r.GetInt32(4),
-                Series = S(r, 5),
-                Number = S(r, 6),
-                IssuedOn = r.IsDBNull(7) ? null : DateOnly.ParseExact(r.GetString(7), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                SellerName = S(r, 8),
-                BuyerName = S(r, 9),
-                BuyerTaxCode = S(r, 10),
-                TotalBeforeTax = ParseDec(r, 11),
-                TotalTax = ParseDec(r, 12),
-                Total = ParseDec(r, 13),
-                Currency = S(r, 14),
-                StoredAt = D(r.GetInt64(15)),
-                RelationKind = r.IsDBNull(16) ? null : r.GetInt32(16),
-                RelatedForm = S(r, 17),
-                RelatedSeries = S(r, 18),
-                RelatedNumber = S(r, 19),
-                RelatedIssuedOn = r.IsDBNull(20) ? null : DateOnly.ParseExact(r.GetString(20), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            });
+            list.Add(StoreRows.Invoice(r, SqliteRows.Dialect));
         return list;
     }
 
@@ -767,10 +693,6 @@ public sealed class SqliteStore : ISimulatorStore
 
     private static long? T(DateTimeOffset? d) => d?.UtcTicks;
 
-    private static DateTimeOffset D(long ticks) => new(ticks, TimeSpan.Zero);
-
-    private static string? S(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
     private static object Db<TV>(TV? v) where TV : struct => v is { } x ? x : DBNull.Value;
 
     private static object Db(string? v) => v is null ? DBNull.Value : v;
@@ -778,9 +700,6 @@ public sealed class SqliteStore : ISimulatorStore
     private static object Date(DateOnly? v) => v is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
 
     private static object Dec(decimal? v) => v is { } x ? x.ToString(CultureInfo.InvariantCulture) : DBNull.Value;
-
-    private static decimal? ParseDec(SqliteDataReader r, int i) =>
-        r.IsDBNull(i) ? null : decimal.Parse(r.GetString(i), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     // ---------------------------------------------------------------- lifetime
 
