@@ -7,21 +7,8 @@ using ConformanceKit.TaxAuthoritySim.Tests.Support;
 namespace ConformanceKit.TaxAuthoritySim.Tests.Processing;
 
 /// <summary>The simulator end to end, written once and run on SQLite and on PostgreSQL.</summary>
-public abstract class StoreScenarios : IAsyncLifetime
+public abstract class StoreScenarios(StoreKind kind) : SimulatorOnStore(kind)
 {
-    protected SimulatorFactory Sim { get; private set; } = null!;
-
-    protected abstract Task<SimulatorFactory> CreateAsync();
-
-    protected virtual Task CleanUpAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync() => Sim = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        Sim.Dispose();
-        await CleanUpAsync();
-    }
 
     [Fact]
     public async Task Valid_package_is_stored_invalid_and_resent_codes_are_not_and_races_store_one()
@@ -74,23 +61,6 @@ public abstract class StoreScenarios : IAsyncLifetime
     }
 }
 
-public sealed class SqliteScenarios : StoreScenarios
-{
-    protected override Task<SimulatorFactory> CreateAsync() => Task.FromResult(new SimulatorFactory());
-}
+public sealed class SqliteScenarios() : StoreScenarios(StoreKind.Sqlite);
 
-public sealed class PostgresScenarios : StoreScenarios
-{
-    private TestDatabase? _database;
-
-    protected override async Task<SimulatorFactory> CreateAsync()
-    {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        return SimulatorFactory.With(_database.ConnectionString);
-    }
-
-    protected override async Task CleanUpAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}
+public sealed class PostgresScenarios() : StoreScenarios(StoreKind.Postgres);

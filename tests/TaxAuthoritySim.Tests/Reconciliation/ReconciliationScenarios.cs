@@ -11,24 +11,11 @@ using ConformanceKit.TaxAuthoritySim.Tests.Support;
 namespace ConformanceKit.TaxAuthoritySim.Tests.Reconciliation;
 
 /// <summary>The monthly Step 2 (POST /admin/v1/reconciliation, 302) end to end, on SQLite and on PostgreSQL.</summary>
-public abstract class ReconciliationScenarios : IAsyncLifetime
+public abstract class ReconciliationScenarios(StoreKind kind) : SimulatorOnStore(kind)
 {
     private const string OtherMst = "0100686209";
     private const string OtherBlock = "B7K9Q";
 
-    protected SimulatorFactory Sim { get; private set; } = null!;
-
-    protected abstract Task<SimulatorFactory> CreateAsync();
-
-    protected virtual Task CleanUpAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync() => Sim = await CreateAsync();
-
-    public async Task DisposeAsync()
-    {
-        Sim.Dispose();
-        await CleanUpAsync();
-    }
 
     [Fact]
     public async Task Step_2_finds_8001_to_8005_and_sends_each_taxpayer_a_signed_302()
@@ -193,23 +180,6 @@ public abstract class ReconciliationScenarios : IAsyncLifetime
     };
 }
 
-public sealed class SqliteReconciliation : ReconciliationScenarios
-{
-    protected override Task<SimulatorFactory> CreateAsync() => Task.FromResult(new SimulatorFactory());
-}
+public sealed class SqliteReconciliation() : ReconciliationScenarios(StoreKind.Sqlite);
 
-public sealed class PostgresReconciliation : ReconciliationScenarios
-{
-    private TestDatabase? _database;
-
-    protected override async Task<SimulatorFactory> CreateAsync()
-    {
-        _database = await PostgresServer.CreateDatabaseAsync();
-        return SimulatorFactory.With(_database.ConnectionString);
-    }
-
-    protected override async Task CleanUpAsync()
-    {
-        if (_database is not null) await _database.DisposeAsync();
-    }
-}
+public sealed class PostgresReconciliation() : ReconciliationScenarios(StoreKind.Postgres);
