@@ -41,128 +41,100 @@ public sealed class ResponseFactory(AuthorityCertificate authority)
     }
 
     /// <summary>A signed Form 01/TB-KTDL (204): LTBao 2 when <paramref name="errors"/> is empty, else 7.</summary>
-    public (string Id, byte[] Body) DataCheck(DataCheckInput input)
-    {
-        var id = MessageId.New("TCT").Value;
-        var local = VietnamTime.Local(input.At);
-        var notice = new DataCheckNotice
+    public (string Id, byte[] Body) DataCheck(DataCheckInput input) =>
+        Issue(new DataCheckNotice
         {
-            Header = Header(id, input.Receiver, "204", input.ReplyTo, input.TaxCode),
-            DataId = "TBKTDL",
-            Version = Version,
-            FormNumber = "01/TB-KTDL",
-            Title = "Thông báo về việc kết quả kiểm tra dữ liệu hóa đơn điện tử",
-            Number = input.Number,
-            Place = input.Place,
-            NoticeDate = DateOnly.FromDateTime(local),
-            TaxCode = input.TaxCode,
-            TaxpayerName = input.TaxpayerName,
-            SentAt = local,
+            SentAt = VietnamTime.Local(input.At),
             Kind = input.Errors.Count == 0 ? 2 : 7,
             Basis = "Gói dữ liệu hóa đơn điện tử khởi tạo từ máy tính tiền (thông điệp 206)",
             TransactionId = input.ReplyTo,
             Count = input.InvoiceCount,
             Errors = input.Errors.Count == 0 ? null : [.. input.Errors],
-        };
-        return (id, Sign(MessageWriter.Write(notice), local));
-    }
+        }, input, "204", "TBKTDL", "01/TB-KTDL", "Thông báo về việc kết quả kiểm tra dữ liệu hóa đơn điện tử");
 
     public sealed record DataCheckInput(
         string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
-        DateTimeOffset At, int? InvoiceCount, IReadOnlyList<CheckError> Errors);
+        DateTimeOffset At, int? InvoiceCount, IReadOnlyList<CheckError> Errors) : INoticeInput;
 
     /// <summary>A signed Form 01/TB-TNĐT (102): THop 1 received, 2 not received (with reasons).</summary>
-    public (string Id, byte[] Body) RegistrationReceipt(RegistrationInput input, DateTimeOffset receivedAt)
-    {
-        var id = MessageId.New("TCT").Value;
-        var local = VietnamTime.Local(input.At);
-        var receipt = new RegistrationReceipt
+    public (string Id, byte[] Body) RegistrationReceipt(RegistrationInput input, DateTimeOffset receivedAt) =>
+        Issue(new RegistrationReceipt
         {
-            Header = Header(id, input.Receiver, "102", input.ReplyTo, input.TaxCode),
-            DataId = "TBTNDT",
-            Version = Version,
-            FormNumber = "01/TB-TNĐT",
-            Title = "Thông báo về việc tiếp nhận/không tiếp nhận tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử",
-            Number = input.Number,
-            Place = input.Place,
-            NoticeDate = DateOnly.FromDateTime(local),
-            TaxCode = input.TaxCode,
-            TaxpayerName = input.TaxpayerName,
             FormReceived = "Tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử (Mẫu 01/ĐKTĐ-HĐĐT)",
             TransactionId = input.ReplyTo,
             SentAt = VietnamTime.Local(receivedAt),
             Case = input.Reasons.Count == 0 ? 1 : 2,
             ReceivedAt = VietnamTime.Local(receivedAt),
             Reasons = input.Reasons.Count == 0 ? null : [.. input.Reasons],
-        };
-        return (id, Sign(MessageWriter.Write(receipt), local));
-    }
+        }, input, "102", "TBTNDT", "01/TB-TNĐT",
+            "Thông báo về việc tiếp nhận/không tiếp nhận tờ khai đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử");
 
     /// <summary>A signed Form 01/TB-ĐKĐT (103): TTXNCQT 1 accepted (with the issued code blocks) or 2 not accepted.</summary>
     public (string Id, byte[] Body) RegistrationDecision(RegistrationInput input, DateTimeOffset receivedAt,
-        IReadOnlyList<string> codeBlocks, DateOnly? effective)
-    {
-        var id = MessageId.New("TCT").Value;
-        var local = VietnamTime.Local(input.At);
-        var decision = new RegistrationDecision
+        IReadOnlyList<string> codeBlocks, DateOnly? effective) =>
+        Issue(new RegistrationDecision
         {
-            Header = Header(id, input.Receiver, "103", input.ReplyTo, input.TaxCode),
-            DataId = "TBDKDT",
-            Version = Version,
-            FormNumber = "01/TB-ĐKĐT",
-            Title = "Thông báo về việc chấp nhận/không chấp nhận đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử",
-            Number = input.Number,
-            Place = input.Place,
-            NoticeDate = DateOnly.FromDateTime(local),
-            TaxCode = input.TaxCode,
-            TaxpayerName = input.TaxpayerName,
             TransactionId = input.ReplyTo,
             SentAt = VietnamTime.Local(receivedAt),
             Accepted = input.Reasons.Count == 0 ? 1 : 2,
             Reasons = input.Reasons.Count == 0 ? null : [.. input.Reasons],
             CodeBlocks = codeBlocks.Count == 0 ? null : [.. codeBlocks],
             EffectiveDate = input.Reasons.Count == 0 ? effective : null,
-        };
-        return (id, Sign(MessageWriter.Write(decision), local));
-    }
+        }, input, "103", "TBDKDT", "01/TB-ĐKĐT",
+            "Thông báo về việc chấp nhận/không chấp nhận đăng ký/thay đổi thông tin sử dụng hóa đơn điện tử");
 
     public sealed record RegistrationInput(
         string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
-        DateTimeOffset At, IReadOnlyList<Reason> Reasons);
+        DateTimeOffset At, IReadOnlyList<Reason> Reasons) : INoticeInput;
 
     /// <summary>
     /// A signed Form 01/TB-RSĐT (302) of the monthly Step 2: the invoices the taxpayer must explain, each with
     /// its reasons; HGTrinh (deadline to explain) is the notice date + <see cref="ReviewDeadlineDays"/>.
     /// </summary>
-    public (string Id, byte[] Body) Review(ReviewInput input)
-    {
-        var id = MessageId.New("TCT").Value;
-        var local = VietnamTime.Local(input.At);
-        var noticeDate = DateOnly.FromDateTime(local);
-        var notice = new ReviewNotice
+    public (string Id, byte[] Body) Review(ReviewInput input) =>
+        Issue(new ReviewNotice
         {
-            Header = Header(id, input.Receiver, "302", input.ReplyTo, input.TaxCode),
-            DataId = "TBRSDT",
-            Version = Version,
-            FormNumber = "01/TB-RSĐT",
-            Title = "Thông báo về hóa đơn điện tử cần rà soát",
-            Number = input.Number,
-            Place = input.Place,
-            NoticeDate = noticeDate,
-            TaxCode = input.TaxCode,
-            TaxpayerName = input.TaxpayerName,
-            Deadline = noticeDate.AddDays(ReviewDeadlineDays),
+            Deadline = VietnamTime.Date(input.At).AddDays(ReviewDeadlineDays),
             Invoices = [.. input.Invoices],
-        };
-        return (id, Sign(MessageWriter.Write(notice), local));
-    }
+        }, input, "302", "TBRSDT", "01/TB-RSĐT", "Thông báo về hóa đơn điện tử cần rà soát");
 
     /// <summary>Days the taxpayer has to explain a 302 (HGTrinh = NTBao + this).</summary>
     public const int ReviewDeadlineDays = 10;
 
     public sealed record ReviewInput(
         string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
-        DateTimeOffset At, IReadOnlyList<ReviewedInvoice> Invoices);
+        DateTimeOffset At, IReadOnlyList<ReviewedInvoice> Invoices) : INoticeInput;
+
+    /// <summary>Who a notice answers and goes to, its number, place and time: what every notice form shares.</summary>
+    public interface INoticeInput
+    {
+        string ReplyTo { get; }
+        string Receiver { get; }
+        string TaxCode { get; }
+        string TaxpayerName { get; }
+        string Place { get; }
+        string Number { get; }
+        DateTimeOffset At { get; }
+    }
+
+    /// <summary>Fills the fields every notice form shares, writes it and signs it for the authority.</summary>
+    private (string Id, byte[] Body) Issue<T>(T notice, INoticeInput input, string type, string dataId, string form, string title)
+        where T : NoticeMessage
+    {
+        var id = MessageId.New("TCT").Value;
+        var local = VietnamTime.Local(input.At);
+        notice.Header = Header(id, input.Receiver, type, input.ReplyTo, input.TaxCode);
+        notice.DataId = dataId;
+        notice.Version = Version;
+        notice.FormNumber = form;
+        notice.Title = title;
+        notice.Number = input.Number;
+        notice.Place = input.Place;
+        notice.NoticeDate = DateOnly.FromDateTime(local);
+        notice.TaxCode = input.TaxCode;
+        notice.TaxpayerName = input.TaxpayerName;
+        return (id, Sign(MessageWriter.Write(notice), local));
+    }
 
     private byte[] Sign(byte[] unsigned, DateTime signingTime)
     {
