@@ -9,6 +9,9 @@ public sealed class ScenarioContext
     public string ScenarioTitle { get; internal set; } = "";
     public IReadOnlyList<string> Tags { get; internal set; } = [];
 
+    /// <summary>The Examples row's values ("unsigned, 4001"), null outside a Scenario Outline (Reqnroll: ScenarioInfo.Arguments).</summary>
+    public string? ExampleRow { get; internal set; }
+
     /// <summary>The error of the failed step (or hook), null while the scenario passes.</summary>
     public Exception? TestError { get; internal set; }
 

@@ -14,7 +14,7 @@ public static class ScenarioRunner
     {
         await using var container = new ScenarioContainer();
         configure?.Invoke(container);
-        var context = new ScenarioContext { FeatureTitle = plan.Feature, ScenarioTitle = plan.Name, Tags = plan.Tags };
+        var context = new ScenarioContext { FeatureTitle = plan.Feature, ScenarioTitle = plan.Name, Tags = plan.Tags, ExampleRow = plan.Row };
         container.Register(context);
         var log = new StringBuilder();
         PlannedStep? failedAt = null;

@@ -1,4 +1,5 @@
 using System.Text;
+using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Features.Drivers;
 
@@ -9,6 +10,7 @@ namespace ConformanceKit.Features.Drivers;
 public static class MessageDefects
 {
     private const int TwoMegabytes = 2 * 1024 * 1024;
+    private const string OtherTvanCode = "V0301521415";
 
     public static readonly IReadOnlyDictionary<string, Func<SimulatorDriver, Task<byte[]>>> ByName =
         new Dictionary<string, Func<SimulatorDriver, Task<byte[]>>>(StringComparer.OrdinalIgnoreCase)
@@ -27,6 +29,14 @@ public static class MessageDefects
             ["of the unsupported type 202"] = _ => Task.FromResult(PackageDriver.Replace(
                 PackageDriver.Signed(PackageDriver.Options(1)), "<MLTDiep>206</MLTDiep>", "<MLTDiep>202</MLTDiep>")),
             ["reusing a message id for different content"] = MessageIdReusedAsync,
+            ["missing SLuong in its header"] = _ => Task.FromResult(PackageDriver.Replace(
+                PackageDriver.Signed(PackageDriver.Options(1)), "<SLuong>1</SLuong>", "")),
+            ["of a malformed format version (PBan v2.1)"] = _ => Task.FromResult(PackageDriver.Replace(
+                PackageDriver.Signed(PackageDriver.Options(1)), "<PBan>2.1.0</PBan>", "<PBan>v2.1</PBan>")),
+            ["with a malformed message id (MTDiep)"] = _ => Task.FromResult(PackageDriver.Replace(
+                PackageDriver.Signed(PackageDriver.Options(1)), $"<MTDiep>{DemoData.TvanCode}", $"<MTDiep>{DemoData.TvanCode}-")),
+            ["with a message id not prefixed by its sender (MNGui)"] = _ => Task.FromResult(PackageDriver.Replace(
+                PackageDriver.Signed(PackageDriver.Options(1)), $"<MTDiep>{DemoData.TvanCode}", $"<MTDiep>{OtherTvanCode}")),
         };
 
     public static Func<SimulatorDriver, Task<byte[]>> Get(string name) => ByName.TryGetValue(name, out var make) ? make

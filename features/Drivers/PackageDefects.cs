@@ -25,6 +25,15 @@ public static class PackageDefects
             ["from an unknown tax code"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n, UnknownTaxCode),
                 certificate: PackageDriver.CertificateFor(UnknownTaxCode))),
             ["using codes already sent"] = CodesAlreadySentAsync,
+            // Invoice 2 (or the only one), line 1: a rate TSuat does not allow. GChu then points at
+            // /TDiep/DLieu/HDon[2]/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat.
+            ["breaking the schema with a VAT rate of 7%"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[Math.Min(1, n - 1)].Lines[0].VatRate = "7%")),
+            ["using a malformed cash-register code"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[^1].Code = p.Invoices[^1].Code![..12] + "123")),
+            // Invoice 1 is a VAT invoice (KHMSHDon 1); C2 of its code says 2 (a sales invoice).
+            ["using a code of type 2 for a VAT invoice"] = (n, _) => Task.FromResult(PackageDriver.Signed(PackageDriver.Options(n),
+                p => p.Invoices[0].Code = "M2" + p.Invoices[0].Code![2..])),
 
             // The demo seed's taxpayers (docs/simulator.md): 0401486901 is stopped (state 01), 0301521415 has no
             // cash-register registration.

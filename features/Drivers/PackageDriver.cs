@@ -38,6 +38,13 @@ public sealed class PackageDriver
     /// <summary>The same invoices under a new MTDiep.</summary>
     public static SamplePackageOptions Resend(SamplePackageOptions options) => options with { MessageGuid = Guid.NewGuid() };
 
+    /// <summary>
+    /// Other invoices with the same numbers (SHDon is the serial modulo 10⁸) in the same series, hence other codes, under a
+    /// new MTDiep: step 1 takes both; the monthly reconciliation flags them (8003).
+    /// </summary>
+    public static SamplePackageOptions SameNumber(SamplePackageOptions options) =>
+        options with { FirstSerial = options.FirstSerial + 100_000_000, MessageGuid = Guid.NewGuid() };
+
     /// <summary>Edits the signed bytes (breaks the signature).</summary>
     public static byte[] Replace(byte[] body, string from, string to)
     {

@@ -10,7 +10,7 @@ using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Drivers;
 
-public sealed record Sent(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body);
+public sealed record Sent(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body, TimeSpan? RetryAfter = null);
 
 /// <summary>The tax authority as seen by a T-VAN and a buyer: HTTP only, every exchange logged.</summary>
 public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
@@ -20,6 +20,12 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     private HttpClient? _client;
 
     private HttpClient Client => _client ?? throw new InvalidOperationException("the simulator is not started (SimulatorHooks)");
+
+    /// <summary>The API key of the T-VAN the scenario acts as (the demo T-VAN unless <see cref="UseTvan"/> switched).</summary>
+    public string TvanKey { get; private set; } = TargetSettings.TvanKey;
+
+    /// <summary>Acts as another T-VAN from now on: sending, responses and inbox use its key.</summary>
+    public void UseTvan(string apiKey) => TvanKey = apiKey;
 
     /// <summary>A fresh in-process simulator, or the CK_TARGET endpoint (reset once per run, then isolated by fresh codes).</summary>
     public async Task StartAsync()
@@ -36,15 +42,16 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         _client = _simulator.CreateDefaultClient(new Uri("http://localhost/"), log.CreateHandler());
     }
 
-    public async Task<Sent> SendAsync(byte[] package)
+    /// <param name="apiKey">null = the current T-VAN's key (<see cref="TvanKey"/>).</param>
+    public async Task<Sent> SendAsync(byte[] package, string? apiKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = new ByteArrayContent(package) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        request.Headers.Add("X-Api-Key", TargetSettings.TvanKey);
+        request.Headers.Add("X-Api-Key", apiKey ?? TvanKey);
         using var response = await Client.SendAsync(request);
         var body = await response.Content.ReadAsByteArrayAsync();
         var ack = response.Content.Headers.ContentType?.MediaType == "application/xml" ? MessageReader.Read<TechnicalAck>(body) : null;
-        return new Sent(response.StatusCode, ack, body);
+        return new Sent(response.StatusCode, ack, body, response.Headers.RetryAfter?.Delta);
     }
 
     /// <summary>True when this driver runs its own in-process simulator (not the shared CK_TARGET endpoint).</summary>
@@ -57,19 +64,35 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     /// <summary>Moves the simulated clock forward.</summary>
     public Task AdvanceClockAsync(int seconds) => AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new { seconds });
 
-    private async Task AdminAsync(HttpMethod method, string path, object body)
+    /// <summary>Lays a seed document (taxpayers, T-VANs; contract.md) on top of the authority's registry.</summary>
+    public Task SeedAsync(object seed) => AdminAsync(HttpMethod.Post, "admin/v1/seed", seed);
+
+    /// <summary>Adds a fault rule (docs/simulator.md, "Fault rules").</summary>
+    public Task AddFaultAsync(object rule) => AdminAsync(HttpMethod.Post, "admin/v1/faults", rule);
+
+    /// <summary>Runs the monthly Step 2 for <paramref name="month"/> (yyyy-MM); its JSON answer.</summary>
+    public async Task<JsonElement> ReconcileAsync(string month)
+    {
+        using var json = JsonDocument.Parse(await AdminAsync(HttpMethod.Post, "admin/v1/reconciliation", new { month }));
+        return json.RootElement.Clone();
+    }
+
+    private async Task<string> AdminAsync(HttpMethod method, string path, object body)
     {
         using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
         request.Headers.Add("X-Admin-Key", TargetSettings.AdminKey);
         using var response = await Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{method} /{path} answered {(int)response.StatusCode} {response.StatusCode}: {text}");
+        return text;
     }
 
     /// <summary>Every response to a message so far (999, 204, …), oldest first.</summary>
     public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/messages/{messageId}/responses");
-        request.Headers.Add("X-Api-Key", TargetSettings.TvanKey);
+        request.Headers.Add("X-Api-Key", TvanKey);
         using var response = await Client.SendAsync(request);
         if (response.StatusCode == HttpStatusCode.NotFound) return [];
         response.EnsureSuccessStatusCode();
@@ -105,6 +128,21 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {typeof(T).Name} for {messageId} within the timeout");
             await Task.Delay(25);
         }
+    }
+
+    /// <summary>
+    /// Waits (real time) until the message's invoices are stored — one transaction stores them all, so polling the first
+    /// suffices; false when the timeout passes first.
+    /// </summary>
+    public async Task<bool> WaitUntilStoredAsync(string taxCode, string firstInvoiceCode, string messageId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (await LookUpAsync(taxCode, firstInvoiceCode) != messageId)
+        {
+            if (DateTime.UtcNow > deadline) return false;
+            await Task.Delay(25);
+        }
+        return true;
     }
 
     /// <summary>The buyer's look-up: the MTDiep of the package that stored the invoice, or null when not stored.</summary>

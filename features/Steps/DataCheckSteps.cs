@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Reqnroll;
 using ConformanceKit.Features.Support;
@@ -23,6 +24,17 @@ public sealed class DataCheckSteps(SimulatorDriver simulator, SubmissionContext 
         var expected = codes.Split([", ", " and "], StringSplitOptions.None);
         var notice = (await simulator.NoticesAsync(submission.MessageId))[0];
         Assert.True(notice.Kind == 7 && expected.All(ErrorCodes.Of(notice).Contains), ErrorCodes.Describe(notice, $"LTBao 7 citing {codes}"));
+    }
+
+    /// <summary>GChu of a located error: "HDon 2 (M1-25-A1B2C-…); dòng 1:1873; /TDiep/DLieu/HDon[2]/…".</summary>
+    [Then(@"^the (\d{4}) error names invoice (\d+) by its code, the line and column, and the path (\S+)$")]
+    public async Task ThenTheErrorIsLocated(string code, int invoice, string path)
+    {
+        var notice = (await simulator.NoticesAsync(submission.MessageId))[0];
+        var notes = (notice.Errors ?? []).Where(e => e.Code == code).Select(e => e.Note ?? "").ToList();
+        var expected = $"HDon {invoice} ({submission.InvoiceCodes[invoice - 1]}); dòng ";
+        Assert.True(notes.Any(n => n.StartsWith(expected, StringComparison.Ordinal) && Regex.IsMatch(n, @"; dòng \d+:\d+; ") && n.EndsWith("; " + path, StringComparison.Ordinal)),
+            $"expected a {code} error whose GChu is '{expected}<line>:<column>; {path}'; its GChu: [{string.Join(" | ", notes)}]");
     }
 
     [Then(@"^the package is answered by exactly one data check notice$")]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Reqnroll;
 using ConformanceKit.Features.Support;
@@ -13,6 +14,15 @@ public sealed class ReceptionSteps(SimulatorDriver simulator, SubmissionContext 
 
     [When(@"^the T-VAN sends the message$")]
     public async Task WhenTheTvanSendsTheMessage() => submission.Sendings.Add(await simulator.SendAsync(submission.Package));
+
+    /// <summary>MTa of a located reason: "Vietnamese text / English detail (line 1:48, /TDiep/TTChung/…)".</summary>
+    [Then(@"^the reason (\d{4}) points into (\S+) with a line and column$")]
+    public void ThenTheReasonIsLocated(string code, string path)
+    {
+        var texts = (Assert.Single(submission.Sendings).Ack?.Reasons ?? []).Where(r => r.Code == code).Select(r => r.Description ?? "").ToList();
+        Assert.True(texts.Any(t => Regex.IsMatch(t, $@"\(line \d+:\d+, {Regex.Escape(path)}[/)]")),
+            $"expected a {code} reason located at 'line <line>:<column>, {path}…'; its texts: [{string.Join(" | ", texts)}]");
+    }
 
     [Then(@"^the authority refuses it at reception with HTTP (\d{3}), citing reason (\d{4})$")]
     public void ThenTheAuthorityRefusesIt(int status, string code)

@@ -20,6 +20,7 @@ public sealed class SubmissionSteps(SimulatorDriver simulator, SubmissionContext
 
     [When(@"^the T-VAN sends the package$")]
     [When(@"^the T-VAN sends the same package again$")]
+    [When(@"^the T-VAN sends the package again$")]
     [When(@"^T-VAN gửi gói$")]
     public async Task WhenTheTvanSendsThePackage() => submission.Sendings.Add(await simulator.SendAsync(submission.Package));
 

@@ -9,6 +9,9 @@ public sealed class SubmissionContext
 
     public List<Sent> Sendings { get; } = [];
 
+    /// <summary>The T-VAN the scenario registered and acts as; null = the demo T-VAN (or CK_TVAN_KEY's).</summary>
+    public TvanAccount? Tvan { get; set; }
+
     public string MessageId => PackageDriver.Read(Package).Header.MessageId!;
 
     public string TaxCode => PackageDriver.Read(Package).Header.TaxCode!;

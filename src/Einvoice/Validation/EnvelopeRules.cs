@@ -15,8 +15,12 @@ internal static class EnvelopeRules
             && !string.IsNullOrEmpty(id.Value) && !string.IsNullOrEmpty(sender.Value))
         {
             if (!MessageId.TryParse(id.Value, out var parsed, out var error))
+            {
+                // One mistake, one reason: this says more than the schema's pattern error at the same place.
+                findings.RemoveAll(f => f.Code == ErrorCodes.MessageIdMalformed && f.Path == id.Path);
                 findings.Add(At(ErrorCodes.MessageIdMalformed, $"MTDiep is malformed: {error}", id,
                     "MNGui followed by 32 upper-case hexadecimal digits"));
+            }
             else if (parsed.Sender != sender.Value)
                 findings.Add(At(ErrorCodes.MessageIdMalformed,
                     $"MTDiep starts with '{parsed.Sender}' but MNGui is '{sender.Value}'", id, $"MTDiep starting with {sender.Value}"));

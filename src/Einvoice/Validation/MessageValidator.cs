@@ -91,10 +91,13 @@ public static class MessageValidator
         };
     }
 
-    /// <summary>A schema violation in the envelope header is a reception error; elsewhere it is 3001.</summary>
-    private static string Classify(string path, string element)
+    /// <summary>
+    /// A schema violation in the envelope header is a reception error (1004 for MTDiep's value, 1003 for the rest,
+    /// including a missing element reported at MTDiep); elsewhere it is 3001.
+    /// </summary>
+    private static string Classify(string path, string element, bool structural)
     {
-        if (path == "/TDiep/TTChung/MTDiep") return ErrorCodes.MessageIdMalformed;
+        if (path == "/TDiep/TTChung/MTDiep" && !structural) return ErrorCodes.MessageIdMalformed;
         if (path.StartsWith("/TDiep/TTChung", StringComparison.Ordinal) || !path.StartsWith("/TDiep", StringComparison.Ordinal)
             || path == "/TDiep")
             return ErrorCodes.EnvelopeInvalid;

@@ -12,6 +12,13 @@ internal static partial class SchemaMessages
     [GeneratedRegex(@" in namespace '[^']*'")]
     private static partial Regex NamespaceNoise();
 
+    /// <summary>
+    /// True when the error is about which elements appear (a missing, extra or misplaced element), not about a value:
+    /// the validator reports a missing element at the element that came instead.
+    /// </summary>
+    public static bool IsStructural(XmlSchemaException ex) =>
+        ex.Message.Contains("invalid child element", StringComparison.Ordinal) || ex.Message.Contains("incomplete content", StringComparison.Ordinal);
+
     public static string Clean(string message)
     {
         var text = NamespaceNoise().Replace(message, "");

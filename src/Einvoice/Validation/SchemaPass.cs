@@ -26,7 +26,7 @@ internal sealed class SchemaPass
     private readonly MessageFacts facts = new();
     private readonly StringBuilder text = new();
     private readonly List<Pending> pending = [];
-    private readonly Func<string, string, string> classify;
+    private readonly Func<string, string, bool, string> classify;
     private XmlReader reader = null!;
     private XmlSchemaSet schemas = null!;
 
@@ -34,13 +34,13 @@ internal sealed class SchemaPass
 
     /// <param name="findings">Where findings go.</param>
     /// <param name="classify">Maps (path, element name) to the finding code for a schema violation there.</param>
-    private SchemaPass(List<Finding> findings, Func<string, string, string> classify)
+    private SchemaPass(List<Finding> findings, Func<string, string, bool, string> classify)
     {
         this.findings = findings;
         this.classify = classify;
     }
 
-    public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, string> classify)
+    public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify)
     {
         var pass = new SchemaPass(findings, classify);
         pass.Read(bytes, schemas);
@@ -192,7 +192,7 @@ internal sealed class SchemaPass
             var invoiceIndex = path.InvoiceIndexAt(depth);
             var message = SchemaMessages.Clean(p.Error.Message);
             findings.Add(new Finding(
-                classify(where, name), Severity.Error, message,
+                classify(where, name, SchemaMessages.IsStructural(p.Error)), Severity.Error, message,
                 p.Error.LineNumber, p.Error.LinePosition, where,
                 Value: string.IsNullOrEmpty(p.Text) ? null : p.Text,
                 Expected: SchemaMessages.Expected(p.Error, schemas),

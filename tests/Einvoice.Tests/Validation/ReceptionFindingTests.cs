@@ -24,6 +24,24 @@ public class ReceptionFindingTests
     }
 
     [Fact]
+    public void A_missing_header_element_is_1003_even_though_the_schema_reports_it_at_MTDiep()
+    {
+        var xml = ValidatorFixtures.Xml(Package()).Replace("<MLTDiep>206</MLTDiep>", "", StringComparison.Ordinal);
+        var result = Validate(xml, NoSignatures);
+        Assert.Contains(result.Findings, f => f.Code == "1003" && f.Path == "/TDiep/TTChung/MTDiep");
+        Assert.DoesNotContain(result.Findings, f => f.Code == "1004");
+    }
+
+    [Fact]
+    public void A_malformed_MTDiep_is_one_1004_not_one_per_rule()
+    {
+        var package = Package();
+        var xml = ValidatorFixtures.Xml(package).Replace(package.Header.MessageId!, "V0309478306-not-a-uuid", StringComparison.Ordinal);
+        var f = Single(Validate(xml, NoSignatures), "1004");
+        Assert.Contains("MTDiep is malformed", f.Message);
+    }
+
+    [Fact]
     public void Not_well_formed_is_located()
     {
         var result = Validate("<TDiep>\n  <TTChung>\n    <PBan>2.1.0</PBn>\n</TDiep>");

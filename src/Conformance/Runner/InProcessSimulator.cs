@@ -1,0 +1,53 @@
+using ConformanceKit.TaxAuthoritySim.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ConformanceKit.Conformance.Runner;
+
+/// <summary>
+/// The simulator hosted inside ck for `ck run`: a real Kestrel server on a loopback port with an embedded SQLite
+/// store in a fresh folder. ck's runner reaches it over HTTP like any other target.
+/// </summary>
+public sealed class InProcessSimulator : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string? _ownedFolder;
+
+    private InProcessSimulator(WebApplication app, Uri address, string dataFolder, string? ownedFolder)
+    {
+        _app = app;
+        Address = address;
+        DataFolder = dataFolder;
+        _ownedFolder = ownedFolder;
+    }
+
+    public Uri Address { get; }
+    public string DataFolder { get; }
+
+    /// <param name="dataFolder">Where the store goes; null = a temporary folder removed afterwards.</param>
+    public static async Task<InProcessSimulator> StartAsync(string? dataFolder = null, CancellationToken ct = default)
+    {
+        var owned = dataFolder is null ? Directory.CreateTempSubdirectory("ck-run-").FullName : null;
+        var folder = dataFolder ?? owned!;
+        var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", folder], builder =>
+        {
+            builder.Logging.ClearProviders(); // the run's progress display owns the console
+            builder.Logging.AddFilter(_ => false);
+        });
+        await app.StartAsync(ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new InProcessSimulator(app, new Uri(address.TrimEnd('/') + "/"), folder, owned);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownedFolder is not null)
+            try { Directory.Delete(_ownedFolder, recursive: true); }
+            catch (IOException) { /* a file still held: the temp folder is cleaned by the OS */ }
+    }
+}
