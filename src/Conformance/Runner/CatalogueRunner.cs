@@ -108,22 +108,26 @@ public sealed class CatalogueRunner(CaseCatalogue catalogue)
         await target.SetClockAsync(original with { Now = now }, log, ct);
     }
 
-    /// <summary>/health answers 200 once the target is ready; a target that never does cannot be run against.</summary>
+    /// <summary>
+    /// /health answers 200 once the target is ready. A target still starting (503) gets 30 s; one where nothing
+    /// listens (connection refused) gets 3 s, so a wrong --target fails fast.
+    /// </summary>
     private static async Task WaitUntilReadyAsync(Uri target, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = target, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddSeconds(15);
+        var started = DateTime.UtcNow;
         string last = "";
-        while (DateTime.UtcNow < until)
+        var refused = true;
+        while (DateTime.UtcNow - started < TimeSpan.FromSeconds(refused ? 3 : 30))
         {
             try
             {
                 using var response = await http.GetAsync("health", ct);
                 if (response.IsSuccessStatusCode) return;
-                last = $"HTTP {(int)response.StatusCode}";
+                (last, refused) = ($"HTTP {(int)response.StatusCode}", false);
             }
             catch (HttpRequestException e) { last = e.Message; }
-            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { last = "timed out"; }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { (last, refused) = ("no answer within 5 s", false); }
             await Task.Delay(200, ct);
         }
         throw new TargetException($"{target} is not ready: GET /health gave {last}");
