@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConformanceKit.Conformance.Commands.Run;
 using ConformanceKit.Conformance.Commands.Sample;
 using ConformanceKit.Conformance.Commands.Validate;
 
@@ -11,9 +12,12 @@ public static class CkCli
     {
         var root = new RootCommand(
             "ck — ConformanceKit for Vietnam's cash-register e-invoices (hóa đơn điện tử khởi tạo từ máy tính tiền).\n" +
-            "Validate messages, make samples, and (later) run the conformance catalogue against a simulator.");
+            "Run the conformance catalogue against the simulator or your own endpoint, validate messages, make samples.");
+        root.Subcommands.Add(RunCommandDefinition.Create(io));
         root.Subcommands.Add(ValidateCommandDefinition.Create(io));
         root.Subcommands.Add(SampleCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.VerifyReport.VerifyReportCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.Observe.ObserveCommandDefinition.Create(io));
         return root;
     }
 

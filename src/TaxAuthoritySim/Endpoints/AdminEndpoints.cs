@@ -11,7 +11,7 @@ using ConformanceKit.TaxAuthoritySim.Store;
 
 namespace ConformanceKit.TaxAuthoritySim.Endpoints;
 
-/// <summary>The control plane of contract.md (JSON, X-Admin-Key): seed, reset, clock, faults, journal.</summary>
+/// <summary>The control plane of contract.md (JSON, X-Admin-Key): seed, reset, clock, faults, journal, messages.</summary>
 public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -35,6 +35,12 @@ public static class AdminEndpoints
         admin.MapDelete("/faults", (FaultEngine f, int? seed) => { f.Clear(seed); return Results.NoContent(); })
             .WithSummary("Remove every fault rule (optionally reseed their randomness)");
         admin.MapGet("/journal", Journal).WithSummary("Every message in and out, with timestamps");
+        admin.MapGet("/messages/{messageId}", ReceivedMessage)
+            .WithSummary("A received message as it arrived (raw bytes, application/xml)")
+            .Produces(200, contentType: "application/xml").Produces(401).Produces(404);
+        admin.MapGet("/messages/{messageId}/responses", MessageResponses)
+            .WithSummary("Every response to a message so far, oldest first, as <DSTDiep>, whichever T-VAN it went to")
+            .Produces(200, contentType: "application/xml").Produces(401).Produces(404);
         admin.MapPost("/reconciliation", Reconcile)
             .WithSummary("Run the monthly Step 2 now: check the month's stored invoices (8001–8005) and send each taxpayer's 302");
     }
@@ -156,6 +162,24 @@ public static class AdminEndpoints
         }, ct);
         var next = entries.Count == 0 ? Math.Max(0, after ?? 0) : entries[^1].Seq;
         return Results.Json(new { entries = entries.Select(JournalView.Of), next }, Json);
+    }
+
+    private static async Task<IResult> ReceivedMessage(string messageId, ISimulatorStore store, CancellationToken ct)
+    {
+        var message = await store.GetMessageAsync(messageId, ct);
+        return message is null
+            ? Results.Problem(statusCode: 404, title: "Not found", detail: $"no message {messageId} was received. / Không có thông điệp {messageId}.")
+            : XmlResults.Message(message.Body);
+    }
+
+    /// <summary>The T-VAN route's answer without the T-VAN filter: the observer (`ck observe`) holds only the admin key.</summary>
+    private static async Task<IResult> MessageResponses(string messageId, ISimulatorStore store, CancellationToken ct)
+    {
+        var list = await store.ResponsesToAsync(messageId, ct);
+        return list.Count == 0
+            ? Results.Problem(statusCode: 404, title: "Not found",
+                detail: $"no response to {messageId} (yet). / Chưa có phản hồi cho thông điệp {messageId}.")
+            : XmlResults.Message(XmlResults.List(list));
     }
 
     public sealed record JournalView(long Seq, string At, string WallAt, string Direction, string Type, string? MessageId,

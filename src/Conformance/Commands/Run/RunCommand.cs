@@ -52,8 +52,10 @@ public sealed class RunCommand(CliIO io, RunCommand.Settings settings)
             };
             console.MarkupLine($"Running [bold]{cases.Count}[/] of {catalogue.Cases.Count} cases (catalogue {catalogue.Version}) against [bold]{Markup.Escape(target.ToString())}[/] ({options.TargetDescription}), {settings.Parallel} at a time");
             var report = await RunWithProgressAsync(console, catalogue, options, cases.Count, ct);
-            var paths = await ReportWriter.WriteAllAsync(report, settings.Output, ReportSigner.Resolve(settings.SigningKey), ct);
+            using var signer = ReportSigner.Resolve(settings.SigningKey);
+            var paths = await ReportWriter.WriteAllAsync(report, settings.Output, signer, ct);
             RunSummary.Write(console, report, paths, watch.Elapsed);
+            console.MarkupLine($"  signed by {Markup.Escape(signer.Subject)}, SHA-256 {signer.ThumbprintSha256} (ck verify-report FILE checks a report)");
             return report.AllPassed ? ExitCodes.Ok : ExitCodes.Invalid;
         }
         catch (TargetException e)

@@ -1,0 +1,77 @@
+using System.Globalization;
+using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Conformance.Reports;
+
+namespace ConformanceKit.Conformance.Commands.VerifyReport;
+
+/// <summary>`ck verify-report`: verifies one report file and says what it found; testable without a console.</summary>
+public sealed class VerifyReportCommand(FileInfo file, IReadOnlyList<string> trust, CliIO io)
+{
+    public int Execute()
+    {
+        var result = ReportVerifier.VerifyFile(file.FullName, trust);
+        Write(result);
+        return result.Integrity switch
+        {
+            ReportIntegrity.Valid => ExitCodes.Ok,
+            ReportIntegrity.NotAReport => ExitCodes.UsageOrUnreadable,
+            _ => ExitCodes.Invalid,
+        };
+    }
+
+    private void Write(ReportVerification r)
+    {
+        var o = io.Out;
+        Line("File", file.FullName);
+        Line("Format", r.Format switch
+        {
+            ReportFormat.Json => "JSON",
+            ReportFormat.Junit => "JUnit XML",
+            ReportFormat.Html => "HTML",
+            _ => "unknown",
+        });
+        if (r.Integrity == ReportIntegrity.NotAReport)
+        {
+            Line("Result", "NOT A CK REPORT: " + r.Reason);
+            return;
+        }
+        Line("Result", r.Integrity switch
+        {
+            ReportIntegrity.Valid => "VALID",
+            ReportIntegrity.Untrusted => "UNTRUSTED",
+            ReportIntegrity.Unsigned => "TAMPERED (unsigned)",
+            _ => "TAMPERED",
+        } + ": " + r.Reason);
+        if (r.Signer is { } signer)
+        {
+            Line("Signer", signer.Subject);
+            Line("SHA-256", signer.ThumbprintSha256);
+            Line("Certificate", $"valid {Day(signer.NotBefore)} to {Day(signer.NotAfter)}");
+        }
+        if (r.SignedAt is { } signedAt) Line("Signed at", Time(signedAt));
+        if (trust.Count > 0 && r.Integrity is ReportIntegrity.Valid or ReportIntegrity.Untrusted)
+            Line("Trusted", r.Integrity == ReportIntegrity.Valid ? "yes (pinned with --trust)" : "NO: " + string.Join(", ", trust));
+        else if (r.Integrity == ReportIntegrity.Valid)
+            Line("Trusted", "not checked (pin the signer with --trust " + r.Signer!.ThumbprintSha256 + ")");
+
+        if (r.Facts is not { } f) return;
+        if (r.Integrity != ReportIntegrity.Valid)
+            o.WriteLine(r.Integrity == ReportIntegrity.Untrusted
+                ? "What the report states (intact, but signed by an untrusted key):"
+                : "What the report states (NOT verified — do not rely on it):");
+        Line("Session", f.SessionId);
+        Line("Kind", f.Kind);
+        Line("Tool", $"{f.ToolName} {f.ToolVersion}" + (f.CatalogueVersion is { } c ? $", catalogue {c}" : ""));
+        Line("Target", $"{f.TargetUrl} ({f.TargetDescription})");
+        Line("Started", f.StartedAt is { } s ? Time(s) : "?");
+        Line("Finished", f.FinishedAt is { } e ? Time(e) : "?");
+        Line("Totals", $"{f.Total} cases: {f.Passed} passed, {f.Failed} failed, {f.Errors} errors");
+        Line("Verdict", f.Verdict);
+
+        void Line(string name, string value) => o.WriteLine($"{name + ":",-13}{value}");
+    }
+
+    private static string Time(DateTimeOffset t) => t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTimeOffset t) => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
