@@ -18,7 +18,7 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
     public async Task<RunReport> ObserveAsync(ObserveWindow window, CancellationToken ct)
     {
         var clock = time ?? TimeProvider.System;
-        var started = clock.GetUtcNow();
+        var started = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7));
         var elapsed = Stopwatch.StartNew();
         var observation = await new ObservationCollector(client).CollectAsync(window, ct);
         var cases = new List<CaseReport>();
@@ -32,11 +32,11 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
         {
             Kind = Kind,
             SessionId = Guid.NewGuid().ToString("N"),
-            Tool = new ToolInfo("ck", ToolVersion()),
+            Tool = ToolInfo.Current,
             CatalogueVersion = null,
             Target = new TargetInfo(window.Simulator.ToString(), "observed simulator"),
             StartedAt = started,
-            FinishedAt = clock.GetUtcNow(),
+            FinishedAt = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)),
             Options = new Dictionary<string, string>
             {
                 ["mst"] = window.TaxCode,
@@ -47,10 +47,6 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
             Cases = cases,
         };
     }
-
-    public static string ToolVersion() =>
-        typeof(Observer).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(Observer).Assembly.GetName().Version?.ToString() ?? "0.0.0";
 
     /// <summary>Error findings over every case (what ck's exit code reports).</summary>
     public static int ErrorCount(RunReport report) =>

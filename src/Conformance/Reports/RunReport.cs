@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json.Serialization;
 
 namespace ConformanceKit.Conformance.Reports;
@@ -38,7 +39,12 @@ public sealed record RunReport
     [JsonIgnore] public bool AllPassed => Summary.Failed == 0 && Summary.Errors == 0;
 }
 
-public sealed record ToolInfo(string Name, string Version);
+public sealed record ToolInfo(string Name, string Version)
+{
+    /// <summary>This ck: its informational version without the source hash.</summary>
+    public static ToolInfo Current { get; } = new("ck",
+        typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+}
 
 /// <summary>What was tested: the base URL and how it was reached ("in-process simulator (SQLite)", "remote").</summary>
 public sealed record TargetInfo(string Url, string Description);

@@ -40,12 +40,9 @@ public interface IRunProgress
 /// </summary>
 public sealed class CatalogueRunner(CaseCatalogue catalogue)
 {
-    public static string ToolVersion =>
-        typeof(CatalogueRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     public async Task<RunReport> RunAsync(RunOptions options, IRunProgress progress, CancellationToken ct = default)
     {
-        var startedAt = DateTimeOffset.Now;
+        var startedAt = VietnamNow();
         var watch = Stopwatch.StartNew();
         var cases = catalogue.Select(options.Filter);
         using var target = new TargetClient(new HttpClient { BaseAddress = options.Target, Timeout = TimeSpan.FromSeconds(60) }, options.AdminKey);
@@ -80,8 +77,8 @@ public sealed class CatalogueRunner(CaseCatalogue catalogue)
         var all = reports.Select(r => r!).ToList();
         return new RunReport
         {
-            Kind = "run", SessionId = Guid.NewGuid().ToString("N"), Tool = new ToolInfo("ck", ToolVersion), CatalogueVersion = catalogue.Version,
-            Target = new TargetInfo(options.Target.ToString(), options.TargetDescription), StartedAt = startedAt, FinishedAt = DateTimeOffset.Now,
+            Kind = "run", SessionId = Guid.NewGuid().ToString("N"), Tool = ToolInfo.Current, CatalogueVersion = catalogue.Version,
+            Target = new TargetInfo(options.Target.ToString(), options.TargetDescription), StartedAt = startedAt, FinishedAt = VietnamNow(),
             Options = new Dictionary<string, string>
             {
                 ["filter"] = options.Filter ?? "(all)", ["parallel"] = options.Parallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -90,6 +87,9 @@ public sealed class CatalogueRunner(CaseCatalogue catalogue)
             Summary = ReportSummary.Of(all, watch.Elapsed), Cases = all,
         };
     }
+
+    /// <summary>Reports are read in Vietnam: their times are GMT+7 whatever the machine's zone.</summary>
+    private static DateTimeOffset VietnamNow() => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7));
 
     private static async Task<CaseReport> RunOneAsync(ConformanceCase c, TargetClient target, SessionContext session, IRunProgress progress, CancellationToken ct)
     {
