@@ -18,6 +18,7 @@ public static class CkCli
         root.Subcommands.Add(SampleCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.VerifyReport.VerifyReportCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Observe.ObserveCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.Pos.PosCommandDefinition.Create(io));
         return root;
     }
 

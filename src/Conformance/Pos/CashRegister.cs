@@ -1,0 +1,52 @@
+using ConformanceKit.Einvoice.Codes;
+
+namespace ConformanceKit.Conformance.Pos;
+
+/// <summary>
+/// The reference cash register: turns a sale into an issued cash-register invoice with a code from
+/// its block. The code is allocated and recorded with the sale before the invoice is handed out.
+/// </summary>
+public sealed class CashRegister
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private readonly RegisterConfig config;
+    private readonly CodeAllocator allocator;
+    private readonly TimeProvider time;
+
+    public CashRegister(RegisterConfig config, CodeAllocator allocator, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(allocator);
+        if (!TaxCode.TryParse(config.SellerTaxCode, out _, out var mstError)) throw new ArgumentException(mstError, nameof(config));
+        if (!CodeBlock.IsValid(config.Block)) throw new ArgumentException("block must be 5 upper-case letters A–Z or digits 0–9", nameof(config));
+        if (config.Form is not (1 or 2)) throw new ArgumentException("form must be 1 or 2", nameof(config));
+        if (!InvoiceSeries.TryParse($"C25M{config.SeriesSellerPart}", out _, out var seriesError))
+            throw new ArgumentException(seriesError, nameof(config));
+        this.config = config;
+        this.allocator = allocator;
+        this.time = time ?? TimeProvider.System;
+    }
+
+    public RegisterConfig Config => config;
+
+    /// <summary>Issues one invoice for the sale; its code is durable once this returns.</summary>
+    /// <exception cref="ArgumentException">The sale cannot be invoiced.</exception>
+    public IssuedInvoice Issue(Sale sale)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var totals = SaleCalculator.Compute(sale, config.Form);
+        var now = time.GetUtcNow().ToOffset(Vietnam);
+        var series = $"C{now.Year % 100:D2}M{config.SeriesSellerPart}";
+        var record = allocator.Allocate(new AllocationRequest(
+            config.RegisterId, config.SellerTaxCode, config.Block, config.Form, series, now, SaleJson.Serialize(sale)));
+        return new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+    }
+
+    /// <summary>Rebuilds an issued invoice from its record (for listing or re-sending).</summary>
+    public static IssuedInvoice Rebuild(RegisterConfig config, AllocatedInvoice record)
+    {
+        var sale = SaleJson.Deserialize(record.SaleJson);
+        var totals = SaleCalculator.Compute(sale, record.Form);
+        return new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+    }
+}

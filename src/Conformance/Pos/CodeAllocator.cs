@@ -1,0 +1,154 @@
+using System.Globalization;
+using ConformanceKit.Einvoice.Codes;
+using Microsoft.Data.Sqlite;
+
+namespace ConformanceKit.Conformance.Pos;
+
+/// <summary>
+/// Allocates cash-register code serials (C10–C20) from a SQLite file, durably and without gaps.
+/// The counter of a (block, year) is advanced and the issued invoice (sale, code, SHDon) is inserted
+/// in one <c>BEGIN IMMEDIATE</c> transaction: a process killed at any moment leaves either both or
+/// neither, so a number is never skipped, never issued twice and never reused. Several processes
+/// and instances may share the file (WAL, busy timeout); the write lock serialises them.
+/// One instance is one connection; it is safe to call from several threads.
+/// </summary>
+public sealed class CodeAllocator : IDisposable
+{
+    /// <summary>SHDon is n(8): the serial doubles as the invoice number.</summary>
+    public const long MaxNumber = 99_999_999;
+
+    private const int BusyTimeoutMs = 30_000;
+    private readonly SqliteConnection connection;
+    private readonly Lock gate = new();
+
+    public CodeAllocator(string databasePath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+            DefaultTimeout = BusyTimeoutMs / 1000,
+        };
+        connection = new SqliteConnection(builder.ToString());
+        connection.Open();
+        Execute($"PRAGMA busy_timeout = {BusyTimeoutMs};");
+        Execute("PRAGMA journal_mode = WAL;");
+        Execute("PRAGMA synchronous = FULL;");
+        using var tx = connection.BeginTransaction(deferred: false);
+        Execute("""
+            CREATE TABLE IF NOT EXISTS pos_counters (
+                block TEXT NOT NULL, year INTEGER NOT NULL, tax_code TEXT NOT NULL, issued INTEGER NOT NULL,
+                PRIMARY KEY (block, year));
+            CREATE TABLE IF NOT EXISTS pos_invoices (
+                code TEXT NOT NULL PRIMARY KEY, block TEXT NOT NULL, year INTEGER NOT NULL, serial INTEGER NOT NULL,
+                number TEXT NOT NULL, register_id TEXT NOT NULL, tax_code TEXT NOT NULL, form INTEGER NOT NULL,
+                series TEXT NOT NULL, issued_at TEXT NOT NULL, sale_json TEXT NOT NULL,
+                UNIQUE (block, year, serial));
+            """, tx);
+        tx.Commit();
+    }
+
+    /// <summary>Issues the next serial of the request's (block, year) and records the invoice, atomically.</summary>
+    /// <exception cref="InvalidOperationException">The block belongs to another MST, or its numbers are used up.</exception>
+    public AllocatedInvoice Allocate(AllocationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!CodeBlock.IsValid(request.Block))
+            throw new ArgumentException("block must be 5 upper-case letters A–Z or digits 0–9", nameof(request));
+        var year = request.IssuedAt.Year % 100;
+        lock (gate)
+        {
+            using var tx = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock first
+            long serial;
+            using (var bump = Command("""
+                INSERT INTO pos_counters (block, year, tax_code, issued) VALUES ($block, $year, $mst, 1)
+                ON CONFLICT (block, year) DO UPDATE SET issued = issued + 1
+                RETURNING issued, tax_code;
+                """, tx))
+            {
+                bump.Parameters.AddWithValue("$block", request.Block);
+                bump.Parameters.AddWithValue("$year", year);
+                bump.Parameters.AddWithValue("$mst", request.TaxCode);
+                using var reader = bump.ExecuteReader();
+                reader.Read();
+                serial = reader.GetInt64(0);
+                var owner = reader.GetString(1);
+                if (owner != request.TaxCode)
+                    throw new InvalidOperationException($"block {request.Block} belongs to MST {owner}, not {request.TaxCode}");
+            }
+            if (serial > MaxNumber)
+                throw new InvalidOperationException($"block {request.Block} has used up its {MaxNumber} numbers for 20{year:D2}");
+            var code = CashRegisterCode.Create(request.Form, year, request.Block, serial);
+            var number = serial.ToString(CultureInfo.InvariantCulture);
+            using (var insert = Command("""
+                INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json)
+                VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale);
+                """, tx))
+            {
+                insert.Parameters.AddWithValue("$code", code.Value);
+                insert.Parameters.AddWithValue("$block", request.Block);
+                insert.Parameters.AddWithValue("$year", year);
+                insert.Parameters.AddWithValue("$serial", serial);
+                insert.Parameters.AddWithValue("$number", number);
+                insert.Parameters.AddWithValue("$register", request.RegisterId);
+                insert.Parameters.AddWithValue("$mst", request.TaxCode);
+                insert.Parameters.AddWithValue("$form", request.Form);
+                insert.Parameters.AddWithValue("$series", request.Series);
+                insert.Parameters.AddWithValue("$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
+                insert.Parameters.AddWithValue("$sale", request.SaleJson);
+                insert.ExecuteNonQuery();
+            }
+            tx.Commit();
+            return new AllocatedInvoice(serial, code, number, request.RegisterId, request.TaxCode, request.Block,
+                request.Form, request.Series, request.IssuedAt, request.SaleJson);
+        }
+    }
+
+    /// <summary>How many invoices the file records (all blocks and years).</summary>
+    public long Count()
+    {
+        lock (gate)
+        {
+            using var cmd = Command("SELECT COUNT(*) FROM pos_invoices;");
+            return (long)cmd.ExecuteScalar()!;
+        }
+    }
+
+    /// <summary>Every recorded invoice, by block, year and serial.</summary>
+    public IReadOnlyList<AllocatedInvoice> List()
+    {
+        lock (gate)
+        {
+            using var cmd = Command("""
+                SELECT serial, code, number, register_id, tax_code, block, form, series, issued_at, sale_json
+                FROM pos_invoices ORDER BY block, year, serial;
+                """);
+            using var r = cmd.ExecuteReader();
+            var list = new List<AllocatedInvoice>();
+            while (r.Read())
+                list.Add(new AllocatedInvoice(r.GetInt64(0), CashRegisterCode.Parse(r.GetString(1)), r.GetString(2),
+                    r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetString(7),
+                    DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9)));
+            return list;
+        }
+    }
+
+    public void Dispose() => connection.Dispose();
+
+    private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        cmd.CommandTimeout = BusyTimeoutMs / 1000;
+        return cmd;
+    }
+
+    private void Execute(string sql, SqliteTransaction? tx = null)
+    {
+        using var cmd = Command(sql, tx);
+        cmd.ExecuteNonQuery();
+    }
+}
