@@ -32,14 +32,29 @@ public sealed class InProcessSimulator : IAsyncDisposable
     {
         var owned = dataFolder is null ? Directory.CreateTempSubdirectory("ck-run-").FullName : null;
         var folder = dataFolder ?? owned!;
+        Directory.CreateDirectory(folder);
         var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", folder], builder =>
         {
             builder.Logging.ClearProviders(); // the run's progress display owns the console
             builder.Logging.AddFilter(_ => false);
         });
         await app.StartAsync(ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new InProcessSimulator(app, new Uri(address.TrimEnd('/') + "/"), folder, owned);
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
+        var simulator = new InProcessSimulator(app, address, folder, owned);
+        await simulator.WaitUntilReadyAsync(ct);
+        return simulator;
+    }
+
+    /// <summary>Start-up (migrations, seed, certificate) runs after Kestrel listens; until then /health answers 503.</summary>
+    private async Task WaitUntilReadyAsync(CancellationToken ct)
+    {
+        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!(await http.GetAsync("health", ct)).IsSuccessStatusCode)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the in-process simulator at {Address} did not become ready");
+            await Task.Delay(50, ct);
+        }
     }
 
     public async ValueTask DisposeAsync()

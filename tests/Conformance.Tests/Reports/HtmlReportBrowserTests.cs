@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ConformanceKit.Conformance.Tests.Support;
+using ConformanceKit.TaxAuthoritySim.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using ConformanceKit.Conformance.Catalogue;
-using ConformanceKit.Conformance.Runner;
 using ConformanceKit.Conformance.Tests.Support;
-using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Runner;
 

@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using ConformanceKit.Conformance.Catalogue;
-using ConformanceKit.Conformance.Runner;
 using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using ConformanceKit.Conformance.Catalogue;
 using ConformanceKit.Conformance.Runner;
 using ConformanceKit.Conformance.Tests.Support;
-using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Runner;
 

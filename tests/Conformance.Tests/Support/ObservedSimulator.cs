@@ -6,12 +6,7 @@ using System.Text.Json;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
-using ConformanceKit.TaxAuthoritySim.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using ConformanceKit.Conformance.Runner;
 
 namespace ConformanceKit.Conformance.Tests.Support;
 
@@ -23,7 +18,7 @@ public sealed class ObservedSimulator : IAsyncLifetime
 {
     public static readonly TimeSpan Gmt7 = TimeSpan.FromHours(7);
     public static readonly X509Certificate2 Certificate = SamplePackageBuilder.CreateCertificate();
-    private WebApplication? _app;
+    private InProcessSimulator? _simulator;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ck-observe-tests", Guid.NewGuid().ToString("N"));
 
@@ -31,20 +26,8 @@ public sealed class ObservedSimulator : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
-        _app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", DataDirectory],
-            b => b.Logging.AddFilter(_ => false));
-        await _app.StartAsync();
-        var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("the simulator reported no bound address");
-        BaseAddress = new Uri(bound);
-        using var client = Client();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await client.GetAsync("/health")).StatusCode != HttpStatusCode.OK)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the simulator at {BaseAddress} did not become ready");
-            await Task.Delay(50);
-        }
+        _simulator = await InProcessSimulator.StartAsync(DataDirectory);
+        BaseAddress = _simulator.Address;
     }
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -140,11 +123,7 @@ public sealed class ObservedSimulator : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_simulator is not null) await _simulator.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); }
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }

@@ -56,12 +56,12 @@ public sealed class Browser : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh page (own context) with a base URL and a short default timeout.</summary>
-    public async Task<IPage> NewPageAsync(Uri baseAddress)
+    /// <summary>A fresh page (own context), with a base URL for relative navigation when given (not for file:// pages).</summary>
+    public async Task<IPage> NewPageAsync(Uri? baseAddress = null)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = baseAddress.ToString().TrimEnd('/'),
+            BaseURL = baseAddress?.ToString().TrimEnd('/'),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "vi-VN",
         });
