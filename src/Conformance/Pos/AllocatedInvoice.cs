@@ -16,4 +16,9 @@ public sealed record AllocatedInvoice(
     int Form,
     string Series,
     DateTimeOffset IssuedAt,
-    string SaleJson);
+    string SaleJson,
+    string? SaleId = null)
+{
+    /// <summary>True when the sale id had been issued before: this is that first invoice, no new number was used.</summary>
+    public bool Existing { get; init; }
+}

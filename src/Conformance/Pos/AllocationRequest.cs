@@ -8,5 +8,10 @@ namespace ConformanceKit.Conformance.Pos;
 /// <param name="Series">KHHDon, e.g. "C25MAA".</param>
 /// <param name="IssuedAt">The moment of issue, GMT+7; its year is C3C4.</param>
 /// <param name="SaleJson">The sale, as stored (<see cref="SaleJson"/>).</param>
+/// <param name="SaleId">
+/// The caller's id of the sale, when it has one: a second request with the same id gets the first
+/// invoice back and uses no number (a POS retrying after a timeout or a crash).
+/// </param>
 public sealed record AllocationRequest(
-    string RegisterId, string TaxCode, string Block, int Form, string Series, DateTimeOffset IssuedAt, string SaleJson);
+    string RegisterId, string TaxCode, string Block, int Form, string Series, DateTimeOffset IssuedAt, string SaleJson,
+    string? SaleId = null);

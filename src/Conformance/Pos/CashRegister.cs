@@ -31,15 +31,21 @@ public sealed class CashRegister
 
     /// <summary>Issues one invoice for the sale; its code is durable once this returns.</summary>
     /// <exception cref="ArgumentException">The sale cannot be invoiced.</exception>
-    public IssuedInvoice Issue(Sale sale)
+    public IssuedInvoice Issue(Sale sale) => Issue(sale, saleId: null);
+
+    /// <summary>
+    /// Issues the invoice of a sale the caller names: the same <paramref name="saleId"/> again returns
+    /// the invoice issued the first time (<see cref="AllocatedInvoice.Existing"/>), whatever the sale says.
+    /// </summary>
+    public IssuedInvoice Issue(Sale sale, string? saleId)
     {
         ArgumentNullException.ThrowIfNull(sale);
         var totals = SaleCalculator.Compute(sale, config.Form);
         var now = time.GetUtcNow().ToOffset(Vietnam);
         var series = $"C{now.Year % 100:D2}M{config.SeriesSellerPart}";
         var record = allocator.Allocate(new AllocationRequest(
-            config.RegisterId, config.SellerTaxCode, config.Block, config.Form, series, now, SaleJson.Serialize(sale)));
-        return new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+            config.RegisterId, config.SellerTaxCode, config.Block, config.Form, series, now, SaleJson.Serialize(sale), saleId));
+        return record.Existing ? Rebuild(config, record) : new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
     }
 
     /// <summary>Rebuilds an issued invoice from its record (for listing or re-sending).</summary>

@@ -24,18 +24,15 @@ public sealed class CodeAllocator : IDisposable
     public CodeAllocator(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = BusyTimeoutMs / 1000,
-        };
-        connection = new SqliteConnection(builder.ToString());
+        connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
         connection.Open();
+        InMemory = PosDatabase.IsInMemory(databasePath);
         Execute($"PRAGMA busy_timeout = {BusyTimeoutMs};");
-        Execute("PRAGMA journal_mode = WAL;");
-        Execute("PRAGMA synchronous = FULL;");
+        if (!InMemory)
+        {
+            Execute("PRAGMA journal_mode = WAL;");
+            Execute("PRAGMA synchronous = FULL;");
+        }
         using var tx = connection.BeginTransaction(deferred: false);
         Execute("""
             CREATE TABLE IF NOT EXISTS pos_counters (
@@ -44,11 +41,19 @@ public sealed class CodeAllocator : IDisposable
             CREATE TABLE IF NOT EXISTS pos_invoices (
                 code TEXT NOT NULL PRIMARY KEY, block TEXT NOT NULL, year INTEGER NOT NULL, serial INTEGER NOT NULL,
                 number TEXT NOT NULL, register_id TEXT NOT NULL, tax_code TEXT NOT NULL, form INTEGER NOT NULL,
-                series TEXT NOT NULL, issued_at TEXT NOT NULL, sale_json TEXT NOT NULL,
+                series TEXT NOT NULL, issued_at TEXT NOT NULL, sale_json TEXT NOT NULL, sale_id TEXT,
                 UNIQUE (block, year, serial));
             """, tx);
+        if (!HasColumn("pos_invoices", "sale_id", tx)) Execute("ALTER TABLE pos_invoices ADD COLUMN sale_id TEXT;", tx);
+        Execute("CREATE UNIQUE INDEX IF NOT EXISTS pos_invoices_sale ON pos_invoices (sale_id) WHERE sale_id IS NOT NULL;", tx);
         tx.Commit();
     }
+
+    /// <summary>
+    /// True for a <c>:memory:NAME</c> store: nothing reaches the disk. Only the durability-cost
+    /// benchmark uses it, as the baseline the crash-safe file is measured against.
+    /// </summary>
+    public bool InMemory { get; }
 
     /// <summary>Issues the next serial of the request's (block, year) and records the invoice, atomically.</summary>
     /// <exception cref="InvalidOperationException">The block belongs to another MST, or its numbers are used up.</exception>
@@ -61,6 +66,8 @@ public sealed class CodeAllocator : IDisposable
         lock (gate)
         {
             using var tx = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock first
+            if (request.SaleId is { } saleId && Find("sale_id = $key", saleId, tx) is { } earlier)
+                return earlier with { Existing = true };
             long serial;
             using (var bump = Command("""
                 INSERT INTO pos_counters (block, year, tax_code, issued) VALUES ($block, $year, $mst, 1)
@@ -83,8 +90,8 @@ public sealed class CodeAllocator : IDisposable
             var code = CashRegisterCode.Create(request.Form, year, request.Block, serial);
             var number = serial.ToString(CultureInfo.InvariantCulture);
             using (var insert = Command("""
-                INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json)
-                VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale);
+                INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json, sale_id)
+                VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale, $saleId);
                 """, tx))
             {
                 insert.Parameters.AddWithValue("$code", code.Value);
@@ -98,11 +105,12 @@ public sealed class CodeAllocator : IDisposable
                 insert.Parameters.AddWithValue("$series", request.Series);
                 insert.Parameters.AddWithValue("$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
                 insert.Parameters.AddWithValue("$sale", request.SaleJson);
+                insert.Parameters.AddWithValue("$saleId", (object?)request.SaleId ?? DBNull.Value);
                 insert.ExecuteNonQuery();
             }
             tx.Commit();
             return new AllocatedInvoice(serial, code, number, request.RegisterId, request.TaxCode, request.Block,
-                request.Form, request.Series, request.IssuedAt, request.SaleJson);
+                request.Form, request.Series, request.IssuedAt, request.SaleJson, request.SaleId);
         }
     }
 
@@ -121,18 +129,46 @@ public sealed class CodeAllocator : IDisposable
     {
         lock (gate)
         {
-            using var cmd = Command("""
-                SELECT serial, code, number, register_id, tax_code, block, form, series, issued_at, sale_json
-                FROM pos_invoices ORDER BY block, year, serial;
-                """);
+            using var cmd = Command($"SELECT {Columns} FROM pos_invoices ORDER BY block, year, serial;");
             using var r = cmd.ExecuteReader();
             var list = new List<AllocatedInvoice>();
-            while (r.Read())
-                list.Add(new AllocatedInvoice(r.GetInt64(0), CashRegisterCode.Parse(r.GetString(1)), r.GetString(2),
-                    r.GetString(3), r.GetString(4), r.GetString(5), r.GetInt32(6), r.GetString(7),
-                    DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9)));
+            while (r.Read()) list.Add(Read(r));
             return list;
         }
+    }
+
+    /// <summary>The invoice issued for a sale id, or null.</summary>
+    public AllocatedInvoice? FindBySale(string saleId)
+    {
+        lock (gate) return Find("sale_id = $key", saleId, null);
+    }
+
+    /// <summary>The invoice with this code (MCCQT), or null.</summary>
+    public AllocatedInvoice? FindByCode(string code)
+    {
+        lock (gate) return Find("code = $key", code, null);
+    }
+
+    internal const string Columns = "serial, code, number, register_id, tax_code, block, form, series, issued_at, sale_json, sale_id";
+
+    internal static AllocatedInvoice Read(SqliteDataReader r) => new(
+        r.GetInt64(0), CashRegisterCode.Parse(r.GetString(1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5),
+        r.GetInt32(6), r.GetString(7), DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture), r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10));
+
+    private AllocatedInvoice? Find(string where, string key, SqliteTransaction? tx)
+    {
+        using var cmd = Command($"SELECT {Columns} FROM pos_invoices WHERE {where};", tx);
+        cmd.Parameters.AddWithValue("$key", key);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    private bool HasColumn(string table, string column, SqliteTransaction tx)
+    {
+        using var cmd = Command($"SELECT COUNT(*) FROM pragma_table_info('{table}') WHERE name = $c;", tx);
+        cmd.Parameters.AddWithValue("$c", column);
+        return (long)cmd.ExecuteScalar()! > 0;
     }
 
     public void Dispose() => connection.Dispose();

@@ -26,17 +26,35 @@ public static class XmlSigner
     public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
         X509Certificate2 certificate, DateTime signingTime, string signatureId)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
+        using var rsa = certificate.GetRSAPrivateKey()
+            ?? throw new ArgumentException("the certificate has no RSA private key", nameof(certificate));
+        Sign(doc, target, signatureParent, certificate, rsa, signingTime, signatureId);
+    }
+
+    /// <summary>
+    /// Signs <paramref name="target"/> like <see cref="Sign(XmlDocument, XmlElement, XmlElement, X509Certificate2, DateTime, string)"/>,
+    /// with the private key held apart from the certificate: a software key, or an <see cref="RSA"/> whose
+    /// SignHash asks an HSM or a remote signing service. <paramref name="certificate"/> needs no private key;
+    /// it goes into KeyInfo and its public key must be the public half of <paramref name="signingKey"/>
+    /// (checked up front, via <see cref="RSA.ExportParameters"/>(false), so a mismatch is an
+    /// <see cref="ArgumentException"/> rather than a signature no verifier accepts).
+    /// </summary>
+    public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
+        X509Certificate2 certificate, RSA signingKey, DateTime signingTime, string signatureId)
+    {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(signatureParent);
         ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(signingKey);
         ArgumentException.ThrowIfNullOrEmpty(signatureId);
         if (!DomPath.IsInside(target, doc) || !DomPath.IsInside(signatureParent, doc))
             throw new ArgumentException("target and signature parent must both be part of the document");
         var targetId = target.GetAttribute("Id");
         if (targetId.Length == 0) throw new ArgumentException("the element to sign must carry an Id attribute", nameof(target));
-        using var rsa = certificate.GetRSAPrivateKey()
-            ?? throw new ArgumentException("the certificate has no RSA private key", nameof(certificate));
+        EnsureKeyMatches(certificate, signingKey);
+        var rsa = signingKey;
 
         var objectId = signatureId + "-SigningTime";
         var ids = new IdIndex(doc);
@@ -77,7 +95,22 @@ public static class XmlSigner
     /// </summary>
     public static void SignPackage(XmlDocument doc, X509Certificate2 cert, DateTime signingTime)
     {
+        ArgumentNullException.ThrowIfNull(cert);
+        using var rsa = cert.GetRSAPrivateKey()
+            ?? throw new ArgumentException("the certificate has no RSA private key", nameof(cert));
+        SignPackage(doc, cert, rsa, signingTime);
+    }
+
+    /// <summary>
+    /// Signs a 206 like <see cref="SignPackage(XmlDocument, X509Certificate2, DateTime)"/> with the private key
+    /// held apart from the certificate (software key, HSM, remote signing service); <paramref name="cert"/>
+    /// needs no private key but must carry the public half of <paramref name="signingKey"/>.
+    /// </summary>
+    public static void SignPackage(XmlDocument doc, X509Certificate2 cert, RSA signingKey, DateTime signingTime)
+    {
         ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(cert);
+        ArgumentNullException.ThrowIfNull(signingKey);
         var root = Root(doc);
         var content = Child(root, "DLieu") ?? throw new InvalidOperationException("/TDiep needs exactly one DLieu");
         EnsureId(content, "DL");
@@ -88,7 +121,7 @@ public static class XmlSigner
             root.InsertAfter(holder, content);
         }
         EnsureUnsigned(holder);
-        Sign(doc, content, holder, cert, signingTime, PackageSignatureId);
+        Sign(doc, content, holder, cert, signingKey, signingTime, PackageSignatureId);
     }
 
     /// <summary>
@@ -117,6 +150,22 @@ public static class XmlSigner
         EnsureUnsigned(holder);
         Sign(doc, content, holder, cert, signingTime, NoticeSignatureId);
     }
+
+    // The certificate goes into KeyInfo; a verifier checks the signature with its public key.
+    private static void EnsureKeyMatches(X509Certificate2 certificate, RSA signingKey)
+    {
+        using var certificateKey = certificate.GetRSAPublicKey()
+            ?? throw new ArgumentException("the certificate has no RSA public key", nameof(certificate));
+        var expected = certificateKey.ExportParameters(includePrivateParameters: false);
+        var actual = signingKey.ExportParameters(includePrivateParameters: false);
+        if (!TrimmedEquals(expected.Modulus, actual.Modulus) || !TrimmedEquals(expected.Exponent, actual.Exponent))
+            throw new ArgumentException(
+                $"the signing key is not the key of the certificate '{certificate.Subject}': its signatures would not verify",
+                nameof(signingKey));
+    }
+
+    private static bool TrimmedEquals(byte[]? a, byte[]? b) =>
+        a is not null && b is not null && a.AsSpan().TrimStart((byte)0).SequenceEqual(b.AsSpan().TrimStart((byte)0));
 
     private static XmlElement Root(XmlDocument doc) =>
         doc.DocumentElement is { LocalName: "TDiep" } root ? root : throw new InvalidOperationException("the document element must be TDiep");
