@@ -19,6 +19,8 @@ public static class CkCli
         root.Subcommands.Add(Commands.VerifyReport.VerifyReportCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Observe.ObserveCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Pos.PosCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.Provider.ProviderCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.Provider.ProviderCommandDefinition.Sign(io));
         root.Subcommands.Add(Commands.Signer.SignerCommandDefinition.Create(io));
         return root;
     }

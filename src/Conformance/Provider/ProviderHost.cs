@@ -57,6 +57,7 @@ public sealed class ProviderHost : IAsyncDisposable
         var engine = new ProviderEngine(options, store, allocator, signer, authority, time,
             app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("provider"));
         ProviderEndpoints.Map(app, engine);
+        TokenSigningEndpoints.Map(app, engine);
         app.MapOpenApi();
         var host = new ProviderHost(app, engine, storeLock, store, allocator, authority);
         await app.StartAsync(ct);
@@ -64,6 +65,9 @@ public sealed class ProviderHost : IAsyncDisposable
         host.AddLoop(engine.RunAsync);
         return host;
     }
+
+    /// <summary>A logger writing where the provider's log goes.</summary>
+    public ILogger Logger(string category) => app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
 
     /// <summary>Runs another loop (a folder watcher, a table poller) until the host stops.</summary>
     public void AddLoop(Func<CancellationToken, Task> loop) => loops.Add(Task.Run(() => loop(stop.Token)));
