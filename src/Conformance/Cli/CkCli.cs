@@ -22,6 +22,7 @@ public static class CkCli
         root.Subcommands.Add(Commands.Provider.ProviderCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Provider.ProviderCommandDefinition.Sign(io));
         root.Subcommands.Add(Commands.Signer.SignerCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.Chaos.ChaosCommandDefinition.Create(io));
         return root;
     }
 

@@ -52,10 +52,7 @@ public static class ProviderCommandDefinition
         return command;
     }
 
-    private static Option<Uri> ProviderUrl() => new("--provider")
-    {
-        Description = "the running provider's API", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5070/"),
-    };
+    private static Option<Uri> ProviderUrl() => HttpUrl.Option("--provider", "the running provider's API", "http://127.0.0.1:5070/");
 
     private static Command Call(CliIO io, string name, string description, Func<ProviderCommand, Uri, bool, CancellationToken, Task<int>> call,
         bool withRejected = false)

@@ -25,7 +25,7 @@ public sealed class ProviderRunOptions
 
     public Option<string> SellerAddress { get; } = new("--seller-address") { Description = "NBan/DChi", DefaultValueFactory = _ => DemoData.SellerAddress };
 
-    public Option<Uri> Target { get; } = new("--target") { Description = "the tax authority (the simulator, or your endpoint)", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080/") };
+    public Option<Uri> Target { get; } = HttpUrl.Option("--target", "the tax authority (the simulator, or your endpoint)", "http://127.0.0.1:5080/");
 
     public Option<string> Tvan { get; } = new("--tvan") { Description = "MNGui: the T-VAN code to send as", DefaultValueFactory = _ => DemoData.TvanCode };
 
@@ -53,9 +53,9 @@ public sealed class ProviderRunOptions
 
     public Option<string?> Watch { get; } = new("--watch") { Description = "middleware: import sale files (.csv, .json) dropped in this folder" };
 
-    public Option<string?> PollTable { get; } = new("--poll-table") { Description = "middleware: poll the ck_sales table of this SQLite database (connection string or path)" };
+    public Option<string?> PollTable { get; } = new("--poll-db") { Description = "middleware: poll the ck_sales and ck_sale_lines tables of this SQLite database (connection string or path)" };
 
-    public Option<double> ImportInterval { get; } = new("--import-interval") { Description = "seconds between two scans of --watch / polls of --poll-table", DefaultValueFactory = _ => 1 };
+    public Option<double> ImportInterval { get; } = new("--import-interval") { Description = "seconds between two scans of --watch / polls of --poll-db", DefaultValueFactory = _ => 1 };
 
     public void AddTo(Command command)
     {

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Text;
+using ConformanceKit.Conformance.Provider;
+using ConformanceKit.Conformance.Provider.Import;
+using ConformanceKit.Conformance.Provider.Signing;
+using ConformanceKit.Conformance.Tests.Support;
+using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Einvoice.Signatures;
+
+namespace ConformanceKit.Conformance.Tests.Provider.Pipeline;
+
+/// <summary>The connection modes (folder, table) and the deferred token signing, end to end against the simulator.</summary>
+public sealed class ProviderModeTests
+{
+    [Fact]
+    public async Task Token_mode_packages_wait_to_be_signed_until_ck_sign_runs()
+    {
+        await using var p = await Pipeline.StartAsync(o => o with { Sync = SyncMode.Realtime }, signer: new DeferredTokenSigner());
+        await p.SellAsync("s1");
+        await p.SellAsync("s2");
+        await p.WaitUntilAsync(s => s.Packages(PackageState.ToSign).Count == 2, "both packages wait for a signature");
+        await Task.Delay(300);
+        Assert.Equal(2, p.Store.Packages(PackageState.ToSign).Count); // nothing signs them by itself
+
+        var folder = Ck.TempFolder();
+        var pfx = Path.Combine(folder, "token.pfx");
+        using (var certificate = SamplePackageBuilder.CreateCertificate()) File.WriteAllBytes(pfx, TestCertificates.ExportPfx(certificate, "1234"));
+        var result = await Ck.RunAsync("sign", "--provider", p.Provider.Address.ToString(), "--pfx", pfx, "--password", "1234");
+        Assert.True(result.ExitCode == 0, result.Out + result.Error);
+        Assert.Contains("2 of 2 signed", result.Out, StringComparison.Ordinal);
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 2, "the signed packages are accepted");
+    }
+
+    [Fact]
+    public async Task A_signed_package_whose_content_was_changed_is_refused()
+    {
+        await using var p = await Pipeline.StartAsync(signer: new DeferredTokenSigner());
+        await p.SellAsync("s1");
+        await p.WaitUntilAsync(s => s.Packages(PackageState.ToSign).Count == 1, "the package waits for a signature");
+        var package = p.Store.Packages(PackageState.ToSign).Single();
+        var tampered = Encoding.UTF8.GetString(package.Unsigned).Replace("Cà phê sữa đá", "Cà phê đen", StringComparison.Ordinal);
+        using var signer = new PfxPackageSigner(SamplePackageBuilder.CreateCertificate());
+        var signed = await signer.SignAsync(Encoding.UTF8.GetBytes(tampered), DateTime.UtcNow, CancellationToken.None);
+        using var content = new ByteArrayContent(signed!);
+        using var response = await p.Api.PutAsync($"api/v1/packages/{package.MessageId}/signed", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("DLieu differs", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(PackageState.ToSign, p.Store.FindPackage(package.MessageId)!.State);
+    }
+
+    [Fact]
+    public async Task Sale_files_dropped_in_the_folder_are_issued_and_accepted_and_a_bad_file_sends_nothing()
+    {
+        await using var p = await Pipeline.StartAsync(o => o with { Sync = SyncMode.Periodic, BatchInterval = TimeSpan.FromMilliseconds(200) });
+        var inbox = Path.Combine(Ck.TempFolder(), "inbox");
+        Directory.CreateDirectory(inbox);
+        var watcher = new SaleFolderWatcher(p.Provider.Engine, inbox, TimeSpan.FromMilliseconds(100)) { AssumeComplete = true };
+        p.Provider.AddLoop(watcher.RunAsync);
+        File.WriteAllText(Path.Combine(inbox, "bad.csv"),
+            "sale_id,name,unit,quantity,unit_price,vat_rate\nB-1,Trà,Ly,1,10000,10%\nB-2,Bánh,Cái,abc,5000,8%\n");
+        File.WriteAllText(Path.Combine(inbox, "ok.csv"),
+            "sale_id,name,unit,quantity,unit_price,vat_rate\nA-1,Trà,Ly,1,10000,10%\nA-2,Bánh,Cái,2,5000,8%\n");
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 2, "the good file's two sales are accepted");
+        await p.WaitUntilAsync(_ => Directory.Exists(watcher.RejectedFolder) && Directory.GetFiles(watcher.RejectedFolder, "*.errors.csv").Length == 1,
+            "the bad file is rejected with its errors");
+        var errors = File.ReadAllText(Directory.GetFiles(watcher.RejectedFolder, "*.errors.csv").Single());
+        Assert.Contains("quantity", errors, StringComparison.Ordinal);
+        Assert.Contains("3", errors, StringComparison.Ordinal); // row 3 of the file
+        Assert.Equal(2, p.Store.Invoices().Count); // nothing of bad.csv was issued
+    }
+
+    [Fact]
+    public async Task Sales_written_to_the_intermediate_table_are_issued_and_the_row_gets_its_code()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var shop = "Data Source=" + Path.Combine(Ck.TempFolder(), "shop.db");
+        var poller = new IntermediateTablePoller(p.Provider.Engine, shop, TimeSpan.FromMilliseconds(100));
+        poller.EnsureSchema();
+        using (var db = new Microsoft.Data.Sqlite.SqliteConnection(shop))
+        {
+            db.Open();
+            using var insert = db.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO ck_sales (id) VALUES ('T-1');
+                INSERT INTO ck_sale_lines (sale_id, line_no, name, unit, quantity, unit_price, vat_rate) VALUES ('T-1', 1, 'Phở bò', 'Bát', '1', '55000', '8%');
+                """;
+            insert.ExecuteNonQuery();
+        }
+        p.Provider.AddLoop(poller.RunAsync);
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 1, "the table's sale is accepted");
+        using var check = new Microsoft.Data.Sqlite.SqliteConnection(shop);
+        check.Open();
+        using var read = check.CreateCommand();
+        read.CommandText = "SELECT invoice_code FROM ck_sales WHERE id = 'T-1'";
+        Assert.Equal(p.Store.Invoices().Single().Code, read.ExecuteScalar() as string);
+    }
+
+    [Fact]
+    public async Task The_provider_commands_refuse_bad_options_and_an_unreachable_provider_with_exit_code_2()
+    {
+        Assert.Equal(2, (await Ck.RunAsync("provider", "status", "--provider", "http://127.0.0.1:9/")).ExitCode);
+        var bad = await Ck.RunAsync("provider", "--db", Path.Combine(Ck.TempFolder(), "p.db"), "--end-of-day", "25:99");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--end-of-day", bad.Error, StringComparison.Ordinal);
+        Assert.NotEqual(0, (await Ck.RunAsync("provider", "--db", "x.db", "--target", "not a url")).ExitCode);
+        var sign = await Ck.RunAsync("sign", "--pfx", "/nonexistent.pfx");
+        Assert.Equal(2, sign.ExitCode);
+    }
+}
