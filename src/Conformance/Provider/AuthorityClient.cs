@@ -95,20 +95,23 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         }
     }
 
-    /// <summary>Whether the authority stores the invoice: true, false (404), or null when it cannot tell now.</summary>
-    public async Task<bool?> IsStoredAsync(string taxCode, string code, CancellationToken ct)
+    /// <summary>
+    /// The buyer's look-up: whether the authority stores the invoice and the MTDiep of the package that
+    /// carried it (so a provider can tell its own invoice from another one under the same code);
+    /// null when it cannot tell now.
+    /// </summary>
+    public async Task<StoredInvoice?> LookUpAsync(string taxCode, string code, CancellationToken ct)
     {
         try
         {
             using var response = await http.GetAsync($"api/v1/invoices/{Uri.EscapeDataString(taxCode)}/{Uri.EscapeDataString(code)}", ct);
-            return response.StatusCode switch
-            {
-                HttpStatusCode.OK => true,
-                HttpStatusCode.NotFound => false,
-                _ => null,
-            };
+            if (response.StatusCode == HttpStatusCode.NotFound) return new StoredInvoice(false, null);
+            if (response.StatusCode != HttpStatusCode.OK) return null;
+            using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+            return new StoredInvoice(true,
+                json.RootElement.TryGetProperty("messageId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {
             return null;
         }
@@ -128,3 +131,7 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         }
     }
 }
+
+/// <summary>What the look-up says of one code.</summary>
+/// <param name="MessageId">The MTDiep of the package that carried the stored invoice, when the authority tells.</param>
+public sealed record StoredInvoice(bool Stored, string? MessageId);

@@ -112,7 +112,8 @@ public sealed partial class ProviderEngine
                 return;
             }
             foreach (var bytes in inbox.Messages)
-                HandleResponse(bytes);
+                if (!await HandleResponseAsync(bytes, ct))
+                    return; // a look-up could not be made: read this page again at the next poll
             if (inbox.Next == cursor || inbox.Next.Length == 0) return;
             cursor = inbox.Next;
             store.SetMeta(CursorKey, cursor);
@@ -120,7 +121,8 @@ public sealed partial class ProviderEngine
         }
     }
 
-    private void HandleResponse(byte[] bytes)
+    /// <returns>False when the notice could not be settled now (it is read again later).</returns>
+    private async Task<bool> HandleResponseAsync(byte[] bytes, CancellationToken ct)
     {
         Message message;
         try
@@ -130,10 +132,10 @@ public sealed partial class ProviderEngine
         catch (Exception e) when (e is MessageFormatException or System.Xml.XmlException)
         {
             log.LogWarning("unreadable response in the inbox: {Message}", e.Message);
-            return;
+            return true;
         }
-        if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return;
-        if (store.FindPackage(replyTo) is not { } package) return; // another provider's package (same T-VAN)
+        if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return true;
+        if (store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
         var now = time.GetUtcNow();
         var late = package.AckedAt is { } acked && now - acked > options.NoticeDeadline;
         var errors = notice.Errors ?? [];
@@ -141,11 +143,49 @@ public sealed partial class ProviderEngine
         IReadOnlyList<InvoiceOutcome> outcomes = notice.Kind == 2
             ? [.. codes.Select(c => new InvoiceOutcome(c, InvoiceState.Accepted, null, null))]
             : NoticeTriage.Triage(errors, codes, Packagings, options.MaxPackagings);
-        if (!store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return;
+        if (package.Ltbao is null && outcomes.Any(o => o.Codes == NoticeTriage.AlreadyStored))
+        {
+            var confirmed = await ConfirmAlreadyStoredAsync(package.TaxCode, outcomes, ct);
+            if (confirmed is null) return false;
+            outcomes = confirmed;
+        }
+        if (!store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return true;
         if (late) log.LogWarning("package {MessageId}: the 204 came {Seconds:0} s after the 999 (deadline {Deadline} s)",
             package.MessageId, (now - package.AckedAt!.Value).TotalSeconds, options.NoticeDeadline.TotalSeconds);
         if (notice.Kind != 2)
             log.LogWarning("package {MessageId}: 204 LTBao {Kind}: {Errors}", package.MessageId, notice.Kind, NoticeTriage.Describe(errors));
+        return true;
+    }
+
+    // 7005 says the code is stored already. It is ours only if one of our packages carried it;
+    // otherwise another system numbers the same block — surfaced, never called accepted.
+    private async Task<IReadOnlyList<InvoiceOutcome>?> ConfirmAlreadyStoredAsync(string taxCode, IReadOnlyList<InvoiceOutcome> outcomes,
+        CancellationToken ct)
+    {
+        var confirmed = new List<InvoiceOutcome>(outcomes.Count);
+        foreach (var o in outcomes)
+        {
+            if (o.Codes != NoticeTriage.AlreadyStored)
+            {
+                confirmed.Add(o);
+                continue;
+            }
+            if (await authority.LookUpAsync(taxCode, o.Code, ct) is not { } found) return null;
+            confirmed.Add(Settle(o.Code, found, NoticeTriage.AlreadyStored, "stored by an earlier package of this provider (7005)",
+                "7005 but the look-up does not find it: packaged again"));
+        }
+        return confirmed;
+    }
+
+    /// <summary>What a look-up means for an invoice: ours stored → accepted; not stored → issued again; another's → rejected.</summary>
+    private InvoiceOutcome Settle(string code, StoredInvoice found, string? codes, string storedDetail, string missingDetail)
+    {
+        if (!found.Stored) return new InvoiceOutcome(code, InvoiceState.Issued, codes, missingDetail);
+        if (found.MessageId is null || (store.FindPackage(found.MessageId) is { } carrier && store.PackageCodes(carrier.Id).Contains(code)))
+            return new InvoiceOutcome(code, InvoiceState.Accepted, codes, storedDetail);
+        return new InvoiceOutcome(code, InvoiceState.Rejected, NoticeTriage.AlreadyStored,
+            $"the authority stores another invoice under {code} (package {found.MessageId}, not sent by this provider): " +
+            "is this block also numbered by another store or system?");
     }
 
     private int Packagings(string code) => store.InvoiceByCode(code)?.Packagings ?? 0;
@@ -162,11 +202,8 @@ public sealed partial class ProviderEngine
             foreach (var code in store.PackageCodes(p.Id))
             {
                 if (store.InvoiceByCode(code) is not { State: InvoiceState.Packaged } invoice || invoice.PackageMessageId != p.MessageId) continue;
-                var stored = await authority.IsStoredAsync(p.TaxCode, code, ct);
-                if (stored is null) return; // cannot tell now: try again at the next poll
-                outcomes.Add(stored.Value
-                    ? new InvoiceOutcome(code, InvoiceState.Accepted, null, "stored (look-up); no 204 by the deadline")
-                    : new InvoiceOutcome(code, InvoiceState.Issued, null, "not stored (look-up); no 204 by the deadline"));
+                if (await authority.LookUpAsync(p.TaxCode, code, ct) is not { } found) return; // cannot tell now: try again at the next poll
+                outcomes.Add(Settle(code, found, null, "stored (look-up); no 204 by the deadline", "not stored (look-up); no 204 by the deadline"));
             }
             store.MarkOverdue(p.Id, outcomes, now);
             log.LogWarning("package {MessageId}: no 204 within {Deadline} s; {Stored} invoice(s) stored, {Again} re-packaged",

@@ -87,9 +87,10 @@ public sealed class ProviderFaultTests
     }
 
     [Fact]
-    public async Task On_LTBao_7_the_stored_invoice_is_accepted_the_others_resent_and_no_code_issued_twice()
+    public async Task On_LTBao_7_an_invoice_stored_by_another_system_is_rejected_the_others_resent_and_no_code_issued_twice()
     {
-        // Serial 2 is already stored at the authority (an earlier package got through: 7005).
+        // Serial 2 is already stored at the authority, by a package this provider did not send (7005):
+        // another system numbers the same block. That is surfaced, never taken for "accepted".
         await using var p = await Pipeline.StartAsync(o => o with { Sync = SyncMode.Manual }, beforeStart: async sim =>
         {
             var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
@@ -107,12 +108,13 @@ public sealed class ProviderFaultTests
         Assert.Equal(7, refused.Ltbao);
         Assert.Contains(NoticeTriage.AlreadyStored, refused.Codes, StringComparison.Ordinal);
         var second = p.Store.InvoiceBySale("s2")!;
-        Assert.Equal(InvoiceState.Accepted, second.State);
+        Assert.Equal(InvoiceState.Rejected, second.State);
         Assert.Equal(NoticeTriage.AlreadyStored, second.Codes);
+        Assert.Contains("another invoice", second.Detail, StringComparison.Ordinal);
         Assert.Equal(2, p.Count(InvoiceState.Issued)); // 1 and 3 wait for the next package
 
         await Flush(p);
-        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 3, "1 and 3 are accepted in a new package");
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 2, "1 and 3 are accepted in a new package");
         Assert.Equal(2, p.Store.Packages(PackageState.Accepted).Single().InvoiceCount);
         Assert.Equal(["s1", "s2", "s3"], p.Store.Invoices().Select(i => i.SaleId).Order());
         Assert.Equal(3, p.Store.Invoices().Select(i => i.Code).Distinct().Count());
