@@ -7,7 +7,7 @@ namespace ConformanceKit.Conformance.Provider;
 /// Decides what a 204 LTBao 7 means for each invoice of the package. Nothing of a refused package
 /// is stored, so every invoice needs a decision:
 /// <list type="bullet">
-/// <item>7005 (code stored before — an earlier package got through): accepted;</item>
+/// <item>7005 (code stored before): accepted — the engine then checks by look-up that one of its own packages carried it;</item>
 /// <item>errors a provider fixes by rebuilding and re-signing (4001, 4002, 6001, 7006), or no error of its own: issued again, for a new package;</item>
 /// <item>errors of the seller's or provider's standing (2001–2004, 4003, 4004, 5001, 5002): held until `retry`;</item>
 /// <item>any other error of the invoice's own data: rejected — surfaced; its code is never re-issued.</item>
