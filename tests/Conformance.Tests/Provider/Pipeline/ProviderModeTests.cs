@@ -32,6 +32,22 @@ public sealed class ProviderModeTests
     }
 
     [Fact]
+    public async Task Remote_mode_signs_through_the_signing_service_and_waits_while_it_is_down()
+    {
+        using var certificate = SamplePackageBuilder.CreateCertificate();
+        await using var service = await RemoteSigningService.StartAsync(new RemoteSigningOptions { Certificate = certificate, SignerKey = "k" });
+        service.FailNext(2);
+        using var signer = new RemoteSigner(service.Url, "k");
+        await using var p = await Pipeline.StartAsync(signer: signer);
+        await p.SellAsync("s1");
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 1, "the invoice is accepted once the service signs");
+        var package = Assert.Single(p.Store.Packages());
+        Assert.Equal(PackageState.Accepted, package.State);
+        Assert.True(service.Signatures >= 1);
+        Assert.Equal("remote", (await p.GetAsync("api/v1/status")).GetProperty("signer").GetString());
+    }
+
+    [Fact]
     public async Task A_signed_package_whose_content_was_changed_is_refused()
     {
         await using var p = await Pipeline.StartAsync(signer: new DeferredTokenSigner());
