@@ -60,7 +60,15 @@ public sealed class ProviderHost : IAsyncDisposable
         TokenSigningEndpoints.Map(app, engine);
         app.MapOpenApi();
         var host = new ProviderHost(app, engine, storeLock, store, allocator, authority);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await host.DisposeAsync(); // e.g. the address is in use: release the store for the next try
+            throw;
+        }
         host.Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
         host.AddLoop(engine.RunAsync);
         return host;

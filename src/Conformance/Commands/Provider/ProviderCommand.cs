@@ -32,7 +32,8 @@ public sealed class ProviderCommand(CliIO io)
             host = await ProviderHost.StartAsync(options, signer, listen,
                 logging => logging.AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss "; })
                     .SetMinimumLevel(LogLevel.Information)
-                    .AddFilter("Microsoft", LogLevel.Warning), ct: ct);
+                    .AddFilter("Microsoft", LogLevel.Warning)
+                    .AddFilter("Microsoft.Extensions.Hosting", LogLevel.None), ct: ct); // a failed start is reported once, below
         }
         catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
         {
