@@ -66,7 +66,6 @@ public sealed class PipelineRun(RunOptions options, string root)
         var next = -1;
         var errors = 0;
         string? firstError = null;
-        var runTag = variant.Label()[0];
         var machineStart = MachineCpu.Busy();
         var cpuStart = MachineCpu.Process();
         var t0 = MonoClock.Now;
@@ -77,7 +76,7 @@ public sealed class PipelineRun(RunOptions options, string root)
             {
                 var i = Interlocked.Increment(ref next);
                 if (i >= invoices || ct.IsCancellationRequested) return;
-                using var content = new ByteArrayContent(SaleBody($"b-{runTag}{i}"));
+                using var content = new ByteArrayContent(SaleBody($"b-{i}"));
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
                 var start = MonoClock.Now;
                 try

@@ -54,8 +54,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     public Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(saleId);
-        var issued = Register(registerId).Issue(sale, saleId);
-        store.Enqueue(issued.Code.Value, time.GetUtcNow());
+        var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
         if (!issued.Record.Existing && options.Sync != SyncMode.Manual) Wake();
         return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));
     }

@@ -20,10 +20,10 @@ public sealed partial class ProviderStore : IDisposable
     public ProviderStore(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
+        connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
+        connection.Open(); // first: an in-memory database lives while a connection to it is open
         // The allocator creates pos_invoices (and migrates it); the provider's tables refer to it.
         new CodeAllocator(databasePath).Dispose();
-        connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
-        connection.Open();
         Execute("PRAGMA busy_timeout = 30000;");
         if (!PosDatabase.IsInMemory(databasePath))
         {
@@ -47,6 +47,13 @@ public sealed partial class ProviderStore : IDisposable
                 codes TEXT, detail TEXT, updated_at TEXT NOT NULL);
             CREATE INDEX IF NOT EXISTS prov_invoices_state ON prov_invoices (state);
             CREATE TABLE IF NOT EXISTS prov_meta (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL);
+            -- Queued in the allocation's own transaction: one commit (one fsync) per sale, and no
+            -- second writer racing the allocator for SQLite's write lock.
+            CREATE TRIGGER IF NOT EXISTS prov_enqueue_issued AFTER INSERT ON pos_invoices
+            BEGIN
+                INSERT OR IGNORE INTO prov_invoices (code, state, updated_at)
+                VALUES (NEW.code, 'issued', strftime('%Y-%m-%dT%H:%M:%fZ', NEW.issued_at));
+            END;
             """, tx);
         tx.Commit();
     }
@@ -66,18 +73,6 @@ public sealed partial class ProviderStore : IDisposable
                 """);
             cmd.Parameters.AddWithValue("$now", Text(now));
             return cmd.ExecuteNonQuery();
-        }
-    }
-
-    /// <summary>Queues a freshly issued invoice for packaging (idempotent).</summary>
-    public void Enqueue(string code, DateTimeOffset now)
-    {
-        lock (gate)
-        {
-            using var cmd = Command("INSERT OR IGNORE INTO prov_invoices (code, state, updated_at) VALUES ($code, 'issued', $now);");
-            cmd.Parameters.AddWithValue("$code", code);
-            cmd.Parameters.AddWithValue("$now", Text(now));
-            cmd.ExecuteNonQuery();
         }
     }
 
