@@ -22,10 +22,10 @@ internal sealed class ChaosVerifier(string db, Uri simulator, int sales, IReadOn
     public async Task<IReadOnlyList<ChaosCheck>> CheckAsync(CancellationToken ct)
     {
         var checks = new List<ChaosCheck>();
-        IReadOnlyList<AllocatedInvoice> issued;
-        using (var allocator = new CodeAllocator(db)) issued = allocator.List();
-        using var store = new ProviderStore(db);
-        var packages = store.Packages();
+        using var allocator = new CodeAllocator(db);
+        var store = new ProviderStore(allocator);
+        var issued = allocator.List();
+        var packages = store.Packages(withContent: false);
         InvoiceCount = issued.Count;
         PackageCount = packages.Count;
         SendRetries = packages.Sum(p => p.Attempts);

@@ -55,6 +55,12 @@ public sealed class CodeAllocator : IDisposable
     /// </summary>
     public bool InMemory { get; }
 
+    /// <summary>The store's connection, for the provider's tables in the same file (used under <see cref="Gate"/> only).</summary>
+    internal SqliteConnection Connection => connection;
+
+    /// <summary>Serialises every use of <see cref="Connection"/>.</summary>
+    internal Lock Gate => gate;
+
     /// <summary>Issues the next serial of the request's (block, year) and records the invoice, atomically.</summary>
     /// <exception cref="InvalidOperationException">The block belongs to another MST, or its numbers are used up.</exception>
     public AllocatedInvoice Allocate(AllocationRequest request)

@@ -101,7 +101,7 @@ public sealed partial class ProviderEngine
 
     private async Task ReadInboxAsync(CancellationToken ct)
     {
-        if (store.Packages(PackageState.Acknowledged, 1).Count == 0) return;
+        if (!store.AnyPackage(PackageState.Acknowledged)) return;
         var cursor = store.GetMeta(CursorKey) ?? "0";
         while (true)
         {
@@ -195,7 +195,7 @@ public sealed partial class ProviderEngine
     private async Task LookUpOverdueAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        foreach (var p in store.Packages(PackageState.Acknowledged, 1000))
+        foreach (var p in store.Packages(PackageState.Acknowledged, 1000, withContent: false))
         {
             if (p.Overdue || p.AckedAt is not { } acked || now - acked <= options.NoticeDeadline) continue;
             var outcomes = new List<InvoiceOutcome>();

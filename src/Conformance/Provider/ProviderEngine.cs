@@ -55,7 +55,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(saleId);
         var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
-        if (!issued.Record.Existing && options.Sync != SyncMode.Manual) Wake();
+        if (!issued.Record.Existing && options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
         return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));
     }
 

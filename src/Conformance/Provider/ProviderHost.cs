@@ -18,17 +18,14 @@ public sealed class ProviderHost : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private readonly List<Task> loops = [];
     private readonly ProviderLock storeLock;
-    private readonly ProviderStore store;
     private readonly Pos.CodeAllocator allocator;
     private readonly AuthorityClient authority;
 
-    private ProviderHost(WebApplication app, ProviderEngine engine, ProviderLock storeLock, ProviderStore store,
-        Pos.CodeAllocator allocator, AuthorityClient authority)
+    private ProviderHost(WebApplication app, ProviderEngine engine, ProviderLock storeLock, Pos.CodeAllocator allocator, AuthorityClient authority)
     {
         this.app = app;
         Engine = engine;
         this.storeLock = storeLock;
-        this.store = store;
         this.allocator = allocator;
         this.authority = authority;
     }
@@ -44,8 +41,8 @@ public sealed class ProviderHost : IAsyncDisposable
         Action<ILoggingBuilder>? configureLogging = null, TimeProvider? time = null, CancellationToken ct = default)
     {
         var storeLock = ProviderLock.Acquire(options.Database);
-        var store = new ProviderStore(options.Database);
         var allocator = new Pos.CodeAllocator(options.Database);
+        var store = new ProviderStore(allocator);
         var authority = new AuthorityClient(new HttpClient { BaseAddress = options.Target, Timeout = options.SendTimeout }, options.ApiKey);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(listen);
@@ -59,7 +56,7 @@ public sealed class ProviderHost : IAsyncDisposable
         ProviderEndpoints.Map(app, engine);
         TokenSigningEndpoints.Map(app, engine);
         app.MapOpenApi();
-        var host = new ProviderHost(app, engine, storeLock, store, allocator, authority);
+        var host = new ProviderHost(app, engine, storeLock, allocator, authority);
         try
         {
             await app.StartAsync(ct);
@@ -98,8 +95,7 @@ public sealed class ProviderHost : IAsyncDisposable
         await app.DisposeAsync();
         Engine.Dispose();
         authority.Dispose();
-        allocator.Dispose();
-        store.Dispose();
+        allocator.Dispose(); // and with it the store's connection
         storeLock.Dispose();
         stop.Dispose();
     }

@@ -91,14 +91,28 @@ public sealed partial class ProviderStore
         }
     }
 
-    public IReadOnlyList<PackageRecord> Packages(string? state = null, int limit = 10_000)
+    /// <param name="withContent">False: <see cref="PackageRecord.Unsigned"/> and <see cref="PackageRecord.Signed"/> come back
+    /// empty — for lists and polls that only need the state, not up to 2 MB per package.</param>
+    public IReadOnlyList<PackageRecord> Packages(string? state = null, int limit = 10_000, bool withContent = true)
     {
         lock (gate)
         {
-            using var cmd = Command($"SELECT {PackageColumns} FROM prov_packages {(state is null ? "" : "WHERE state = $s")} ORDER BY id LIMIT $n;");
+            var columns = withContent ? PackageColumns : PackageColumns.Replace("unsigned, signed", "X'' AS unsigned, NULL AS signed", StringComparison.Ordinal);
+            using var cmd = Command($"SELECT {columns} FROM prov_packages {(state is null ? "" : "WHERE state = $s")} ORDER BY id LIMIT $n;");
             if (state is not null) cmd.Parameters.AddWithValue("$s", state);
             cmd.Parameters.AddWithValue("$n", limit);
             return ReadPackages(cmd);
+        }
+    }
+
+    /// <summary>Whether any package is in <paramref name="state"/>.</summary>
+    public bool AnyPackage(string state)
+    {
+        lock (gate)
+        {
+            using var cmd = Command("SELECT EXISTS (SELECT 1 FROM prov_packages WHERE state = $s);");
+            cmd.Parameters.AddWithValue("$s", state);
+            return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }
     }
 

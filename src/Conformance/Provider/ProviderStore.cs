@@ -12,24 +12,26 @@ namespace ConformanceKit.Conformance.Provider;
 /// signed, a package signed is sent with the same bytes, an acknowledged one is waited for.
 /// One provider process per file (<see cref="ProviderLock"/>); `ck sign` may run beside it.
 /// </summary>
-public sealed partial class ProviderStore : IDisposable
+public sealed partial class ProviderStore
 {
     private readonly SqliteConnection connection;
-    private readonly Lock gate = new();
+    private readonly Lock gate;
 
-    public ProviderStore(string databasePath)
+    /// <summary>
+    /// The provider's tables beside the allocator's, on the allocator's connection and lock: one
+    /// connection per file means no two writers of this process race for SQLite's write lock (and a
+    /// <c>:memory:</c> store has no shared-cache table locks). The allocator stays the caller's.
+    /// </summary>
+    public ProviderStore(CodeAllocator allocator)
     {
-        ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
-        connection.Open(); // first: an in-memory database lives while a connection to it is open
-        // The allocator creates pos_invoices (and migrates it); the provider's tables refer to it.
-        new CodeAllocator(databasePath).Dispose();
-        Execute("PRAGMA busy_timeout = 30000;");
-        if (!PosDatabase.IsInMemory(databasePath))
-        {
-            Execute("PRAGMA journal_mode = WAL;");
-            Execute("PRAGMA synchronous = FULL;");
-        }
+        ArgumentNullException.ThrowIfNull(allocator);
+        connection = allocator.Connection;
+        gate = allocator.Gate;
+        lock (gate) CreateSchema();
+    }
+
+    private void CreateSchema()
+    {
         using var tx = connection.BeginTransaction(deferred: false);
         Execute("""
             CREATE TABLE IF NOT EXISTS prov_packages (
@@ -97,7 +99,6 @@ public sealed partial class ProviderStore : IDisposable
         }
     }
 
-    public void Dispose() => connection.Dispose();
 
     internal static string Text(DateTimeOffset t) => t.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 

@@ -23,7 +23,7 @@ public static class ProviderEndpoints
                 ? Results.Ok(Describe(engine, s))
                 : Results.Problem(statusCode: 404, title: "unknown invoice", detail: $"no invoice {code} was issued here"))
             .WithSummary("An invoice by its code (MCCQT).");
-        api.MapGet("/packages", (string? state) => Results.Ok(engine.Store.Packages(state, 1000).Select(PackageView)))
+        api.MapGet("/packages", (string? state) => Results.Ok(engine.Store.Packages(state, 1000, withContent: false).Select(PackageView)))
             .WithSummary("The outbox's packages, optionally by state.");
         api.MapGet("/packages/{messageId}", (string messageId) => engine.Store.FindPackage(messageId) is { } p
                 ? Results.Ok(new { package = PackageView(p), codes = engine.Store.PackageCodes(p.Id) })
@@ -76,8 +76,8 @@ public static class ProviderEndpoints
         try
         {
             var receipt = await engine.SubmitAsync(saleId, body.ToSale(), body.RegisterId, ct);
-            var status = engine.Store.InvoiceByCode(receipt.Invoice.Code.Value)!;
-            var view = Describe(engine, status);
+            var issued = receipt.Invoice; // the totals are at hand: only the state is read back
+            var view = Describe(engine, engine.Store.InvoiceByCode(issued.Code.Value)!, issued.Record, issued.Totals);
             return receipt.Existing ? Results.Ok(view) : Results.Created($"/api/v1/sales/{Uri.EscapeDataString(saleId)}", view);
         }
         catch (ArgumentException e)
@@ -93,11 +93,13 @@ public static class ProviderEndpoints
     private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s)
     {
         var record = engine.Store.Invoice(s.Code);
-        var totals = SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form);
-        return new SaleResponse(s.SaleId ?? "", s.Code, s.TaxCode, record.Form, record.Series, s.Number, s.IssuedAt.ToOffset(TimeSpan.FromHours(7)),
+        return Describe(engine, s, record, SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form));
+    }
+
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>
+        new(s.SaleId ?? "", s.Code, s.TaxCode, record.Form, record.Series, s.Number, s.IssuedAt.ToOffset(TimeSpan.FromHours(7)),
             totals.TotalPayable, totals.TotalPayableInWords, s.State, s.PackageMessageId, s.Codes, s.Detail,
             new Uri(engine.Options.Target, $"api/v1/invoices/{s.TaxCode}/{s.Code}").ToString());
-    }
 
     private static object PackageView(PackageRecord p) => new
     {
