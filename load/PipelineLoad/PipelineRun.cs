@@ -6,6 +6,7 @@ using ConformanceKit.Conformance.Provider;
 using ConformanceKit.Conformance.Provider.Signing;
 using ConformanceKit.Conformance.Runner;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Load.SimLoad;
 
 namespace ConformanceKit.Load.PipelineLoad;
 
@@ -67,7 +68,7 @@ public sealed class PipelineRun(RunOptions options, string root)
         var errors = 0;
         string? firstError = null;
         var machineStart = MachineCpu.Busy();
-        var cpuStart = MachineCpu.Process();
+        var cpuStart = ProcessCpu();
         var t0 = MonoClock.Now;
 
         async Task ClientAsync()
@@ -119,7 +120,7 @@ public sealed class PipelineRun(RunOptions options, string root)
             await Task.Delay(TimeSpan.FromMilliseconds(options.WatchIntervalMs), ct);
         }
         var end = done ?? MonoClock.Now;
-        var cpu = (MachineCpu.Process() - cpuStart).TotalSeconds;
+        var cpu = (ProcessCpu() - cpuStart).TotalSeconds;
         var other = Math.Max(0, (MachineCpu.Busy() - machineStart).TotalSeconds - cpu);
         var (invoiceStates, packageStates) = store.Counts();
         var sent = packageStates.Where(p => p.Key is not (PackageState.ToSign or PackageState.Ready)).Sum(p => p.Value);
@@ -147,4 +148,6 @@ public sealed class PipelineRun(RunOptions options, string root)
 
     public static string Describe(IReadOnlyDictionary<string, int> counts) =>
         counts.Count == 0 ? "none" : string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value:N0}"));
+
+    private static TimeSpan ProcessCpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
 }
