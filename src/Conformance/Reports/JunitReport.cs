@@ -247,7 +247,10 @@ public static class JunitReport
     private static string Timestamp(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>Like <see cref="SafeXml.LoadDocument"/> (no DTD, no resolver, depth limit) but for larger files.</summary>
+    // A report of a long run has far more elements than one message; the other limits hold.
+    private static readonly XmlLimits ReportLimits = new() { MaxElements = int.MaxValue };
+
+    /// <summary>Like <see cref="SafeXml.LoadDocument"/> (no DTD, no resolver, structure limits) but for larger files.</summary>
     private static XmlDocument Load(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length > MaxBytes) throw new InvalidDataException($"the file is over {MaxBytes} bytes");
@@ -256,7 +259,7 @@ public static class JunitReport
         var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         using var stream = new MemoryStream(bytes.ToArray(), writable: false);
         using var inner = XmlReader.Create(stream, settings);
-        using var reader = new DepthLimitedReader(inner, SafeXml.MaxDepth);
+        using var reader = new BoundedXmlReader(inner, ReportLimits);
         doc.Load(reader);
         return doc;
     }

@@ -13,13 +13,13 @@ internal static class HeaderScan
 
     public static Result Run(byte[] bytes)
     {
-        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
-            return Fail("the message is UTF-16; it must be UTF-8", 1, 1);
+        if (NotUtf8(bytes) is { } actual)
+            return Fail($"the message is {actual}; it must be UTF-8", 1, 1);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var inner = XmlReader.Create(stream, SafeXml.ReaderSettings());
-            using var reader = new DepthLimitedReader(inner, SafeXml.MaxDepth);
+            using var reader = new BoundedXmlReader(inner);
             var info = (IXmlLineInfo)inner;
             string? root = null;
             var inHeader = false;
@@ -40,6 +40,12 @@ internal static class HeaderScan
                 {
                     root = reader.LocalName;
                     if (root != "TDiep") return new Result(root, null, null);
+                    // A namespace the schema does not define would make the validator skip the whole message.
+                    if (reader.NamespaceURI.Length > 0)
+                        return new Result(root, null, new Finding(ErrorCodes.EnvelopeInvalid, Severity.Error,
+                            $"TDiep is in namespace '{PrintableText.Of(reader.NamespaceURI)}'; the message's elements are in no namespace",
+                            info.LineNumber, info.LinePosition, "/TDiep", Value: PrintableText.Of(reader.NamespaceURI),
+                            Expected: "TDiep with no namespace (no xmlns=\"…\" and no prefix)"));
                 }
                 else if (reader.Depth == 1)
                 {
@@ -53,16 +59,39 @@ internal static class HeaderScan
             }
             return new Result(root, null, null);
         }
+        catch (XmlLimitException ex)
+        {
+            return Fail(ex.Reason, ex.LineNumber, ex.LinePosition);
+        }
         catch (XmlException ex)
         {
             var dtd = ex.Message.Contains("DTD", StringComparison.Ordinal);
-            return Fail(dtd ? "a DTD (<!DOCTYPE>) is not allowed in a message" : "not well-formed XML: " + ex.Message,
+            return Fail(dtd ? "a DTD (<!DOCTYPE>) is not allowed in a message" : "not well-formed XML: " + PrintableText.Of(ex.Message),
                 ex.LineNumber, ex.LinePosition);
         }
         catch (InvalidDataException ex)
         {
-            return Fail(ex.Message, 0, 0);
+            return Fail(PrintableText.Of(ex.Message), 0, 0);
         }
+    }
+
+    /// <summary>
+    /// The encoding the first bytes show when it is not UTF-8 (XML 1.0 appendix F). A UTF-8 message
+    /// starts with '&lt;', a BOM or whitespace and never holds a NUL, so a NUL among the first four bytes
+    /// means UTF-16 or UTF-32 even without a byte-order mark.
+    /// </summary>
+    internal static string? NotUtf8(ReadOnlySpan<byte> b)
+    {
+        if (b.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) || b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+            return "UTF-32 (with a byte-order mark)";
+        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || b.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return "UTF-16 (with a byte-order mark)";
+        var head = b[..Math.Min(4, b.Length)];
+        if (head.Length == 4 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] != 0) return "UTF-32 big-endian";
+        if (head.Length == 4 && head[0] != 0 && head[1] == 0 && head[2] == 0 && head[3] == 0) return "UTF-32 little-endian";
+        if (head.Length >= 2 && head[0] == 0 && head[1] != 0) return "UTF-16 big-endian";
+        if (head.Length >= 2 && head[0] != 0 && head[1] == 0) return "UTF-16 little-endian";
+        return head.Contains((byte)0) ? "not UTF-8 (it holds NUL bytes)" : null;
     }
 
     private static Result Fail(string message, int line, int column) =>

@@ -44,22 +44,28 @@ public static class MessageValidator
         {
             facts = SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify);
         }
+        catch (XmlLimitException ex)
+        {
+            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, ex.Reason, ex.LineNumber, ex.LinePosition));
+            return new ValidationResult { Findings = Capped(findings), MessageType = type };
+        }
         catch (XmlException ex)
         {
-            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, "not well-formed XML: " + ex.Message, ex.LineNumber, ex.LinePosition));
-            return new ValidationResult { Findings = findings, MessageType = type };
+            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, "not well-formed XML: " + PrintableText.Of(ex.Message),
+                ex.LineNumber, ex.LinePosition));
+            return new ValidationResult { Findings = Capped(findings), MessageType = type };
         }
         catch (InvalidDataException ex)
         {
-            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, ex.Message));
-            return new ValidationResult { Findings = findings, MessageType = type };
+            findings.Add(new Finding(ErrorCodes.NotWellFormed, Severity.Error, PrintableText.Of(ex.Message)));
+            return new ValidationResult { Findings = Capped(findings), MessageType = type };
         }
 
         EnvelopeRules.Check(facts, type, findings);
         if (options.EnvelopeOnly)
             return new ValidationResult
             {
-                Findings = Order(findings),
+                Findings = Capped(Order(findings)),
                 MessageType = type,
                 MessageId = facts.Header.GetValueOrDefault("MTDiep")?.Value,
                 TaxCode = facts.Header.GetValueOrDefault("MST")?.Value,
@@ -79,7 +85,7 @@ public static class MessageValidator
 
         return new ValidationResult
         {
-            Findings = Order(FillInvoiceCodes(findings, facts)),
+            Findings = Capped(Order(FillInvoiceCodes(findings, facts))),
             MessageType = type,
             MessageId = facts.Header.GetValueOrDefault("MTDiep")?.Value,
             TaxCode = facts.Header.GetValueOrDefault("MST")?.Value,
@@ -114,6 +120,24 @@ public static class MessageValidator
                 findings[i] = f with { InvoiceCode = code };
         }
         return findings;
+    }
+
+    /// <summary>
+    /// At most <see cref="ValidationOptions.MaxFindings"/> findings, then one that counts the rest: a message
+    /// built to fail a rule 100,000 times gets a short answer, not one a hundred times its own size.
+    /// </summary>
+    private static List<Finding> Capped(List<Finding> findings)
+    {
+        if (findings.Count <= ValidationOptions.MaxFindings) return findings;
+        var rest = findings.Count - ValidationOptions.MaxFindings;
+        var first = findings[ValidationOptions.MaxFindings];
+        var kept = findings.GetRange(0, ValidationOptions.MaxFindings);
+        kept.Add(first with
+        {
+            Message = $"{rest:N0} more finding(s) not listed; the first of them: {first.Message}",
+            Value = null, Expected = null,
+        });
+        return kept;
     }
 
     private static List<Finding> Order(List<Finding> findings) =>

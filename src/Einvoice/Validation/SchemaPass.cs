@@ -27,6 +27,7 @@ internal sealed class SchemaPass
     private readonly StringBuilder text = new();
     private readonly List<Pending> pending = [];
     private readonly Func<string, string, bool, string> classify;
+    private int suppressed;
     private XmlReader reader = null!;
     private XmlSchemaSet schemas = null!;
 
@@ -59,7 +60,7 @@ internal sealed class SchemaPass
 
         using var stream = new MemoryStream(bytes, writable: false);
         using var inner = XmlReader.Create(stream, settings);
-        reader = new DepthLimitedReader(inner, SafeXml.MaxDepth);
+        reader = new BoundedXmlReader(inner);
         var lineInfo = (IXmlLineInfo)inner;
         InvoiceFacts? invoice = null;
         LineFacts? line = null;
@@ -125,6 +126,9 @@ internal sealed class SchemaPass
             }
         }
         Flush();
+        if (suppressed > 0)
+            findings.Add(new Finding(findings.LastOrDefault()?.Code ?? ErrorCodes.SchemaViolation, Severity.Error,
+                $"{suppressed:N0} more schema violation(s) not listed"));
         facts.Complete = true;
     }
 
@@ -173,6 +177,12 @@ internal sealed class SchemaPass
     {
         // Warnings are lax-validation noise about content the schema deliberately skips.
         if (e.Exception is null || e.Severity == XmlSeverityType.Warning) return;
+        // Past the cap only count: the validator still builds each exception, but nothing keeps it.
+        if (findings.Count + pending.Count >= ValidationOptions.MaxFindings)
+        {
+            suppressed++;
+            return;
+        }
         // The handler runs inside Read(), before the loop has recorded the new node: resolve later.
         var r = sender as XmlReader ?? reader;
         var nodeType = r.NodeType;
@@ -190,11 +200,11 @@ internal sealed class SchemaPass
             var where = path.ToString(depth);
             var name = path.NameAt(depth);
             var invoiceIndex = path.InvoiceIndexAt(depth);
-            var message = SchemaMessages.Clean(p.Error.Message);
+            var message = PrintableText.Of(SchemaMessages.Clean(p.Error.Message));
             findings.Add(new Finding(
                 classify(where, name, SchemaMessages.IsStructural(p.Error)), Severity.Error, message,
                 p.Error.LineNumber, p.Error.LinePosition, where,
-                Value: string.IsNullOrEmpty(p.Text) ? null : p.Text,
+                Value: string.IsNullOrEmpty(p.Text) ? null : PrintableText.Of(p.Text),
                 Expected: SchemaMessages.Expected(p.Error, schemas),
                 InvoiceIndex: invoiceIndex));
         }

@@ -5,6 +5,9 @@ public sealed record ValidationOptions
 {
     public static readonly ValidationOptions Default = new();
 
+    /// <summary>Findings listed for one message; the rest are counted in one last finding.</summary>
+    public const int MaxFindings = 1000;
+
     /// <summary>
     /// Check only what reception checks: well-formedness, size, encoding and the envelope header
     /// (TTChung) against the envelope schema. DLieu is not looked at. Off by default.

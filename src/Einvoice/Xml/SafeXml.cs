@@ -12,7 +12,7 @@ public static class SafeXml
     /// <summary>The authority's limit for one message (domain.md).</summary>
     public const int MaxMessageBytes = 2 * 1024 * 1024;
 
-    /// <summary>Deepest element nesting we accept; real messages stay under 15.</summary>
+    /// <summary>Deepest element nesting we accept (<see cref="XmlLimits.MaxDepth"/>); real messages stay under 15.</summary>
     public const int MaxDepth = 64;
 
     /// <summary>UTF-8 without BOM, the encoding every message is written in.</summary>
@@ -43,8 +43,8 @@ public static class SafeXml
 
     /// <summary>
     /// Loads a whole document for signature work, whitespace preserved (signatures depend on it).
-    /// Throws <see cref="XmlException"/> on malformed input or a DTD, <see cref="InvalidDataException"/>
-    /// when over <see cref="MaxMessageBytes"/> or <see cref="MaxDepth"/>.
+    /// Throws <see cref="XmlException"/> on malformed input, a DTD or past any of <see cref="XmlLimits.Message"/>
+    /// (an <see cref="XmlLimitException"/>), <see cref="InvalidDataException"/> when over <see cref="MaxMessageBytes"/>.
     /// </summary>
     public static XmlDocument LoadDocument(ReadOnlySpan<byte> bytes)
     {
@@ -53,7 +53,7 @@ public static class SafeXml
         var doc = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
         using var stream = new MemoryStream(bytes.ToArray(), writable: false);
         using var inner = XmlReader.Create(stream, ReaderSettings());
-        using var reader = new DepthLimitedReader(inner, MaxDepth);
+        using var reader = new BoundedXmlReader(inner);
         doc.Load(reader);
         return doc;
     }

@@ -19,7 +19,7 @@ public static class MessageEndpoints
         api.MapPost("/messages", PostMessage)
             .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
             .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
-            .Produces(401).Produces(413, contentType: "application/xml");
+            .Produces(401).Produces(408).Produces(413, contentType: "application/xml").Produces(429).Produces(503);
 
         api.MapGet("/messages/{messageId}/responses", Responses)
             .WithSummary("Every response to a message so far, oldest first, as <DSTDiep>")
@@ -37,20 +37,33 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> PostMessage(HttpContext http, RegistryService registry, PackageIntake intake,
-        FaultEngine faults, SimulatedClock clock, CancellationToken ct)
+        IntakeGate gate, FaultEngine faults, SimulatedClock clock, CancellationToken ct)
     {
         var tvan = ApiKeys.Tvan(http, registry.Current);
         if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
 
-        var body = await ReadLimited(http.Request, SafeXml.MaxMessageBytes, ct);
-        if (body is null)
+        using var slot = gate.TryEnter(tvan.Code, out var serverFull);
+        if (slot is null) return Busy(http, tvan.Code, serverFull, gate);
+
+        var read = await MessageBody.ReadAsync(http.Request, SafeXml.MaxMessageBytes, ct);
+        switch (read.Outcome)
         {
-            var size = http.Request.ContentLength is { } len ? $"{len:N0} bytes" : "more than 2,097,152 bytes";
-            var refused = await intake.Refuse(null, tvan.Code, null, null, tvan, clock.GetUtcNow(), DateTimeOffset.UtcNow,
-                [ReceptionCheck.Reason(ErrorCodes.TooLarge, $"the message is {size}; the limit is {SafeXml.MaxMessageBytes:N0} bytes (2 MB)")],
-                ct, StatusCodes.Status413PayloadTooLarge);
-            return XmlResults.Message(refused.Ack, refused.HttpStatus);
+            case MessageBody.Outcome.TooLarge:
+            {
+                var size = http.Request.ContentLength is { } len ? $"{len:N0} bytes" : "more than 2,097,152 bytes";
+                var refused = await intake.Refuse(null, tvan.Code, null, null, tvan, clock.GetUtcNow(), DateTimeOffset.UtcNow,
+                    [ReceptionCheck.Reason(ErrorCodes.TooLarge, $"the message is {size}; the limit is {SafeXml.MaxMessageBytes:N0} bytes (2 MB)")],
+                    ct, StatusCodes.Status413PayloadTooLarge);
+                return XmlResults.Message(refused.Ack, refused.HttpStatus);
+            }
+            case MessageBody.Outcome.TooSlow:
+                return Results.Problem(statusCode: StatusCodes.Status408RequestTimeout, title: "Request body too slow",
+                    detail: $"the message did not arrive within {MessageBody.Deadline.TotalSeconds:N0} s; nothing was taken. / Thông điệp đến quá chậm, chưa được tiếp nhận.");
+            case MessageBody.Outcome.Broken:
+                http.Abort();
+                return Results.Empty;
         }
+        var body = read.Bytes!;
 
         if (!faults.IsEmpty)
         {
@@ -77,20 +90,15 @@ public static class MessageEndpoints
         return XmlResults.Message(outcome.Ack, outcome.HttpStatus);
     }
 
-    /// <summary>The body, or null when it is over <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadLimited(HttpRequest request, int limit, CancellationToken ct)
+    /// <summary>Too many uploads at once: the T-VAN's own share (429) or the server's (503); try again shortly.</summary>
+    private static IResult Busy(HttpContext http, string tvan, bool serverFull, IntakeGate gate)
     {
-        if (request.ContentLength > limit) return null;
-        var capacity = request.ContentLength is { } n ? (int)n : 64 * 1024;
-        using var ms = new MemoryStream(capacity);
-        var buffer = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, ct)) > 0)
-        {
-            if (ms.Length + read > limit) return null;
-            ms.Write(buffer, 0, read);
-        }
-        return ms.Length == capacity ? ms.GetBuffer() : ms.ToArray();
+        http.Response.Headers.RetryAfter = "1";
+        return serverFull
+            ? Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy",
+                detail: $"{gate.Total} messages are being received already; nothing was taken, send it again. / Hệ thống đang bận, vui lòng gửi lại.")
+            : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many uploads at once",
+                detail: $"{tvan} already has {gate.PerTvan} messages being received; nothing was taken, send it again. / Quá nhiều thông điệp đang gửi cùng lúc.");
     }
 
     private static async Task<IResult> Responses(string messageId, HttpContext http, RegistryService registry,

@@ -61,7 +61,7 @@ public static class SimulatorApp
             builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         }
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(ConnectionLimits.Apply);
 
         AddSimulator(builder.Services);
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -139,6 +139,7 @@ public static class SimulatorApp
         services.AddSingleton<FaultEngine>();
         services.AddSingleton<ProcessingQueue>();
         services.AddSingleton<PackageIntake>();
+        services.AddSingleton<IntakeGate>();
         services.AddSingleton<MessageProcessor>();
         services.AddSingleton<Reconciliation.MonthlyReconciliation>();
         services.AddSingleton<RegistrationProcessor>();

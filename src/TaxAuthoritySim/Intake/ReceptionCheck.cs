@@ -16,14 +16,21 @@ public static class ReceptionCheck
 
     private static readonly ValidationOptions Options = new() { EnvelopeOnly = true, CheckSignatures = false, Advisory = false };
 
+    /// <summary>Reasons one 999 lists; a message failing more often gets one last reason that counts the rest.</summary>
+    public const int MaxReasons = 100;
+
     public sealed record Result(ValidationResult Validation, IReadOnlyList<Reason> Reasons);
 
     public static Result Run(byte[] body, Tvan tvan)
     {
         var v = MessageValidator.Validate(body, Options);
         var reasons = new List<Reason>();
-        foreach (var f in v.Findings.Where(f => f.IsError))
+        var errors = v.Findings.Where(f => f.IsError).ToList();
+        foreach (var f in errors.Take(MaxReasons))
             reasons.Add(Reason(f.Code, Located(f)));
+        if (errors.Count > MaxReasons)
+            reasons.Add(Reason(errors[MaxReasons].Code,
+                $"{errors.Count - MaxReasons:N0} more reason(s) not listed; fix the ones above and send again"));
 
         if (!v.Findings.Any(f => f.Code is ErrorCodes.NotWellFormed or ErrorCodes.TooLarge))
         {

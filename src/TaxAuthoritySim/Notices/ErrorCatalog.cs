@@ -1,3 +1,5 @@
+using ConformanceKit.Einvoice.Xml;
+
 namespace ConformanceKit.TaxAuthoritySim.Notices;
 
 /// <summary>
@@ -61,9 +63,12 @@ public static class ErrorCatalog
 
     public static IReadOnlyCollection<string> Codes => Entries.Keys;
 
-    /// <summary>Vietnamese text, then " / " and the English detail, cut to the field's 255 characters.</summary>
+    /// <summary>
+    /// Vietnamese text, then " / " and the English detail, cut to the field's 255 characters. The detail
+    /// may quote hostile input (a parser names the bad character), so it is made printable first.
+    /// </summary>
     public static string Describe(string code, string? detail) =>
-        Fit(detail is { Length: > 0 } ? For(code).Text + " / " + detail : For(code).Text);
+        Fit(detail is { Length: > 0 } ? For(code).Text + " / " + PrintableText.Of(detail) : For(code).Text);
 
     public static string Fit(string s, int max = 255) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

@@ -4,14 +4,18 @@ using ConformanceKit.TaxAuthoritySim.Store;
 namespace ConformanceKit.TaxAuthoritySim.Processing;
 
 /// <summary>
-/// Messages waiting for their data check, ordered by due time on the simulated clock. Workers take
-/// a message once it is due; setting or advancing the clock wakes them.
+/// Messages waiting for their data check, ordered by due time on the simulated clock within each
+/// T-VAN, and taken from the T-VANs in turn: one T-VAN's burst (or its costly messages) does not hold
+/// back another's 204s. Workers take a message once it is due; setting or advancing the clock wakes them.
 /// </summary>
 public sealed class ProcessingQueue
 {
     private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(50);
     private readonly Lock _gate = new();
-    private readonly PriorityQueue<InboundMessage, (DateTimeOffset Due, long Seq)> _queue = new();
+    private readonly Dictionary<string, PriorityQueue<InboundMessage, (DateTimeOffset Due, long Seq)>> _byTvan = new(StringComparer.Ordinal);
+    private readonly List<string> _turns = [];
+    private int _next;
+    private int _count;
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
     private readonly SimulatedClock _clock;
     private readonly AsyncPulse _pulse = new();
@@ -24,7 +28,7 @@ public sealed class ProcessingQueue
 
     public int Count
     {
-        get { lock (_gate) return _queue.Count; }
+        get { lock (_gate) return _count; }
     }
 
     /// <summary>Queues a message unless it is already queued or being processed.</summary>
@@ -33,7 +37,14 @@ public sealed class ProcessingQueue
         lock (_gate)
         {
             if (!_queued.Add(message.MessageId)) return;
-            _queue.Enqueue(message, (message.DueAt, message.Seq));
+            var tvan = message.TvanCode ?? string.Empty;
+            if (!_byTvan.TryGetValue(tvan, out var queue))
+            {
+                _byTvan[tvan] = queue = new();
+                _turns.Add(tvan);
+            }
+            queue.Enqueue(message, (message.DueAt, message.Seq));
+            _count++;
         }
         _pulse.Pulse();
     }
@@ -43,8 +54,10 @@ public sealed class ProcessingQueue
     {
         lock (_gate)
         {
-            _queue.Clear();
+            _byTvan.Clear();
+            _turns.Clear();
             _queued.Clear();
+            _count = 0;
         }
     }
 
@@ -65,22 +78,44 @@ public sealed class ProcessingQueue
             lock (_gate)
             {
                 pulse = _pulse.Current;
-                if (_queue.TryPeek(out var head, out var key))
-                {
-                    wait = _clock.RealDelayUntil(key.Due);
-                    if (wait == TimeSpan.Zero)
-                    {
-                        _queue.Dequeue();
-                        return head;
-                    }
-                    if (wait > MaxNap || wait == Timeout.InfiniteTimeSpan) wait = MaxNap;
-                }
-                else
-                {
-                    wait = TimeSpan.FromSeconds(1);
-                }
+                if (TryTakeDue(out var due, out wait)) return due;
+                if (_count > 0 && wait > MaxNap) wait = MaxNap;
             }
             await AsyncPulse.WaitAsync(pulse, wait, ct);
         }
+    }
+
+    /// <summary>The next T-VAN in turn with a due message takes it; else how long until the earliest is due.</summary>
+    private bool TryTakeDue(out InboundMessage message, out TimeSpan wait)
+    {
+        wait = TimeSpan.FromSeconds(1);
+        for (var i = 0; i < _turns.Count; i++)
+        {
+            var index = (_next + i) % _turns.Count;
+            var queue = _byTvan[_turns[index]];
+            if (!queue.TryPeek(out var head, out var key)) continue;
+            var until = _clock.RealDelayUntil(key.Due);
+            if (until == TimeSpan.Zero)
+            {
+                queue.Dequeue();
+                _count--;
+                if (queue.Count == 0)
+                {
+                    // Forget idle T-VANs so the turn list stays as short as the set of busy ones.
+                    _byTvan.Remove(_turns[index]);
+                    _turns.RemoveAt(index);
+                    _next = _turns.Count == 0 ? 0 : index % _turns.Count;
+                }
+                else
+                {
+                    _next = (index + 1) % _turns.Count;
+                }
+                message = head;
+                return true;
+            }
+            if (until != Timeout.InfiniteTimeSpan && until < wait) wait = until;
+        }
+        message = null!;
+        return false;
     }
 }

@@ -14,7 +14,7 @@ public class MessageSchemaTests
     [MemberData(nameof(ValidDocs))]
     public void Hand_written_document_is_valid(string type, string variant, string xml)
     {
-        Assert.NotNull(variant);
+        AssertIsOfType(type, variant, xml);
         AssertValid(SchemaCatalog.For(type)!, xml);
     }
 
@@ -22,7 +22,7 @@ public class MessageSchemaTests
     [MemberData(nameof(ValidDocs))]
     public void Hand_written_document_passes_the_envelope(string type, string variant, string xml)
     {
-        Assert.NotNull(type + variant);
+        AssertIsOfType(type, variant, xml);
         AssertValid(SchemaCatalog.Envelope, xml);
     }
 
@@ -30,9 +30,16 @@ public class MessageSchemaTests
     [MemberData(nameof(ValidDocs))]
     public void Document_fails_every_other_type_schema(string type, string variant, string xml)
     {
-        Assert.NotNull(variant);
+        AssertIsOfType(type, variant, xml);
         foreach (var other in SchemaCatalog.MessageTypes.Where(t => t != type))
             Assert.NotEmpty(Validate(SchemaCatalog.For(other)!, xml));
+    }
+
+    /// <summary>The data row is what it says: its MLTDiep is the type it is filed under, and the variant is named.</summary>
+    private static void AssertIsOfType(string type, string variant, string xml)
+    {
+        Assert.False(string.IsNullOrWhiteSpace(variant));
+        Assert.Contains($"<MLTDiep>{type}</MLTDiep>", xml, StringComparison.Ordinal);
     }
 
     // ---------- 206: targeted invalid documents ----------

@@ -1,0 +1,53 @@
+using System.Buffers;
+
+namespace ConformanceKit.TaxAuthoritySim.Intake;
+
+/// <summary>
+/// Reads a posted message incrementally: memory grows with the bytes that actually arrived, never
+/// with what Content-Length claims, and the whole body must come within <see cref="Deadline"/>.
+/// </summary>
+public static class MessageBody
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
+
+    public enum Outcome { Read, TooLarge, TooSlow, Broken }
+
+    public readonly record struct Result(Outcome Outcome, byte[]? Bytes);
+
+    public static async Task<Result> ReadAsync(HttpRequest request, int limit, CancellationToken ct)
+    {
+        if (request.ContentLength > limit) return new Result(Outcome.TooLarge, null);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(Deadline);
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            // Start small: a claimed 2 MB that never comes costs nothing.
+            using var ms = new MemoryStream((int)Math.Min(request.ContentLength ?? 0, 16 * 1024));
+            int read;
+            while ((read = await request.Body.ReadAsync(buffer, deadline.Token)) > 0)
+            {
+                if (ms.Length + read > limit) return new Result(Outcome.TooLarge, null);
+                ms.Write(buffer, 0, read);
+            }
+            return new Result(Outcome.Read, ms.ToArray());
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new Result(Outcome.TooSlow, null);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // Kestrel's own limits: under the minimum data rate (408) or over its body size (413).
+            return new Result(ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Outcome.TooLarge : Outcome.TooSlow, null);
+        }
+        catch (IOException)
+        {
+            return new Result(Outcome.Broken, null);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
