@@ -17,16 +17,8 @@ try
 catch (Exception ex) when (ex is SeedException or InvalidDataException or FileNotFoundException or ArgumentException
                                or FormatException)
 {
-    // A mistake in the options or the seed: say what, without a stack trace.
-    if (ex is SeedException seed)
-    {
-        Console.Error.WriteLine("error: the seed has problems:");
-        foreach (var problem in seed.Problems) Console.Error.WriteLine("  " + problem);
-    }
-    else
-    {
-        Console.Error.WriteLine("error: " + ex.Message);
-    }
+    // A mistake in the options or the seed: say what in one line, without a stack trace.
+    Console.Error.WriteLine("error: " + ex.Message);
     return 2;
 }
 

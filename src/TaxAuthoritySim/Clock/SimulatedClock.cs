@@ -8,6 +8,24 @@ namespace ConformanceKit.TaxAuthoritySim.Clock;
 /// </summary>
 public sealed class SimulatedClock : TimeProvider
 {
+    /// <summary>
+    /// The times the clock may be set to. Far enough from DateTimeOffset's ends that deadlines (+15 min), an
+    /// advance (≤ 1 year) and GMT+7 formatting never overflow; wide enough for any test of the rules.
+    /// </summary>
+    public static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Exclusive: the clock may be set or advanced to any instant before it.</summary>
+    public static readonly DateTimeOffset End = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public const double MaxRate = 10_000;
+
+    public static bool InRange(DateTimeOffset t) => t >= Earliest && t < End;
+
+    public static bool IsValidRate(double rate) => double.IsFinite(rate) && rate is >= 0 and <= MaxRate;
+
+    /// <summary>"2000-01-01T00:00:00Z … 2199-12-31T23:59:59Z" for error messages.</summary>
+    public static string RangeText => $"{Earliest:yyyy-MM-ddTHH:mm:ssZ} … {End.AddSeconds(-1):yyyy-MM-ddTHH:mm:ssZ}";
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _real;
     private DateTimeOffset _anchor;
@@ -16,6 +34,8 @@ public sealed class SimulatedClock : TimeProvider
 
     public SimulatedClock(TimeProvider? real = null, DateTimeOffset? start = null, double rate = 1.0)
     {
+        if (!IsValidRate(rate)) throw new ArgumentOutOfRangeException(nameof(rate), $"the clock rate must be between 0 and {MaxRate}");
+        if (start is { } t && !InRange(t)) throw new ArgumentOutOfRangeException(nameof(start), $"the clock must start in {RangeText}");
         _real = real ?? System;
         _anchor = start ?? _real.GetUtcNow();
         _anchorTimestamp = _real.GetTimestamp();
@@ -46,7 +66,8 @@ public sealed class SimulatedClock : TimeProvider
     /// <summary>Jumps to <paramref name="now"/> (when given) and runs at <paramref name="rate"/> (when given).</summary>
     public void Set(DateTimeOffset? now, double? rate)
     {
-        if (rate is < 0 or > 10_000 or double.NaN) throw new ArgumentOutOfRangeException(nameof(rate), "rate must be between 0 and 10000");
+        if (rate is { } given && !IsValidRate(given)) throw new ArgumentOutOfRangeException(nameof(rate), "rate must be between 0 and 10000");
+        if (now is { } t && !InRange(t)) throw new ArgumentOutOfRangeException(nameof(now), $"now must lie in {RangeText}");
         lock (_gate)
         {
             _anchor = now ?? NowLocked();
@@ -62,7 +83,9 @@ public sealed class SimulatedClock : TimeProvider
         if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "the clock only moves forward");
         lock (_gate)
         {
-            _anchor = NowLocked() + by;
+            var now = NowLocked();
+            if (by >= End - now) throw new ArgumentOutOfRangeException(nameof(by), $"the clock would leave {RangeText}");
+            _anchor = now + by;
             _anchorTimestamp = _real.GetTimestamp();
             IsReal = false;
         }

@@ -60,7 +60,7 @@ public static class AdminEndpoints
         }
         catch (SeedException ex)
         {
-            return Results.Json(new { title = "The seed has problems", errors = ex.Problems }, statusCode: 400);
+            return Refused("The seed has problems", ex.Problems);
         }
     }
 
@@ -83,10 +83,12 @@ public static class AdminEndpoints
         ReconciliationRequest? body;
         try { body = await JsonSerializer.DeserializeAsync<ReconciliationRequest>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
+        // The clock's range: a month outside it cannot hold stored invoices, and its end must not overflow.
         if (body?.Month is not { } text
             || text.Length != 7
-            || !DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
-            return Results.Problem(statusCode: 400, title: "Bad month", detail: "the body must be { \"month\": \"yyyy-MM\" }, e.g. \"2025-06\"");
+            || !DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)
+            || month.Year < SimulatedClock.Earliest.Year || month.Year >= SimulatedClock.End.Year)
+            return Refused("Bad month", [$"month: must be \"yyyy-MM\" from {SimulatedClock.Earliest:yyyy-MM} to {SimulatedClock.End.AddDays(-1):yyyy-MM}, e.g. \"2025-06\""]);
         var result = await reconciliation.RunAsync(month, ct);
         return Results.Json(new
         {
@@ -118,24 +120,38 @@ public static class AdminEndpoints
         ClockChange? change;
         try { change = await JsonSerializer.DeserializeAsync<ClockChange>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
-        if (change is null) return Results.Problem(statusCode: 400, title: "Empty body");
-        if (change.Rate is < 0 or > 10_000) return Results.Problem(statusCode: 400, title: "Bad rate", detail: "rate must be between 0 and 10000");
-        if (change.ProcessingDelaySeconds is < 0 or > 900)
-            return Results.Problem(statusCode: 400, title: "Bad processing delay",
-                detail: "processingDelaySeconds must be between 0 and 900: a 204 comes within 15 minutes of receipt");
+        if (change is null) return Refused("Empty body", ["the body must be { \"now\", \"rate\", \"processingDelaySeconds\" } (each optional)"]);
+        // Everything is checked before anything changes: a refused change leaves the clock as it was.
+        var problems = new List<string>();
+        if (change.Now is { } now && !SimulatedClock.InRange(now))
+            problems.Add($"now: must lie in {SimulatedClock.RangeText}");
+        if (change.Rate is { } rate && !SimulatedClock.IsValidRate(rate))
+            problems.Add($"rate: must be a number from 0 to {SimulatedClock.MaxRate}");
+        if (change.ProcessingDelaySeconds is { } delay && !(double.IsFinite(delay) && delay is >= 0 and <= 900))
+            problems.Add("processingDelaySeconds: must be a number from 0 to 900: a 204 comes within 15 minutes of receipt");
+        if (problems.Count > 0) return Refused("Bad clock change", problems);
         if (change.Now is not null || change.Rate is not null) clock.Set(change.Now, change.Rate);
         if (change.ProcessingDelaySeconds is { } d) settings.ProcessingDelay = TimeSpan.FromSeconds(d);
         return Results.Json(ClockView.Of(clock, settings));
     }
+
+    private const double MaxAdvanceSeconds = 366 * 86400;
 
     private static async Task<IResult> Advance(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
     {
         AdvanceBy? body;
         try { body = await JsonSerializer.DeserializeAsync<AdvanceBy>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
-        if (body is null || body.Seconds is <= 0 or > 366 * 86400 or double.NaN)
-            return Results.Problem(statusCode: 400, title: "Bad advance", detail: "seconds must be > 0 and at most a year");
-        clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+        if (body is null || !double.IsFinite(body.Seconds) || body.Seconds is <= 0 or > MaxAdvanceSeconds)
+            return Refused("Bad advance", [$"seconds: must be a number > 0 and at most {MaxAdvanceSeconds} (a year)"]);
+        try
+        {
+            clock.Advance(TimeSpan.FromSeconds(body.Seconds));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return Refused("Bad advance", [$"seconds: the clock would leave {SimulatedClock.RangeText}; set it with PUT /admin/v1/clock or reset"]);
+        }
         return Results.Json(ClockView.Of(clock, settings));
     }
 
@@ -144,11 +160,12 @@ public static class AdminEndpoints
         FaultRule? rule;
         try { rule = await JsonSerializer.DeserializeAsync<FaultRule>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
-        if (rule is null) return Results.Problem(statusCode: 400, title: "Empty fault rule");
+        if (rule is null) return Refused("Empty fault rule", ["the body must be a fault rule with an action"]);
         var problems = rule.Problems().ToList();
-        if (problems.Count > 0) return Results.Json(new { title = "The fault rule has problems", errors = problems }, statusCode: 400);
-        var stored = faults.Add(rule);
-        return Results.Json(stored, Json, statusCode: 201);
+        if (problems.Count > 0) return Refused("The fault rule has problems", problems);
+        return faults.TryAdd(rule) is { } stored
+            ? Results.Json(stored, Json, statusCode: 201)
+            : Refused("Too many fault rules", [$"at most {FaultEngine.MaxRules} rules; DELETE /admin/v1/faults first"]);
     }
 
     private static async Task<IResult> Journal(ISimulatorStore store, string? mst, string? type, long? after, int? limit, CancellationToken ct)
@@ -191,6 +208,11 @@ public static class AdminEndpoints
         private static string Format(DateTimeOffset t) =>
             t.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
     }
+
+    /// <summary>A 400 problem: each entry of <paramref name="problems"/> starts with the field it is about.</summary>
+    private static IResult Refused(string title, IReadOnlyList<string> problems) => Results.Problem(
+        statusCode: 400, title: title, detail: string.Join("; ", problems),
+        extensions: new Dictionary<string, object?> { ["errors"] = problems });
 
     private static IResult BadJson(JsonException ex) => Results.Problem(statusCode: 400, title: "Not valid JSON",
         detail: $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}, path {ex.Path}: {ex.Message}");

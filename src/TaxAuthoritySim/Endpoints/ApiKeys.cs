@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using ConformanceKit.TaxAuthoritySim.Registry;
 
 namespace ConformanceKit.TaxAuthoritySim.Endpoints;
@@ -13,12 +11,8 @@ public static class ApiKeys
     public static Tvan? Tvan(HttpContext http, ReferenceData registry) =>
         registry.TvanByKey(http.Request.Headers[TvanHeader].FirstOrDefault());
 
-    public static bool IsAdmin(HttpContext http, ReferenceData registry)
-    {
-        var given = http.Request.Headers[AdminHeader].FirstOrDefault();
-        if (string.IsNullOrEmpty(given) || string.IsNullOrEmpty(registry.AdminKey)) return false;
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(registry.AdminKey));
-    }
+    public static bool IsAdmin(HttpContext http, ReferenceData registry) =>
+        registry.IsAdminKey(http.Request.Headers[AdminHeader].FirstOrDefault());
 
     public static IResult Unauthorized(string header, string what) => Results.Problem(
         statusCode: StatusCodes.Status401Unauthorized,

@@ -26,10 +26,15 @@ public sealed class FaultEngine
         public int Fired;
     }
 
-    public FaultRule Add(FaultRule rule)
+    /// <summary>Bounds the memory and the per-request work of the rules.</summary>
+    public const int MaxRules = 1000;
+
+    /// <summary>Adds the rule, or null when <see cref="MaxRules"/> are already there.</summary>
+    public FaultRule? TryAdd(FaultRule rule)
     {
         lock (_gate)
         {
+            if (_rules.Count >= MaxRules) return null;
             var stored = rule with { Id = rule.Id ?? $"f{_nextId++}", Matched = 0, Fired = 0 };
             _rules.Add(new Entry(stored));
             return stored;

@@ -58,12 +58,27 @@ public sealed record FaultRule
     public int Matched { get; init; }
     public int Fired { get; init; }
 
+    /// <summary>Real seconds a Delay999 may hold an answer; HTTP clients time out long before.</summary>
+    public const double MaxDelay999Seconds = 300;
+
+    /// <summary>Simulated seconds a Delay204 may add: enough to pass the 15-minute bound, not to hide a 204 forever.</summary>
+    public const double MaxDelay204Seconds = 3600;
+
+    public const int MaxTextLength = 200;
+
+    /// <summary>Every problem, each starting with its field; NaN and ±Infinity (JSON "NaN" strings) are refused too.</summary>
     public IEnumerable<string> Problems()
     {
-        if (Probability is < 0 or > 1) yield return "probability must be between 0 and 1";
-        if (FirstN is < 1) yield return "firstN must be at least 1";
-        if (Action is FaultAction.Delay999 or FaultAction.Delay204 && DelaySeconds is not > 0)
-            yield return $"{Action} needs delaySeconds > 0";
-        if (Action == FaultAction.Delay999 && DelaySeconds > 300) yield return "Delay999 is at most 300 seconds";
+        if (Probability is { } p && !(double.IsFinite(p) && p is >= 0 and <= 1))
+            yield return "probability: must be a number from 0 to 1";
+        if (FirstN is < 1) yield return "firstN: must be at least 1";
+        var max = Action == FaultAction.Delay999 ? MaxDelay999Seconds : MaxDelay204Seconds;
+        if (Action is FaultAction.Delay999 or FaultAction.Delay204 && DelaySeconds is null)
+            yield return $"delaySeconds: {Action} needs a number > 0 and at most {max}";
+        else if (DelaySeconds is { } d && !(double.IsFinite(d) && d > 0 && d <= max))
+            yield return $"delaySeconds: must be a number > 0 and at most {max}"
+                + (Action == FaultAction.Delay999 ? " (Delay999 holds the HTTP answer in real time)" : "");
+        foreach (var (name, value) in new[] { ("id", Id), ("route", Route), ("messageType", MessageType), ("mst", Mst), ("tvan", Tvan) })
+            if (value is { Length: > MaxTextLength }) yield return $"{name}: at most {MaxTextLength} characters";
     }
 }

@@ -30,7 +30,8 @@ public static class SimulatorApp
           --urls URL               where to listen (default http://127.0.0.1:5080)
           --data DIR               data folder: SQLite file, e-mail outbox (default ./data)
           --store SPEC             sqlite:PATH | "Data Source=…" | postgres://user:pass@host:port/db | "Host=…;…"
-          --seed FILE              seed loaded when the store is empty and on reset (default seed.demo.json)
+          --seed FILE              seed loaded when the store is empty and on reset (default seed.demo.json);
+                                   given over a stored registry, its T-VANs and admin key replace the stored ones
           --processing-delay D     simulated time from receipt to 204: 90, 90s, 5m, 00:05:00 (max 15m; default 0)
           --clock T                start the simulated clock at T (ISO 8601 with offset)
           --clock-rate R           run the simulated clock R times as fast (0 freezes it)
@@ -38,6 +39,9 @@ public static class SimulatorApp
           --smtp HOST:PORT         send e-mails to this SMTP server instead
           --workers N              packages checked in parallel (default 2 × cores)
           --log-format json        structured JSON logs
+
+        Options can also come from CK_SIM_* environment variables (CK_SIM_PROCESSING_DELAY=5m); no other
+        variable is read as an option (ASPNETCORE_URLS still sets --urls).
 
         Demo seed: MST 0106324653 (block A1B2C), T-VAN key demo-tvan-key, admin key demo-admin-key.
         API: /swagger · pages: / and /lookup · docs: docs/simulator.md
@@ -49,7 +53,9 @@ public static class SimulatorApp
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8 * Environment.ProcessorCount), io);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        SimulatorEnvironment.UsePrefixedVariables(builder.Configuration);
+        // ASPNETCORE_URLS arrives as "urls" (the host's prefixed source).
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
             builder.WebHost.UseUrls(DefaultUrl);
         if (string.Equals(builder.Configuration["log-format"], "json", StringComparison.OrdinalIgnoreCase))
         {
@@ -73,6 +79,9 @@ public static class SimulatorApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        // Options and the seed are checked now: a mistake stops start-up with one line (Program prints it).
+        app.Services.GetRequiredService<SimulatedClock>();
+        app.Services.GetRequiredService<StartupSeed>().Validate();
         app.UseStatusCodePages();
         app.Use(async (http, next) =>
         {
@@ -166,19 +175,17 @@ public static class SimulatorApp
         };
     }
 
-    /// <summary>"90" (seconds), "90s", "5m", or "00:05:00".</summary>
+    /// <summary>"90" (seconds), "90s", "5m", or "00:05:00"; anything else (or beyond a day) is a FormatException.</summary>
     public static TimeSpan ParseDuration(string s)
     {
         s = s.Trim();
         if (TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out var t) && s.Contains(':')) return t;
-        var unit = s[^1];
+        var unit = s.Length > 0 ? s[^1] : ' ';
         var number = char.IsLetter(unit) ? s[..^1] : s;
-        var value = double.Parse(number, CultureInfo.InvariantCulture);
-        return unit switch
-        {
-            'm' => TimeSpan.FromMinutes(value),
-            'h' => TimeSpan.FromHours(value),
-            _ => TimeSpan.FromSeconds(value),
-        };
+        var seconds = unit switch { 'm' => 60.0, 'h' => 3600.0, 's' or (>= '0' and <= '9') => 1.0, _ => double.NaN };
+        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value * seconds) || value < 0 || value * seconds > 86400)
+            throw new FormatException($"'{s}' is not a duration like 90, 90s, 5m or 00:05:00 (at most a day)");
+        return TimeSpan.FromSeconds(value * seconds);
     }
 }

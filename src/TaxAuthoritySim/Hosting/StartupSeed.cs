@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Seed;
 
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
@@ -10,7 +11,20 @@ public sealed class StartupSeed(SimulatorSettings settings)
 
     public SeedDocument Document => _seed.Value;
 
+    /// <summary>True when the user named the file (--seed): its keys then replace the stored ones.</summary>
+    public bool Given => settings.SeedPath is not null;
+
+    /// <summary>For messages: the file as given, or "the demo seed".</summary>
+    public string Name => settings.SeedPath ?? "the demo seed (seed.demo.json)";
+
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "seed.demo.json");
+
+    /// <summary>Reads the seed and checks it as the registry would, so a bad file stops start-up with one clear line.</summary>
+    public void Validate()
+    {
+        try { ReferenceData.Empty.Apply(Document); }
+        catch (SeedException ex) { throw new SeedException(ex.Problems, Name); }
+    }
 
     public static SeedDocument Load(string? path)
     {

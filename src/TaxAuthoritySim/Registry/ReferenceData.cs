@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.TaxAuthoritySim.Seed;
 
@@ -13,7 +15,12 @@ public sealed class ReferenceData
     public static readonly ReferenceData Empty = new(AuthorityInfo.Default, null,
         new Dictionary<string, Taxpayer>(), new Dictionary<string, Tvan>());
 
-    private readonly Dictionary<string, Tvan> _tvansByKey;
+    /// <summary>
+    /// T-VANs by the SHA-256 of their key: the lookup hashes the presented key first, so its time depends on
+    /// the hash, not on how many leading characters of a real key were guessed.
+    /// </summary>
+    private readonly Dictionary<string, Tvan> _tvansByKeyHash;
+    private readonly byte[]? _adminKeyHash;
     private readonly Dictionary<string, string> _blockOwners;
 
     public ReferenceData(AuthorityInfo authority, string? adminKey,
@@ -23,7 +30,8 @@ public sealed class ReferenceData
         AdminKey = adminKey;
         Taxpayers = taxpayers;
         Tvans = tvans;
-        _tvansByKey = tvans.Values.ToDictionary(t => t.ApiKey, StringComparer.Ordinal);
+        _tvansByKeyHash = tvans.Values.ToDictionary(t => Convert.ToHexString(Hash(t.ApiKey)), StringComparer.Ordinal);
+        _adminKeyHash = string.IsNullOrEmpty(adminKey) ? null : Hash(adminKey);
         _blockOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in taxpayers.Values)
             foreach (var b in t.CashRegister?.CodeBlocks ?? [])
@@ -37,15 +45,39 @@ public sealed class ReferenceData
 
     public Taxpayer? Taxpayer(string? mst) => mst is not null && Taxpayers.TryGetValue(mst, out var t) ? t : null;
 
-    public Tvan? TvanByKey(string? key) => key is not null && _tvansByKey.TryGetValue(key, out var t) ? t : null;
+    public Tvan? TvanByKey(string? key) =>
+        !string.IsNullOrEmpty(key) && _tvansByKeyHash.TryGetValue(Convert.ToHexString(Hash(key)), out var t) ? t : null;
+
+    /// <summary>Constant time in the key's content and length: fixed-size hashes compared with FixedTimeEquals.</summary>
+    public bool IsAdminKey(string? key) =>
+        _adminKeyHash is not null && !string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(Hash(key), _adminKeyHash);
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    public const int MinAdminKeyLength = 12;
+    public const int MaxKeyLength = 256;
+
+    /// <summary>
+    /// Why <paramref name="key"/> cannot be a key, or null. Keys travel in HTTP headers: visible ASCII only
+    /// (a space or control character would be trimmed or refused on the way, locking the holder out).
+    /// </summary>
+    public static string? KeyProblem(string key, int minLength)
+    {
+        if (string.IsNullOrWhiteSpace(key)) return "required: a key may not be empty or blank";
+        if (key.Any(c => c is < '!' or > '~')) return "visible ASCII characters only (no spaces, control or non-ASCII characters)";
+        if (key.Length < minLength) return $"at least {minLength} characters (this one has {key.Length})";
+        if (key.Length > MaxKeyLength) return $"at most {MaxKeyLength} characters";
+        return null;
+    }
 
     public string? BlockOwner(string block) => _blockOwners.GetValueOrDefault(block);
 
     /// <summary>
     /// Lays a seed on top of this snapshot: entries with the same MST / T-VAN code are replaced,
-    /// others kept. Throws <see cref="SeedException"/> listing every problem.
+    /// others kept. Throws <see cref="SeedException"/> listing every problem. <paramref name="strictKeys"/> false
+    /// only for a registry read back from the store, which may predate the key rules (so it can still be replaced).
     /// </summary>
-    public ReferenceData Apply(SeedDocument seed)
+    public ReferenceData Apply(SeedDocument seed, bool strictKeys = true)
     {
         var problems = new List<string>();
         var taxpayers = new Dictionary<string, Taxpayer>(Taxpayers, StringComparer.Ordinal);
@@ -93,7 +125,8 @@ public sealed class ReferenceData
             var at = $"tvans[{i}]";
             if (v.Code is not { Length: > 1 } code || code[0] != 'V' || !TaxCode.TryParse(code[1..], out _, out _))
             { problems.Add($"{at}.code: '{v.Code}' is not V followed by a valid MST"); continue; }
-            if (string.IsNullOrWhiteSpace(v.ApiKey)) { problems.Add($"{at}.apiKey: required"); continue; }
+            if (v.ApiKey is null) { problems.Add($"{at}.apiKey: required"); continue; }
+            if (strictKeys && KeyProblem(v.ApiKey, 1) is { } keyProblem) { problems.Add($"{at}.apiKey: {keyProblem}"); continue; }
             if (v.CallbackUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
                 problems.Add($"{at}.callbackUrl: '{url}' is not an absolute URL");
             TvanContract? contract = v.Contract is { } k
@@ -107,6 +140,8 @@ public sealed class ReferenceData
         foreach (var dup in taxpayers.Values.SelectMany(t => (t.CashRegister?.CodeBlocks ?? []).Select(b => (b, t.TaxCode)))
                      .GroupBy(x => x.b).Where(g => g.Select(x => x.TaxCode).Distinct().Count() > 1))
             problems.Add($"code block {dup.Key} is issued to more than one taxpayer ({string.Join(", ", dup.Select(x => x.TaxCode).Distinct())})");
+        if (strictKeys && seed.AdminKey is { } givenAdminKey && KeyProblem(givenAdminKey, MinAdminKeyLength) is { } adminProblem)
+            problems.Add($"adminKey: {adminProblem}");
         var adminKey = seed.AdminKey ?? AdminKey;
         if (adminKey is not null && tvans.Values.Any(t => t.ApiKey == adminKey))
             problems.Add("adminKey: the same as a T-VAN's API key; T-VAN keys must not reach the control plane");
@@ -148,8 +183,8 @@ public sealed class ReferenceData
 }
 
 /// <summary>A seed document that cannot be applied; lists every problem with its JSON path.</summary>
-public sealed class SeedException(IReadOnlyList<string> problems)
-    : Exception("the seed has problems: " + string.Join("; ", problems))
+public sealed class SeedException(IReadOnlyList<string> problems, string? source = null)
+    : Exception($"{source ?? "the seed"} has problems: " + string.Join("; ", problems))
 {
     public IReadOnlyList<string> Problems { get; } = problems;
 }

@@ -18,14 +18,40 @@ public sealed class RegistryService(ISimulatorStore store)
 
     public ReferenceData Current => _current;
 
-    /// <summary>Loads the persisted registry; when there is none, applies <paramref name="startupSeed"/>.</summary>
-    public async Task LoadAsync(SeedDocument? startupSeed, CancellationToken ct = default)
+    /// <summary>Where the registry in force at start-up came from.</summary>
+    public enum Origin
+    {
+        /// <summary>The store had none: the start-up seed was applied.</summary>
+        Seeded,
+        /// <summary>The store's, as the last run left it (no --seed given).</summary>
+        Stored,
+        /// <summary>--seed given over a stored registry: the file's T-VANs and admin key, its taxpayers over the stored ones.</summary>
+        StoredWithSeedKeys,
+    }
+
+    /// <summary>
+    /// Loads the persisted registry; when there is none, applies <paramref name="startupSeed"/>. When
+    /// <paramref name="seedGiven"/> (the user named a seed file) the file's T-VANs and admin key replace the
+    /// stored ones — silently keeping an earlier seed's keys active would surprise — and its taxpayers are laid on
+    /// top of the stored ones (which keep their registrations).
+    /// </summary>
+    public async Task<Origin> LoadAsync(SeedDocument? startupSeed, bool seedGiven = false, CancellationToken ct = default)
     {
         var json = await store.GetSettingAsync(SettingKey, ct);
-        if (json is not null)
-            _current = ReferenceData.Empty.Apply(JsonSerializer.Deserialize<SeedDocument>(json, SeedDocument.Json)!);
-        else if (startupSeed is not null)
-            await ApplyAsync(startupSeed, ct);
+        var stored = json is null ? null : JsonSerializer.Deserialize<SeedDocument>(json, SeedDocument.Json)!;
+        if (stored is null)
+        {
+            if (startupSeed is not null) await ApplyAsync(startupSeed, ct);
+            return Origin.Seeded;
+        }
+        if (!seedGiven || startupSeed is null)
+        {
+            _current = ReferenceData.Empty.Apply(stored, strictKeys: false);
+            return Origin.Stored;
+        }
+        var withoutKeys = stored with { Tvans = null, AdminKey = null };
+        await Change(_ => ReferenceData.Empty.Apply(withoutKeys, strictKeys: false).Apply(startupSeed), ct);
+        return Origin.StoredWithSeedKeys;
     }
 
     /// <summary>Lays a seed on top of the current registry (throws <see cref="SeedException"/>).</summary>

@@ -24,7 +24,12 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    public static async Task<SimulatorProcess> StartAsync(string dataDirectory, params string[] extra)
+    public static Task<SimulatorProcess> StartAsync(string dataDirectory, params string[] extra) =>
+        StartAsync(dataDirectory, null, extra);
+
+    /// <summary>Starts it with these environment variables set (or removed, when null) on top of the test's.</summary>
+    public static async Task<SimulatorProcess> StartAsync(string dataDirectory, IDictionary<string, string?>? environment,
+        params string[] extra)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -34,6 +39,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) info.Environment[name] = value;
         info.ArgumentList.Add(SimulatorDll());
         foreach (var a in new[] { "--urls", baseAddress.ToString().TrimEnd('/'), "--data", dataDirectory }.Concat(extra))
             info.ArgumentList.Add(a);
