@@ -25,6 +25,9 @@ public sealed record SignatureCheck
     /// </summary>
     public DateTime? SigningTime { get; init; }
 
+    /// <summary>The SigningTime was found under SignatureProperties in no namespace (tolerated, W007).</summary>
+    public bool SigningTimeInNoNamespace { get; init; }
+
     public IReadOnlyList<ReferenceCheck> References { get; init; } = [];
 
     public bool SignatureValueValid { get; init; }

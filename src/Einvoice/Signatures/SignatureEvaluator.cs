@@ -51,6 +51,7 @@ internal static class SignatureEvaluator
                 valueValid = VerifyValue(signedInfo, withComments, value, certificate, problems);
         }
 
+        var signingTime = ReadSigningTime(signature, references);
         return new SignatureCheck
         {
             Status = problems.Count == 0 ? SignatureStatus.Valid : SignatureStatus.Invalid,
@@ -58,7 +59,8 @@ internal static class SignatureEvaluator
             Path = DomPath.Of(signature),
             Certificate = certificate,
             SubjectName = subjectName,
-            SigningTime = ReadSigningTime(signature, references),
+            SigningTime = signingTime.Time,
+            SigningTimeInNoNamespace = signingTime.InNoNamespace,
             References = references,
             SignatureValueValid = valueValid,
             Problems = problems,
@@ -151,19 +153,23 @@ internal static class SignatureEvaluator
     }
 
     // Only a time the signature itself covers is reported: KeyInfo-style unsigned data could be forged.
-    private static DateTime? ReadSigningTime(XmlElement signature, List<ReferenceCheck> references)
+    // Production senders write SignatureProperties in the ds namespace or, as one of them does, in none.
+    private static (DateTime? Time, bool InNoNamespace) ReadSigningTime(XmlElement signature, List<ReferenceCheck> references)
     {
         foreach (var obj in DomPath.Children(signature, "Object", DsigNames.Ns))
-        foreach (var props in DomPath.Children(obj, "SignatureProperties", DsigNames.Ns))
-        foreach (var prop in DomPath.Children(props, "SignatureProperty", DsigNames.Ns))
+        foreach (var ns in PropertyNamespaces)
+        foreach (var props in DomPath.Children(obj, "SignatureProperties", ns))
+        foreach (var prop in DomPath.Children(props, "SignatureProperty", ns))
         for (var c = prop.FirstChild; c is not null; c = c.NextSibling)
         {
             if (c is not XmlElement { LocalName: "SigningTime" } time) continue;
             if (!references.Any(r => r.DigestValid && r.Target is not null && DomPath.IsInside(time, r.Target))) continue;
             if (DateTime.TryParseExact(time.InnerText.Trim(), DsigNames.SigningTimeFormat, CultureInfo.InvariantCulture,
                     DateTimeStyles.None, out var parsed))
-                return parsed;
+                return (parsed, ns.Length == 0);
         }
-        return null;
+        return (null, false);
     }
+
+    private static readonly string[] PropertyNamespaces = [DsigNames.Ns, ""];
 }

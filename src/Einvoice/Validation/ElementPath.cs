@@ -52,6 +52,9 @@ internal sealed class ElementPath
 
     public string NameAt(int depth) => levels[depth].Name;
 
+    /// <summary>True when the element at <paramref name="depth"/> has had a child element so far.</summary>
+    public bool HasChildren(int depth) => depth < levels.Count && levels[depth].ChildCounts.Count > 0;
+
     public int IndexAt(int depth) => levels[depth].Index;
 
     public (int Line, int Column) PositionAt(int depth) => (levels[depth].Line, levels[depth].Column);

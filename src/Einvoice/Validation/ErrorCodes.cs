@@ -44,4 +44,6 @@ public static class ErrorCodes
     public const string TotalsDoNotAdd = "W003";
     public const string AmountInWords = "W004";
     public const string SentLate = "W005";
+    public const string EmptyOptionalElement = "W006";
+    public const string SigningTimeWithoutNamespace = "W007";
 }

@@ -28,10 +28,12 @@ internal sealed class SchemaPass
     private readonly List<Pending> pending = [];
     private readonly Func<string, string, bool, string> classify;
     private int suppressed;
+    private readonly HashSet<string> tolerated = new(StringComparer.Ordinal);
     private XmlReader reader = null!;
     private XmlSchemaSet schemas = null!;
 
-    private sealed record Pending(XmlSchemaException Error, XmlNodeType NodeType, int Depth, string? Text);
+    /// <param name="EmptyOptional">The error is about an element that is empty and may be left out: tolerated.</param>
+    private sealed record Pending(XmlSchemaException Error, XmlNodeType NodeType, int Depth, string? Text, bool EmptyOptional);
 
     /// <param name="findings">Where findings go.</param>
     /// <param name="classify">Maps (path, element name) to the finding code for a schema violation there.</param>
@@ -138,6 +140,8 @@ internal sealed class SchemaPass
         if (!Interesting.Contains(name)) return;
         var (ln, col) = path.PositionAt(depth);
         var value = text.ToString().Trim();
+        // An empty element is an absent one for every rule (a mandatory one was already refused by the schema).
+        if (value.Length == 0 && !path.HasChildren(depth)) return;
         if (depth == 2 && path.NameAt(1) == "TTChung" && path.NameAt(0) == "TDiep")
         {
             facts.Header[name] = new Leaf(value, ln, col, path.ToString(depth));
@@ -186,8 +190,24 @@ internal sealed class SchemaPass
         // The handler runs inside Read(), before the loop has recorded the new node: resolve later.
         var r = sender as XmlReader ?? reader;
         var nodeType = r.NodeType;
-        pending.Add(new Pending(e.Exception, nodeType, r.Depth,
-            nodeType == XmlNodeType.EndElement ? text.ToString().Trim() : null));
+        var value = nodeType == XmlNodeType.EndElement ? text.ToString().Trim() : null;
+        pending.Add(new Pending(e.Exception, nodeType, r.Depth, value, IsEmptyOptional(r, nodeType, value)));
+    }
+
+    /// <summary>
+    /// Production senders write every field of a template, so absent data arrives as an empty element.
+    /// An empty element the schema lets the sender leave out means "absent" (a warning, W006); an empty
+    /// mandatory element stays an error.
+    /// </summary>
+    private bool IsEmptyOptional(XmlReader r, XmlNodeType nodeType, string? value)
+    {
+        var empty = nodeType switch
+        {
+            XmlNodeType.EndElement => value!.Length == 0 && !path.HasChildren(r.Depth),
+            XmlNodeType.Element => r.IsEmptyElement,
+            _ => false,
+        };
+        return empty && r.SchemaInfo?.SchemaElement is { MinOccurs: 0 };
     }
 
     private void Flush()
@@ -200,6 +220,18 @@ internal sealed class SchemaPass
             var where = path.ToString(depth);
             var name = path.NameAt(depth);
             var invoiceIndex = path.InvoiceIndexAt(depth);
+            if (p.EmptyOptional)
+            {
+                // One warning per element, however many facets the empty value failed.
+                if (tolerated.Add(where))
+                {
+                    var (line, column) = path.PositionAt(depth);
+                    findings.Add(new Finding(ErrorCodes.EmptyOptionalElement, Severity.Warning,
+                        $"<{name}> is empty and is treated as absent; leave an optional element out when it has no value",
+                        line, column, where, Expected: $"no <{name}> element, or a value", InvoiceIndex: invoiceIndex));
+                }
+                continue;
+            }
             var message = PrintableText.Of(SchemaMessages.Clean(p.Error.Message));
             findings.Add(new Finding(
                 classify(where, name, SchemaMessages.IsStructural(p.Error)), Severity.Error, message,

@@ -49,6 +49,10 @@ internal static class SignatureRules
                 findings.Add(new Finding(ErrorCodes.SignatureInvalid, Severity.Error,
                     $"signature {check.SignatureId ?? "(no Id)"} is invalid: " + string.Join("; ", check.Problems),
                     Path: check.Path, Expected: "a signature whose digests and value verify"));
+            if (check.SigningTimeInNoNamespace)
+                findings.Add(new Finding(ErrorCodes.SigningTimeWithoutNamespace, Severity.Warning,
+                    $"signature {check.SignatureId ?? "(no Id)"}: SignatureProperties/SignatureProperty are in no namespace; the signing time was read, but XMLDSig puts them in the ds namespace",
+                    Path: check.Path + "/Object", Expected: "ds:SignatureProperties/ds:SignatureProperty/SigningTime"));
         }
         return checks;
     }
