@@ -140,4 +140,29 @@ public sealed class PageAccessTests(LimitedSimulatorFactory sim) : IClassFixture
         Assert.Equal(HttpStatusCode.SeeOther, later.StatusCode);
         sim.Time.Advance(TimeSpan.FromHours(1)); // leave a fresh window to the other tests
     }
+
+    [Fact]
+    public async Task Odd_login_requests_are_never_a_500()
+    {
+        var client = sim.Browser();
+        var requests = new Func<HttpRequestMessage>[]
+        {
+            () => new HttpRequestMessage(HttpMethod.Post, "/login") { Content = new StringContent("{\"key\":\"x\"}", System.Text.Encoding.UTF8, "application/json") },
+            () => new HttpRequestMessage(HttpMethod.Post, "/login"),
+            () => new HttpRequestMessage(HttpMethod.Post, "/login") { Content = new StringContent("key=%ZZ&&&==", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded") },
+            () => new HttpRequestMessage(HttpMethod.Post, "/login") { Content = new StringContent("--x\r\nbroken", System.Text.Encoding.UTF8) { Headers = { ContentType = new("multipart/form-data") } } },
+            () => new HttpRequestMessage(HttpMethod.Get, "/login?return=%00%0d%0aLocation:%20http://evil"),
+            () => new HttpRequestMessage(HttpMethod.Get, "/logout"),
+            () => new HttpRequestMessage(HttpMethod.Post, "/logout"),
+            () => { var r = new HttpRequestMessage(HttpMethod.Get, "/"); r.Headers.Add("Cookie", "ck_session=" + new string('A', 5000)); return r; },
+        };
+        foreach (var make in requests)
+        {
+            using var request = make();
+            var what = $"{request.Method} {request.RequestUri}";
+            using var response = await client.SendAsync(request);
+            Assert.True((int)response.StatusCode < 500, $"{what}: HTTP {(int)response.StatusCode}");
+        }
+        sim.Time.Advance(TimeSpan.FromHours(1)); // the wrong-key attempts above leave a fresh window to the other tests
+    }
 }
