@@ -148,7 +148,10 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     /// <summary>The buyer's look-up: the MTDiep of the package that stored the invoice, or null when not stored.</summary>
     public async Task<string?> LookUpAsync(string taxCode, string invoiceCode)
     {
-        using var response = await Client.GetAsync($"api/v1/invoices/{taxCode}/{invoiceCode}");
+        // As the T-VAN: it sees the invoices it sent without the buyer's total (a buyer would give ?total=).
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/invoices/{taxCode}/{invoiceCode}");
+        request.Headers.Add("X-Api-Key", TvanKey);
+        using var response = await Client.SendAsync(request);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

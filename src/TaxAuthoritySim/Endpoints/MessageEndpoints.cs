@@ -1,4 +1,5 @@
 using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.TaxAuthoritySim.Access;
 using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.TaxAuthoritySim.Authority;
 using ConformanceKit.TaxAuthoritySim.Clock;
@@ -30,7 +31,8 @@ public static class MessageEndpoints
             .Produces(200, contentType: "application/xml").Produces(401);
 
         app.MapGet("/api/v1/invoices/{mst}/{code}", Invoice).WithTags("Look-up")
-            .WithSummary("Buyer look-up of a stored invoice: JSON summary and the invoice XML").Produces<InvoiceView>().Produces(404);
+            .WithSummary("Buyer look-up of a stored invoice: JSON summary and the invoice XML. No key: ?total= (TgTTTBSo) is required, rate-limited per client")
+            .Produces<InvoiceView>().Produces(400).Produces(404).Produces(429);
 
         app.MapGet("/api/v1/certificate", (AuthorityCertificate cert) => Results.Text(cert.Pem, "application/x-pem-file"))
             .WithTags("Look-up").WithSummary("The simulated tax authority's signing certificate (PEM)");
@@ -125,13 +127,47 @@ public static class MessageEndpoints
         return XmlResults.Message(XmlResults.List(list, next));
     }
 
-    private static async Task<IResult> Invoice(string mst, string code, ISimulatorStore store, CancellationToken ct)
+    private static async Task<IResult> Invoice(string mst, string code, string? total, HttpContext http, RegistryService registry,
+        PageSessions sessions, AccessLimits limits, ISimulatorStore store, CancellationToken ct)
     {
-        var invoice = await store.GetInvoiceAsync(mst.Trim(), code.Trim().ToUpperInvariant(), ct);
-        if (invoice is null)
-            return Results.Problem(statusCode: 404, title: "Not found",
-                detail: $"no invoice {code} of MST {mst} is stored. / Không tìm thấy hóa đơn {code} của MST {mst}.");
-        var message = await store.GetMessageAsync(invoice.MessageId, ct);
-        return Results.Json(InvoiceView.From(invoice, message is null ? null : InvoiceXml.Extract(message.Body, invoice.Index)));
+        var viewer = sessions.Resolve(http, registry.Current, out _);
+        var totals = InvoiceLookup.ParseTotal(total);
+        if (totals is null)
+            return Results.Problem(statusCode: 400, title: "Bad total",
+                detail: "total is not an amount (e.g. 1234567 or 1.234.567). / Tổng tiền thanh toán không hợp lệ.");
+        if (!viewer.IsKnown)
+        {
+            if (totals.Length == 0)
+                return Results.Problem(statusCode: 400, title: "Total required",
+                    detail: "a buyer's look-up needs ?total= — the invoice's total to pay (TgTTTBSo), as printed on it. " +
+                            "/ Cần nhập tổng tiền thanh toán của hóa đơn (?total=).");
+            var allowed = limits.Lookups.Take(ClientRateLimiter.ClientOf(http));
+            if (!allowed.Allowed) return TooManyLookups(http, allowed);
+        }
+        if (mst.Length > 64 || code.Length > 64) return NotFound(mst, code);
+        var found = await InvoiceLookup.FindAsync(store, mst.Trim(), code.Trim().ToUpperInvariant(), totals, viewer, ct);
+        if (found is null) return NotFound(mst, code);
+        string? xml;
+        try
+        {
+            xml = found.Message is null ? null : InvoiceXml.Extract(found.Message.Body, found.Invoice.Index);
+        }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+        {
+            xml = null;
+        }
+        return Results.Json(InvoiceView.From(found.Invoice, xml));
+    }
+
+    private static IResult NotFound(string mst, string code) => Results.Problem(statusCode: 404, title: "Not found",
+        detail: $"no invoice {code} of MST {mst} with that total is stored. / Không tìm thấy hóa đơn {code} của MST {mst}.");
+
+    /// <summary>429 with Retry-After, for a client over its look-up limit.</summary>
+    public static IResult TooManyLookups(HttpContext http, RateDecision decision)
+    {
+        http.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many look-ups",
+            detail: $"too many look-ups from this client; try again in {decision.RetryAfterSeconds} s. " +
+                    $"/ Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau {decision.RetryAfterSeconds} giây.");
     }
 }

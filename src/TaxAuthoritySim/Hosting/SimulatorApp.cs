@@ -39,12 +39,15 @@ public static class SimulatorApp
           --smtp HOST:PORT         send e-mails to this SMTP server instead
           --workers N              packages checked in parallel (default 2 × cores)
           --log-format json        structured JSON logs
+          --lookup-limit N         anonymous invoice look-ups per client (IP) per window (default 30)
+          --login-limit N          wrong keys at /login per client per window (default 10)
+          --lookup-window D        the window of both limits: 60, 60s, 1m (default 1m)
 
         Options can also come from CK_SIM_* environment variables (CK_SIM_PROCESSING_DELAY=5m); no other
         variable is read as an option (ASPNETCORE_URLS still sets --urls).
 
         Demo seed: MST 0106324653 (block A1B2C), T-VAN key demo-tvan-key, admin key demo-admin-key.
-        API: /swagger · pages: / and /lookup · docs: docs/simulator.md
+        API: /swagger · pages: / (log in with the admin key, or a T-VAN's key) and /lookup · docs: docs/simulator.md
         """;
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -141,6 +144,16 @@ public static class SimulatorApp
             return AuthorityCertificate.LoadOrCreateAsync(store, name).GetAwaiter().GetResult();
         });
         services.AddSingleton<Diagnostics.StageTimings>();
+        services.AddSingleton(sp =>
+        {
+            var s = sp.GetRequiredService<SimulatorSettings>();
+            var wall = sp.GetKeyedService<TimeProvider>(Access.AccessLimits.WallClock) ?? TimeProvider.System;
+            return new Access.AccessLimits(new Access.ClientRateLimiter(s.LookupLimit, s.LookupWindow, wall),
+                new Access.ClientRateLimiter(s.LoginLimit, s.LookupWindow, wall));
+        });
+        services.AddSingleton(sp => new Access.PageSessions(
+            sp.GetKeyedService<TimeProvider>(Access.AccessLimits.WallClock) ?? TimeProvider.System,
+            sp.GetRequiredService<SimulatorSettings>().SessionLifetime));
         services.AddSingleton<StartupSeed>();
         services.AddSingleton<Readiness>();
         services.AddSingleton<RegistryService>();
@@ -162,7 +175,7 @@ public static class SimulatorApp
     {
         var delay = config["processing-delay"] is { Length: > 0 } d ? ParseDuration(d) : TimeSpan.Zero;
         var data = config["data"] is { Length: > 0 } dir ? dir : "data";
-        return new SimulatorSettings
+        var settings = new SimulatorSettings
         {
             DataDirectory = data,
             Store = config["store"],
@@ -172,8 +185,18 @@ public static class SimulatorApp
             Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : 2 * Environment.ProcessorCount,
             StartupProcessingDelay = delay,
             ProcessingDelay = delay,
+            LookupLimit = PositiveInt(config["lookup-limit"], 30),
+            LoginLimit = PositiveInt(config["login-limit"], 10),
+            LookupWindow = config["lookup-window"] is { Length: > 0 } lw && ParseDuration(lw) is { Ticks: > 0 } window
+                ? window : TimeSpan.FromMinutes(1),
         };
+        return settings;
     }
+
+    private static int PositiveInt(string? text, int fallback) =>
+        string.IsNullOrEmpty(text) ? fallback
+        : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
+        : throw new ArgumentException($"'{text}' is not a positive whole number");
 
     /// <summary>"90" (seconds), "90s", "5m", or "00:05:00"; anything else (or beyond a day) is a FormatException.</summary>
     public static TimeSpan ParseDuration(string s)

@@ -40,5 +40,17 @@ public sealed class SimulatorSettings
     /// <summary>Sender address of the e-mails.</summary>
     public string MailFrom { get; init; } = "thongbao@tct.mo-phong.test";
 
+    /// <summary>--lookup-limit: anonymous buyer look-ups (page and JSON) per client per <see cref="LookupWindow"/>.</summary>
+    public int LookupLimit { get; init; } = 30;
+
+    /// <summary>--lookup-window: the fixed window of the look-up and login limits (wall-clock time).</summary>
+    public TimeSpan LookupWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>--login-limit: wrong keys per client per <see cref="LookupWindow"/> before the pages' login answers 429.</summary>
+    public int LoginLimit { get; init; } = 10;
+
+    /// <summary>How long a login to the operator pages lasts (wall-clock time).</summary>
+    public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromHours(12);
+
     public string OutboxPath => OutboxDirectory ?? Path.Combine(DataDirectory, "outbox");
 }

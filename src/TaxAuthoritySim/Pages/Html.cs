@@ -128,8 +128,9 @@ public static class Html
         span.TotalSeconds.ToString(span.TotalSeconds % 1 == 0 ? "0" : "0.###", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>The link to the buyer look-up of one invoice.</summary>
-    public static string LookupUrl(string mst, string code) =>
-        "/lookup?mst=" + Uri.EscapeDataString(mst) + "&code=" + Uri.EscapeDataString(code);
+    public static string LookupUrl(string mst, string code, decimal? total = null) =>
+        "/lookup?mst=" + Uri.EscapeDataString(mst) + "&code=" + Uri.EscapeDataString(code)
+        + (total is { } t ? "&total=" + t.ToString(CultureInfo.InvariantCulture) : "");
 
     public static string MessageUrl(string messageId) => "/messages/" + Uri.EscapeDataString(messageId);
 
@@ -181,7 +182,12 @@ public static class Html
         if (options.RefreshSeconds is { } r)
             h.Add($"<meta http-equiv=\"refresh\" content=\"{r}\">");
         h.Add($"<title>{title}</title><style>{Raw(Style)}</style></head><body>");
-        if (options.Buyer)
+        if (options.Login)
+        {
+            h.Add($"<header><div class=\"brand\"><a href=\"/\">{options.Brand}</a></div><nav>");
+            h.Add($"<a href=\"/lookup\">Tra cứu hóa đơn / Invoice look-up</a>");
+        }
+        else if (options.Buyer)
         {
             h.Add($"<header><div class=\"brand\"><a href=\"/lookup\">{options.Brand}</a></div><nav>");
             h.Add($"<a href=\"/lookup\">Tra cứu hóa đơn</a>");
@@ -195,6 +201,11 @@ public static class Html
             h.Add($"<a href=\"/swagger\">API (Swagger)</a>");
             h.Add($"<a href=\"/openapi/v1.json\">OpenAPI</a>");
             h.Add($"<a href=\"/api/v1/certificate\">Chứng thư số CQT / Certificate</a>");
+            if (options.SignedInAs is { Length: > 0 } who)
+            {
+                h.Add($"<span class=\"who\" id=\"signed-in-as\">{who}</span>");
+                h.Add($"<form method=\"post\" action=\"/logout\" class=\"logout\"><button type=\"submit\" id=\"logout\">Đăng xuất / Log out</button></form>");
+            }
         }
         h.Add($"</nav></header><main>");
         h.Add(body);
@@ -211,6 +222,9 @@ public static class Html
         header nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem}
         header nav a{opacity:.92;border-bottom:1px solid transparent}
         header nav a:hover{border-bottom-color:#fff}
+        header .who{opacity:.85;font-size:.85rem}
+        form.logout{display:inline;margin:0}
+        form.logout button{padding:.1rem .6rem;background:#fff;color:#8b1a1a;font-size:.85rem}
         main{max-width:1440px;margin:0 auto;padding:1rem 1.2rem 2rem}
         footer{max-width:1440px;margin:0 auto;padding:.5rem 1.2rem 2rem;color:#6a7280;font-size:.85rem}
         h1{font-size:1.45rem;margin:.4rem 0 .8rem}
@@ -265,6 +279,12 @@ public sealed record PageOptions
 
     /// <summary>The buyer's navigation (look-up only) instead of the operator's.</summary>
     public bool Buyer { get; init; }
+
+    /// <summary>The login page's navigation (look-up only).</summary>
+    public bool Login { get; init; }
+
+    /// <summary>Who is logged in (shown with a log-out button in the operator's navigation).</summary>
+    public string? SignedInAs { get; init; }
     public string Brand { get; init; } = "ConformanceKit · Cơ quan thuế mô phỏng / Tax-authority simulator";
     public string Footer { get; init; } =
         "Cổng mô phỏng để kiểm thử — không phải cổng thông tin của cơ quan thuế. / A simulator for testing, not the tax authority's portal. Times are simulated, GMT+7.";

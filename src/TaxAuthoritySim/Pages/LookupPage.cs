@@ -4,6 +4,7 @@ using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.TaxAuthoritySim.Access;
 using ConformanceKit.TaxAuthoritySim.Endpoints;
 using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Store;
@@ -12,20 +13,22 @@ namespace ConformanceKit.TaxAuthoritySim.Pages;
 
 /// <summary>
 /// /lookup — the buyer's look-up, in Vietnamese as on the real portal: the seller's MST and the
-/// tax-authority code (MCCQT) printed on the receipt give the stored invoice. Bad input is a 400,
-/// an unknown invoice a 404, never a 500.
+/// tax-authority code (MCCQT) printed on the receipt, with the total to pay (TgTTTBSo), give the stored
+/// invoice. Bad input is a 400, an unknown invoice (or a wrong total) a 404, too many look-ups from one
+/// client a 429 — never a 500. Who needs the total and who is rate-limited: <see cref="InvoiceLookup"/>.
 /// </summary>
 internal static class LookupPage
 {
     /// <summary>Longest input echoed back or parsed; anything longer is malformed anyway.</summary>
     private const int MaxInput = 64;
 
-    public static async Task<IResult> LookupAsync(string? mst, string? code, ISimulatorStore store, RegistryService registry,
-        CancellationToken ct)
+    public static async Task<IResult> LookupAsync(HttpContext http, string? mst, string? code, string? total, ISimulatorStore store,
+        RegistryService registry, PageSessions sessions, AccessLimits limits, CancellationToken ct)
     {
         var authority = registry.Current.Authority;
         var mstText = Clip(mst?.Trim());
         var codeText = Clip(code?.Trim().ToUpperInvariant());
+        var totalText = Clip(total?.Trim());
         var options = new PageOptions
         {
             Language = "vi",
@@ -36,10 +39,12 @@ internal static class LookupPage
 
         var h = new HtmlBuilder();
         h.Add($"<h1>Tra cứu hóa đơn khởi tạo từ máy tính tiền</h1>");
-        h.Add($"<p class=\"muted\">Nhập mã số thuế của người bán và mã của cơ quan thuế (MCCQT) in trên hóa đơn, ví dụ <span class=\"mono\">M1-25-A1B2C-00000000001</span>.</p>");
-        Form(h, mstText, codeText);
+        h.Add($"<p class=\"muted\">Nhập mã số thuế của người bán, mã của cơ quan thuế (MCCQT) in trên hóa đơn, ví dụ <span class=\"mono\">M1-25-A1B2C-00000000001</span>, và tổng tiền thanh toán của hóa đơn.</p>");
+        Form(h, mstText, codeText, totalText);
 
-        if (mst is null && code is null)
+        var (viewer, blocked) = limits.Identify(http, registry.Current, sessions);
+        if (blocked is { } b) return TooMany(http, h, b, options);
+        if (mst is null && code is null && total is null)
             return Html.Page("Tra cứu hóa đơn", h.ToMarkup(), options);
 
         // Validate both fields and report every problem at once.
@@ -52,6 +57,11 @@ internal static class LookupPage
             problems.Add(("Vui lòng nhập mã của cơ quan thuế (MCCQT).", null));
         else if (!CashRegisterCode.TryParse(codeText, out _, out var codeError))
             problems.Add(("Mã của cơ quan thuế không hợp lệ: mã gồm 23 ký tự theo dạng M<loại>-<năm>-<5 ký tự>-<11 chữ số>.", codeError));
+        var totals = InvoiceLookup.ParseTotal(totalText);
+        if (totals is null)
+            problems.Add(("Tổng tiền thanh toán không hợp lệ: nhập số tiền in trên hóa đơn, ví dụ 1.234.567.", null));
+        else if (totals.Length == 0 && !viewer.IsKnown)
+            problems.Add(("Vui lòng nhập tổng tiền thanh toán của hóa đơn.", null));
         if (problems.Count > 0)
         {
             h.Add($"<div class=\"msg error\" id=\"error\" role=\"alert\">");
@@ -65,15 +75,17 @@ internal static class LookupPage
             return Html.Page("Tra cứu hóa đơn — dữ liệu không hợp lệ", h.ToMarkup(), options with { Status = StatusCodes.Status400BadRequest });
         }
 
-        var invoice = await store.GetInvoiceAsync(mstText!, codeText!, ct);
-        if (invoice is null)
+        if (!viewer.IsKnown && limits.Lookups.Take(ClientRateLimiter.ClientOf(http)) is { Allowed: false } refused)
+            return TooMany(http, h, refused, options);
+        var found = await InvoiceLookup.FindAsync(store, mstText!, codeText!, totals!, viewer, ct);
+        if (found is null)
         {
             h.Add($"<div class=\"msg notfound\" id=\"not-found\" role=\"alert\">Không tìm thấy hóa đơn có mã <b class=\"mono\">{codeText}</b> của người bán có mã số thuế <b>{mstText}</b>.");
-            h.Add($"<span class=\"detail\">Hóa đơn chỉ tra cứu được sau khi cơ quan thuế nhận và kiểm tra dữ liệu hợp lệ (thông báo 01/TB-KTDL). Vui lòng kiểm tra lại mã số thuế và mã hóa đơn, hoặc liên hệ người bán.</span></div>");
+            h.Add($"<span class=\"detail\">Hóa đơn chỉ tra cứu được sau khi cơ quan thuế nhận và kiểm tra dữ liệu hợp lệ (thông báo 01/TB-KTDL). Vui lòng kiểm tra lại mã số thuế, mã hóa đơn và tổng tiền thanh toán, hoặc liên hệ người bán.</span></div>");
             return Html.Page("Tra cứu hóa đơn — không tìm thấy", h.ToMarkup(), options with { Status = StatusCodes.Status404NotFound });
         }
 
-        var message = await store.GetMessageAsync(invoice.MessageId, ct);
+        var (invoice, message) = found;
         string? xml = null;
         if (message is not null)
         {
@@ -90,11 +102,21 @@ internal static class LookupPage
         return Html.Page($"Hóa đơn {invoice.Code}", h.ToMarkup(), options);
     }
 
-    private static void Form(HtmlBuilder h, string? mst, string? code)
+    private static IResult TooMany(HttpContext http, HtmlBuilder h, RateDecision decision, PageOptions options)
+    {
+        var seconds = decision.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = seconds;
+        h.Add($"<div class=\"msg error\" id=\"too-many\" role=\"alert\">Bạn đã tra cứu quá nhiều lần. Vui lòng thử lại sau {seconds} giây.");
+        h.Add($"<span class=\"detail\">Too many look-ups from this address: try again in {seconds} s.</span></div>");
+        return Html.Page("Tra cứu hóa đơn — quá nhiều yêu cầu", h.ToMarkup(), options with { Status = StatusCodes.Status429TooManyRequests });
+    }
+
+    private static void Form(HtmlBuilder h, string? mst, string? code, string? total)
     {
         h.Add($"<form class=\"lookup\" method=\"get\" action=\"/lookup\" id=\"lookup-form\">");
         h.Add($"<label>Mã số thuế người bán <span class=\"hint\">MST</span><input name=\"mst\" id=\"mst\" value=\"{mst}\" maxlength=\"14\" autocomplete=\"off\" placeholder=\"0106324653\" inputmode=\"numeric\"></label>");
         h.Add($"<label>Mã của cơ quan thuế <span class=\"hint\">MCCQT</span><input name=\"code\" id=\"code\" value=\"{code}\" maxlength=\"23\" autocomplete=\"off\" placeholder=\"M1-25-A1B2C-00000000001\" class=\"mono\"></label>");
+        h.Add($"<label>Tổng tiền thanh toán <span class=\"hint\">TgTTTBSo, ví dụ 1.234.567</span><input name=\"total\" id=\"total\" value=\"{total}\" maxlength=\"30\" autocomplete=\"off\" placeholder=\"1.234.567\" inputmode=\"decimal\"></label>");
         h.Add($"<button type=\"submit\" id=\"submit\">Tra cứu</button></form>");
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.TaxAuthoritySim.Access;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Registry;
@@ -28,12 +29,13 @@ internal static class OperatorPages
     /// <summary>Message bodies larger than this are shown cut.</summary>
     private const int BodyDisplayChars = 256 * 1024;
 
-    public static async Task<IResult> RecentAsync(string? refresh, ISimulatorStore store, SimulatedClock clock,
+    public static async Task<IResult> RecentAsync(Viewer viewer, string? refresh, ISimulatorStore store, SimulatedClock clock,
         SimulatorSettings settings, RegistryService registry, CancellationToken ct)
     {
         var refreshing = IsOn(refresh);
-        var counts = await store.CountsAsync(ct);
-        var messages = await store.RecentMessagesAsync(RecentCount, ct);
+        // A T-VAN sees its own messages only, and no store-wide figures.
+        var counts = viewer.IsAdmin ? await store.CountsAsync(ct) : null;
+        var messages = await store.RecentMessagesAsync(RecentCount, viewer.TvanCode, ct);
         var reg = registry.Current;
 
         var h = new HtmlBuilder();
@@ -65,14 +67,16 @@ internal static class OperatorPages
         }
 
         return Html.Page("Recent packages — ConformanceKit simulator", h.ToMarkup(),
-            new PageOptions { RefreshSeconds = refreshing ? RefreshSeconds : null });
+            new PageOptions { RefreshSeconds = refreshing ? RefreshSeconds : null, SignedInAs = viewer.Label });
     }
 
-    public static async Task<IResult> MessageAsync(string messageId, string? refresh, ISimulatorStore store, SimulatedClock clock,
+    public static async Task<IResult> MessageAsync(Viewer viewer, string messageId, string? refresh, ISimulatorStore store, SimulatedClock clock,
         SimulatorSettings settings, RegistryService registry, CancellationToken ct)
     {
         var id = messageId.Trim();
         var message = id.Length is > 0 and <= 100 ? await store.GetMessageAsync(id, ct) : null;
+        // Another T-VAN's message is "not found", exactly as an unknown one: its existence is not revealed.
+        if (message is not null && viewer.TvanCode is { } own && message.TvanCode != own) message = null;
         if (message is null)
         {
             var nf = new HtmlBuilder();
@@ -80,14 +84,16 @@ internal static class OperatorPages
             nf.Add($"<div class=\"msg notfound\" id=\"not-found\">Không tìm thấy thông điệp <span class=\"mono\">{id}</span>. / No message with this MTDiep was taken for processing.");
             nf.Add($"<span class=\"detail\">A message refused at reception (999 TTTNhan 1) is not stored; the journal (<code>GET /admin/v1/journal</code>) lists it.</span></div>");
             nf.Add($"<p><a href=\"/\">← Recent packages</a></p>");
-            return Html.Page("Message not found — ConformanceKit simulator", nf.ToMarkup(), new PageOptions { Status = StatusCodes.Status404NotFound });
+            return Html.Page("Message not found — ConformanceKit simulator", nf.ToMarkup(),
+                new PageOptions { Status = StatusCodes.Status404NotFound, SignedInAs = viewer.Label });
         }
 
         var refreshing = IsOn(refresh);
         var reg = registry.Current;
         var taxpayer = reg.Taxpayer(message.TaxCode);
         var tvan = reg.Tvans.GetValueOrDefault(message.TvanCode);
-        var responses = await store.ResponsesToAsync(message.MessageId, ct);
+        var responses = (await store.ResponsesToAsync(message.MessageId, ct))
+            .Where(r => viewer.TvanCode is not { } own || r.TvanCode == own).ToList();
         var invoices = await store.InvoicesOfAsync(message.MessageId, ct);
         var (journal, journalCut) = await JournalOfAsync(store, message, ct);
 
@@ -132,18 +138,25 @@ internal static class OperatorPages
         h.Add($"<h2>Nội dung / Message body</h2><details><summary>XML ({message.Body.Length.ToString("#,0", CultureInfo.InvariantCulture)} bytes)</summary><pre>{Html.PrettyXml(message.Body, BodyDisplayChars)}</pre></details>");
 
         return Html.Page($"{message.Type} {message.MessageId} — ConformanceKit simulator", h.ToMarkup(),
-            new PageOptions { RefreshSeconds = refreshing ? RefreshSeconds : null });
+            new PageOptions { RefreshSeconds = refreshing ? RefreshSeconds : null, SignedInAs = viewer.Label });
     }
 
-    private static void StatusStrip(HtmlBuilder h, ISimulatorStore store, StoreCounts counts, SimulatedClock clock,
+    private static void StatusStrip(HtmlBuilder h, ISimulatorStore store, StoreCounts? counts, SimulatedClock clock,
         SimulatorSettings settings, bool refreshing, string self)
     {
         var rate = clock.Rate.ToString("0.###", CultureInfo.InvariantCulture);
         h.Add($"<div class=\"strip\" id=\"status\">");
-        h.Add($"<div title=\"{store.Description}\">Lưu trữ / Store: <b id=\"store-kind\">{store.Kind}</b></div>");
-        h.Add($"<div>Thông điệp / Messages: <b id=\"count-messages\">{counts.Messages}</b> (đang xử lý / pending <b>{counts.Pending}</b>)</div>");
-        h.Add($"<div>Hóa đơn / Invoices: <b id=\"count-invoices\">{counts.Invoices}</b></div>");
-        h.Add($"<div>Phản hồi / Responses: <b>{counts.Responses}</b> (callbacks pending <b>{counts.PendingCallbacks}</b>)</div>");
+        if (counts is not null)
+        {
+            h.Add($"<div title=\"{store.Description}\">Lưu trữ / Store: <b id=\"store-kind\">{store.Kind}</b></div>");
+            h.Add($"<div>Thông điệp / Messages: <b id=\"count-messages\">{counts.Messages}</b> (đang xử lý / pending <b>{counts.Pending}</b>)</div>");
+            h.Add($"<div>Hóa đơn / Invoices: <b id=\"count-invoices\">{counts.Invoices}</b></div>");
+            h.Add($"<div>Phản hồi / Responses: <b>{counts.Responses}</b> (callbacks pending <b>{counts.PendingCallbacks}</b>)</div>");
+        }
+        else
+        {
+            h.Add($"<div>Chỉ thông điệp của T-VAN này / This T-VAN's messages only</div>");
+        }
         h.Add($"<div>Giờ mô phỏng / Clock: <b id=\"clock\">{Html.Time(clock.GetUtcNow())}</b> GMT+7, ×{rate}{(clock.IsReal ? " (real time)" : " (simulated)")}</div>");
         h.Add($"<div>Độ trễ 204 / 204 delay: <b>{Html.Seconds(settings.ProcessingDelay)}</b> (≤ 15 min)</div>");
         if (refreshing)
@@ -275,7 +288,7 @@ internal static class OperatorPages
         h.Add($"<div class=\"scroll\"><table id=\"invoices\"><thead><tr><th class=\"num\">#</th><th>MCCQT</th><th>KHMSHDon · KHHDon</th><th>SHDon</th><th>NLap</th><th>Người mua / Buyer</th><th class=\"num\">Tổng cộng / Total</th><th>Lưu lúc / Stored (GMT+7)</th></tr></thead><tbody>");
         foreach (var i in invoices)
         {
-            h.Add($"<tr><td class=\"num\">{i.Index}</td><td class=\"mono\"><a href=\"{Html.LookupUrl(i.TaxCode, i.Code)}\">{i.Code}</a></td>");
+            h.Add($"<tr><td class=\"num\">{i.Index}</td><td class=\"mono\"><a href=\"{Html.LookupUrl(i.TaxCode, i.Code, i.Total)}\">{i.Code}</a></td>");
             h.Add($"<td>{(i.Form?.ToString(CultureInfo.InvariantCulture) ?? "")}{Html.Or(i.Series, "")}</td><td>{Html.Or(i.Number)}</td><td class=\"nowrap\">{Html.Iso(i.IssuedOn)}</td>");
             h.Add($"<td>{Html.Or(i.BuyerName)}{(i.BuyerTaxCode is { Length: > 0 } b ? " (" + b + ")" : "")}</td>");
             h.Add($"<td class=\"num\">{Html.Money(i.Total, i.Currency)}</td><td class=\"nowrap\">{Html.Time(i.StoredAt)}</td></tr>");

@@ -87,8 +87,8 @@ public interface ISimulatorStore : IAsyncDisposable
 
     Task<IReadOnlyList<JournalEntry>> JournalAsync(JournalQuery query, CancellationToken ct = default);
 
-    /// <summary>Most recent messages first, bodies omitted (Body and Ack empty).</summary>
-    Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, CancellationToken ct = default);
+    /// <summary>Most recent messages first, bodies omitted (Body and Ack empty); only <paramref name="tvanCode"/>'s when given.</summary>
+    Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, string? tvanCode = null, CancellationToken ct = default);
 
     Task<StoreCounts> CountsAsync(CancellationToken ct = default);
 }

@@ -81,7 +81,7 @@ public sealed class ClockAndFaultTests : IDisposable
         await _tvan.PostMessageAsync(body);
         var code = Packages.CodesOf(body)[0];
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await _sim.CreateClient().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}")).StatusCode != HttpStatusCode.OK)
+        while ((await _sim.Tvan().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}")).StatusCode != HttpStatusCode.OK)
         {
             Assert.True(DateTime.UtcNow < deadline, "the invoice was not stored");
             await Task.Delay(20);
@@ -146,7 +146,7 @@ public sealed class ClockAndFaultTests : IDisposable
 
         Assert.Empty(await _tvan.ResponsesAsync(Packages.IdOf(body)));
         Assert.Equal(HttpStatusCode.NotFound,
-            (await _sim.CreateClient().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(body)[0]}")).StatusCode);
+            (await _sim.Tvan().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(body)[0]}")).StatusCode);
         var clock = await _admin.GetFromJsonAsync<JsonElement>("/admin/v1/clock");
         Assert.True(clock.GetProperty("real").GetBoolean());
         Assert.Empty((await _admin.GetFromJsonAsync<JsonElement>("/admin/v1/faults")).EnumerateArray());

@@ -15,6 +15,18 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
 
     private Task<IPage> NewPageAsync() => fixture.Browser.NewPageAsync(Sim.BaseAddress);
 
+    /// <summary>A fresh page logged in to the operator pages (the login form, as a person would).</summary>
+    private async Task<IPage> LoggedInPageAsync(string key = DemoData.AdminKey)
+    {
+        var page = await NewPageAsync();
+        var login = await page.GotoAsync("/login");
+        Assert.Equal(200, login!.Status);
+        await page.GetByLabel("Khóa / Key").FillAsync(key);
+        var home = await NavigateAsync(page, () => page.Locator("#login").ClickAsync());
+        Assert.Equal(200, home.Status);
+        return page;
+    }
+
     /// <summary>Runs <paramref name="action"/> (a click) and waits until the page it leads to is loaded; its response.</summary>
     private static async Task<IResponse> NavigateAsync(IPage page, Func<Task> action)
     {
@@ -34,9 +46,8 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         var id = await Sim.SendAsync(package);
         var codes = Packages.CodesOf(package);
 
-        var page = await NewPageAsync();
-        var home = await page.GotoAsync("/");
-        Assert.Equal(200, home!.Status);
+        var page = await LoggedInPageAsync();
+        Assert.EndsWith("/", page.Url);
         Assert.Equal("Thông điệp gần đây / Recent packages", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("sqlite", await page.Locator("#store-kind").InnerTextAsync());
 
@@ -84,6 +95,9 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("vi", await page.Locator("html").GetAttributeAsync("lang"));
         await page.GetByLabel("Mã số thuế người bán").FillAsync(DemoData.TaxCode);
         await page.GetByLabel("Mã của cơ quan thuế").FillAsync(code);
+        // The total to pay as printed on the receipt, Vietnamese grouping.
+        var total = decimal.Parse(PageLogin.TotalOf(package), System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("Tổng tiền thanh toán").FillAsync(total.ToString("#,0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = "." }));
         await Browser.ScreenshotAsync(page, "lookup-form");
         var found = await NavigateAsync(page, () => page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync());
 
@@ -129,8 +143,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
             DemoData.SellerName, "Cửa hàng Z");
         var id = await Sim.SendAsync(broken);
 
-        var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        var page = await LoggedInPageAsync();
         var row = page.Locator($"tr[data-message-id=\"{id}\"]");
         var outcome = await row.Locator(".outcome").InnerTextAsync();
         Assert.StartsWith("204 LTBao 7: ", outcome);
@@ -153,8 +166,7 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
     [Fact]
     public async Task Auto_refresh_shows_a_new_package_without_reloading_by_hand()
     {
-        var page = await NewPageAsync();
-        await page.GotoAsync("/");
+        var page = await LoggedInPageAsync();
         await page.Locator("#refresh-toggle").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"refresh=on"));
         Assert.Equal(1, await page.Locator("meta[http-equiv=refresh]").CountAsync());
@@ -166,5 +178,40 @@ public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<Bro
         await page.Locator("#refresh-toggle").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/$"));
         Assert.Equal(0, await page.Locator("meta[http-equiv=refresh]").CountAsync());
+    }
+
+    [Fact]
+    public async Task Without_a_login_the_operator_pages_show_only_the_login_form_and_a_TVAN_logs_in_to_see_its_own_and_logs_out()
+    {
+        var id = await Sim.SendAsync(LiveSimulator.TodaysPackage(1));
+
+        var page = await NewPageAsync();
+        var anonymous = await page.GotoAsync($"/messages/{id}");
+        Assert.Equal(401, anonymous!.Status);
+        Assert.Equal("Đăng nhập / Log in", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("password", await page.Locator("#key").GetAttributeAsync("type"));
+        Assert.Equal(0, await page.Locator(".response").CountAsync());
+        await Browser.ScreenshotAsync(page, "login");
+
+        // A wrong key is refused; the right one returns to the page asked for.
+        await page.Locator("#key").FillAsync("not-a-key");
+        var wrong = await NavigateAsync(page, () => page.Locator("#login").ClickAsync());
+        Assert.Equal(401, wrong.Status);
+        Assert.Contains("Sai khóa", await page.Locator("#login-error").InnerTextAsync());
+        await page.Locator("#key").FillAsync(DemoData.TvanApiKey);
+        var detail = await NavigateAsync(page, () => page.Locator("#login").ClickAsync());
+        Assert.Equal(200, detail.Status);
+        Assert.EndsWith($"/messages/{id}", page.Url);
+        Assert.Contains(DemoData.TvanCode, await page.Locator("#signed-in-as").InnerTextAsync());
+        await Assertions.Expect(page.Locator(".response[data-type=\"204\"]")).ToHaveCountAsync(1);
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "ck_session");
+        Assert.True(cookie.HttpOnly);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.NotEqual(DemoData.TvanApiKey, cookie.Value);
+
+        var loggedOut = await NavigateAsync(page, () => page.Locator("#logout").ClickAsync());
+        Assert.Equal(200, loggedOut.Status);
+        Assert.EndsWith("/login", page.Url);
+        Assert.Equal(401, (await page.GotoAsync("/"))!.Status);
     }
 }

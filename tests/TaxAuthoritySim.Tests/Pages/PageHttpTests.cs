@@ -12,11 +12,13 @@ namespace ConformanceKit.TaxAuthoritySim.Tests.Pages;
 /// <summary>The pages over plain HTTP (in-memory server): status codes for user input, and HTML encoding.</summary>
 public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<SimulatorFactory>
 {
-    private readonly HttpClient _client = sim.CreateClient();
+    // The operator's pages with the admin key; the look-up as an anonymous buyer.
+    private readonly HttpClient _operator = sim.Admin();
+    private readonly HttpClient _buyer = sim.CreateClient();
 
     private async Task<(HttpStatusCode Status, string Html, HttpResponseMessage Response)> GetAsync(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await (url.StartsWith("/lookup", StringComparison.Ordinal) ? _buyer : _operator).GetAsync(url);
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
 
@@ -75,14 +77,15 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
     [Fact]
     public async Task An_invoice_not_stored_is_a_404_saying_so()
     {
-        var (status, html, _) = await GetAsync("/lookup?mst=0106324653&code=M1-25-A1B2C-99999999998");
+        var (status, html, _) = await GetAsync("/lookup?mst=0106324653&code=M1-25-A1B2C-99999999998&total=1000");
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Contains("Không tìm thấy hóa đơn", html);
         Assert.Contains("M1-25-A1B2C-99999999998", html);
 
         // Another taxpayer's MST with a stored code is not found either.
-        var code = Packages.CodesOf(await StoreAsync(Packages.Signed()))[0];
-        (status, _, _) = await GetAsync($"/lookup?mst=0301521415&code={code}");
+        var stored = await StoreAsync(Packages.Signed());
+        var code = Packages.CodesOf(stored)[0];
+        (status, _, _) = await GetAsync($"/lookup?mst=0301521415&code={code}&total={PageLogin.TotalOf(stored)}");
         Assert.Equal(HttpStatusCode.NotFound, status);
     }
 
@@ -91,7 +94,7 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
     {
         var package = await StoreAsync(Packages.Signed(Packages.Options(invoices: 2)));
         var code = Packages.CodesOf(package)[1];
-        var (status, html, _) = await GetAsync($"/lookup?mst=%20{DemoData.TaxCode}%20&code=%20{code.ToLowerInvariant()}%20");
+        var (status, html, _) = await GetAsync($"/lookup?mst=%20{DemoData.TaxCode}%20&code=%20{code.ToLowerInvariant()}%20&total={PageLogin.TotalOf(package, 1)}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains($"id=\"inv-code\" class=\"mono\">{code}</dd>", html);
         Assert.Contains($"id=\"inv-seller\">{DemoData.SellerName}</dd>", html);
@@ -146,7 +149,7 @@ public sealed class PageHttpTests(SimulatorFactory sim) : IClassFixture<Simulato
         var package = await StoreAsync(Packages.Signed(change: p => p.Invoices[0].Buyer = new Party { Name = evil }));
         var code = Packages.CodesOf(package)[0];
 
-        var (status, lookup, _) = await GetAsync($"/lookup?mst={DemoData.TaxCode}&code={code}");
+        var (status, lookup, _) = await GetAsync($"/lookup?mst={DemoData.TaxCode}&code={code}&total={PageLogin.TotalOf(package)}");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain("<script", lookup, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;Co&quot;", lookup);

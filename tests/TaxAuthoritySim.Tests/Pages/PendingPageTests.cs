@@ -17,7 +17,7 @@ public sealed class PendingPageTests(DelayedSimulatorFactory sim) : IClassFixtur
         var tvan = sim.Tvan();
         Assert.Equal(0, (await tvan.PostMessageAsync(body)).Ack!.Status);
 
-        var client = sim.CreateClient();
+        var client = await sim.LoggedInAsync();
         var home = await client.GetStringAsync("/");
         Assert.Contains("600 s", home); // the 204 delay in the status strip
         var row = home[home.IndexOf($"data-message-id=\"{id}\"", StringComparison.Ordinal)..];

@@ -18,7 +18,7 @@ public sealed class ConcurrencyTests(SimulatorFactory sim) : IClassFixture<Simul
             Assert.Single(notices, n => n.Kind == 2);
             Assert.All(notices.Where(n => n.Kind == 7), n => Assert.Equal(["7005"], n.Codes()));
             var stored = notices.Single(n => n.Kind == 2).TransactionId;
-            var lookup = await sim.CreateClient().GetStringAsync(
+            var lookup = await sim.Tvan().GetStringAsync(
                 $"/api/v1/invoices/{Einvoice.Samples.DemoData.TaxCode}/{Packages.CodesOf(racers[0])[0]}");
             Assert.Contains(stored!, lookup);
         }

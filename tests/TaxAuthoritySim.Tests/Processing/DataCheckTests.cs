@@ -38,7 +38,7 @@ public sealed class DataCheckTests(SimulatorFactory sim) : IClassFixture<Simulat
 
         foreach (var code in Packages.CodesOf(body))
         {
-            var lookup = await sim.CreateClient().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}");
+            var lookup = await sim.Tvan().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}");
             Assert.Equal(System.Net.HttpStatusCode.OK, lookup.StatusCode);
             var text = await lookup.Content.ReadAsStringAsync();
             Assert.Contains(code, text);
@@ -155,7 +155,7 @@ public sealed class DataCheckTests(SimulatorFactory sim) : IClassFixture<Simulat
         var notice = await Check(again);
         Assert.Equal(["7005"], notice.Codes());
         Assert.Equal(3, notice.Errors!.Count);
-        var lookup = await sim.CreateClient().GetStringAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(first)[0]}");
+        var lookup = await sim.Tvan().GetStringAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(first)[0]}");
         Assert.Contains(Packages.IdOf(first), lookup);
     }
 
@@ -166,7 +166,7 @@ public sealed class DataCheckTests(SimulatorFactory sim) : IClassFixture<Simulat
         Assert.Equal(7, (await Check(body)).Kind);
         foreach (var code in Packages.CodesOf(body))
             Assert.Equal(System.Net.HttpStatusCode.NotFound,
-                (await sim.CreateClient().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}")).StatusCode);
+                (await sim.Tvan().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}")).StatusCode);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public abstract class StoreScenarios(StoreKind kind) : SimulatorOnStore(kind)
         Assert.Equal(0, (await tvan.PostMessageAsync(valid)).Ack!.Status);
         Assert.Equal(2, (await tvan.NoticeAsync(Packages.IdOf(valid))).Kind);
         var code = Packages.CodesOf(valid)[9];
-        var lookup = await Sim.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{DemoData.TaxCode}/{code}");
+        var lookup = await Sim.Tvan().GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{DemoData.TaxCode}/{code}");
         Assert.Equal(code, lookup.GetProperty("code").GetString());
         Assert.Contains("<HDon", lookup.GetProperty("xml").GetString());
 
@@ -52,7 +52,7 @@ public abstract class StoreScenarios(StoreKind kind) : SimulatorOnStore(kind)
             Assert.Equal(pem, await again.CreateClient().GetStringAsync("/api/v1/certificate"));
             Assert.Equal(2, (await again.Tvan().ResponsesAsync(Packages.IdOf(body))).Count);
             Assert.Equal(HttpStatusCode.OK,
-                (await again.CreateClient().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(body)[0]}")).StatusCode);
+                (await again.Tvan().GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{Packages.CodesOf(body)[0]}")).StatusCode);
         }
         finally
         {

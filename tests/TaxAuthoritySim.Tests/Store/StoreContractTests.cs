@@ -245,6 +245,24 @@ public abstract class StoreContractTests : IAsyncLifetime
         Assert.Equal(5, (await Store.RecentMessagesAsync(100)).Count);
     }
 
+    [Fact]
+    public async Task Recent_messages_of_one_TVAN_are_only_its_own()
+    {
+        var mine = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            var m = await RecordAsync(Message(tvan: i % 2 == 0 ? Tvan : "V0100109106", at: T0.AddSeconds(i)));
+            if (i % 2 == 0) mine.Add(m.MessageId);
+        }
+
+        var recent = await Store.RecentMessagesAsync(2, Tvan);
+
+        Assert.Equal(mine.AsEnumerable().Reverse().Take(2), recent.Select(m => m.MessageId));
+        Assert.Equal(3, (await Store.RecentMessagesAsync(100, "V0100109106")).Count);
+        Assert.Empty(await Store.RecentMessagesAsync(100, "V0000000000"));
+        Assert.Equal(6, (await Store.RecentMessagesAsync(100, null)).Count);
+    }
+
     // ------------------------------------------------------------------ complete
 
     [Fact]

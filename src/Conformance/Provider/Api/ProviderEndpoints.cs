@@ -99,7 +99,8 @@ public static class ProviderEndpoints
     private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>
         new(s.SaleId ?? "", s.Code, s.TaxCode, record.Form, record.Series, s.Number, s.IssuedAt.ToOffset(TimeSpan.FromHours(7)),
             totals.TotalPayable, totals.TotalPayableInWords, s.State, s.PackageMessageId, s.Codes, s.Detail,
-            new Uri(engine.Options.Target, $"api/v1/invoices/{s.TaxCode}/{s.Code}").ToString());
+            new Uri(engine.Options.Target, $"api/v1/invoices/{s.TaxCode}/{s.Code}?total=" +
+                totals.TotalPayable.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString()); // a buyer's look-up needs the total
 
     private static object PackageView(PackageRecord p) => new
     {

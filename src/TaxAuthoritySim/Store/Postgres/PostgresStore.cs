@@ -277,12 +277,15 @@ public sealed class PostgresStore : ISimulatorStore
         ReadAsync<IReadOnlyList<InboundMessage>>(async (c, t) =>
             await QueryMessagesAsync(c, $"SELECT {MessageColumns} FROM messages WHERE state = 0 ORDER BY seq", true, t).ConfigureAwait(false), ct);
 
-    public Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, string? tvanCode = null, CancellationToken ct = default) =>
         limit <= 0
             ? Task.FromResult<IReadOnlyList<InboundMessage>>([])
             : ReadAsync<IReadOnlyList<InboundMessage>>(async (c, t) =>
-                await QueryMessagesAsync(c, $"SELECT {MessageColumnsNoBodies} FROM messages ORDER BY seq DESC LIMIT @limit", false, t,
-                    new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit }).ConfigureAwait(false), ct);
+                await QueryMessagesAsync(c,
+                    $"SELECT {MessageColumnsNoBodies} FROM messages WHERE (@tvan::text IS NULL OR tvan_code = @tvan) ORDER BY seq DESC LIMIT @limit",
+                    false, t,
+                    new NpgsqlParameter<int>("limit", NpgsqlDbType.Integer) { TypedValue = limit },
+                    new NpgsqlParameter<string?>("tvan", NpgsqlDbType.Text) { TypedValue = tvanCode }).ConfigureAwait(false), ct);
 
     // ---------------------------------------------------------------- invoices
 

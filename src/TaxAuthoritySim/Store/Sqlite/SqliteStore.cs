@@ -259,12 +259,16 @@ public sealed class SqliteStore : ISimulatorStore
         ReadAsync<IReadOnlyList<InboundMessage>>(c =>
             QueryMessages(c, null, $"SELECT {MessageColumns} FROM messages WHERE state = 0 ORDER BY seq", true), ct);
 
-    public Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, CancellationToken ct = default) =>
+    public Task<IReadOnlyList<InboundMessage>> RecentMessagesAsync(int limit, string? tvanCode = null, CancellationToken ct = default) =>
         limit <= 0
             ? Task.FromResult<IReadOnlyList<InboundMessage>>([])
-            : ReadAsync<IReadOnlyList<InboundMessage>>(c =>
-                QueryMessages(c, null, $"SELECT {MessageColumnsNoBodies} FROM messages ORDER BY seq DESC LIMIT $limit", false,
-                    ("$limit", limit)), ct);
+            : tvanCode is null
+                ? ReadAsync<IReadOnlyList<InboundMessage>>(c =>
+                    QueryMessages(c, null, $"SELECT {MessageColumnsNoBodies} FROM messages ORDER BY seq DESC LIMIT $limit", false,
+                        ("$limit", limit)), ct)
+                : ReadAsync<IReadOnlyList<InboundMessage>>(c =>
+                    QueryMessages(c, null, $"SELECT {MessageColumnsNoBodies} FROM messages WHERE tvan_code = $tvan ORDER BY seq DESC LIMIT $limit",
+                        false, ("$limit", limit), ("$tvan", tvanCode)), ct);
 
     // ---------------------------------------------------------------- invoices
 
