@@ -21,6 +21,13 @@ public static class SampleSetBuilder
     public static byte[] Build(SampleVariant variant, X509Certificate2 certificate)
     {
         var package = SamplePackageBuilder.Build(BaseOptions);
+        if (variant.Shape is { } shape)
+        {
+            shape.Model?.Invoke(package);
+            variant.MutateModel?.Invoke(package);
+            var shaped = shape.Sign(package, certificate, SigningTime);
+            return variant.MutateSigned is { } edit ? edit(shaped) : shaped;
+        }
         variant.MutateModel?.Invoke(package);
         var bytes = MessageWriter.Write(package);
         if (variant.Sign) bytes = SamplePackageBuilder.Sign(bytes, certificate, SigningTime);

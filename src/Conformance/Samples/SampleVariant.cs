@@ -7,7 +7,8 @@ public sealed record ExpectedFinding(string Code, string Path, int? Invoice = nu
 
 /// <summary>
 /// One sample: a mutation of the valid package (on the model before signing, or on the signed
-/// bytes) and the findings it must produce — stated here, independently of the validator.
+/// bytes), optionally in a shape production senders use, and the findings it must produce — stated here,
+/// independently of the validator.
 /// </summary>
 public sealed record SampleVariant(
     string Name,
@@ -15,7 +16,9 @@ public sealed record SampleVariant(
     IReadOnlyList<ExpectedFinding> Expected,
     Action<InvoicePackage>? MutateModel = null,
     Func<byte[], byte[]>? MutateSigned = null,
-    bool Sign = true)
+    bool Sign = true,
+    Einvoice.Samples.ProductionShape? Shape = null)
 {
-    public bool IsValid => Expected.Count == 0;
+    /// <summary>Valid when every expected finding is an advisory warning (W…).</summary>
+    public bool IsValid => Expected.All(f => f.Code.StartsWith('W'));
 }

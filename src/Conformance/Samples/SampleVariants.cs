@@ -1,5 +1,6 @@
 using System.Text;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Conformance.Samples;
 
@@ -40,6 +41,27 @@ public static class SampleVariants
         new("206-7006-code-repeated", "invoice 3 reuses invoice 1's code",
             [new("7006", $"{Hdon}[3]/MCCQT", 3)],
             MutateModel: p => p.Invoices[2].Code = p.Invoices[0].Code),
+
+        // Shapes production senders use (docs/compatibility.md): valid, with advisory warnings at most.
+        new("206-shape-template-sender", ProductionShapes.TemplateSender.Description,
+            [new("W006", "/TDiep/TTChung/MTDTChieu"), new("W007", "/TDiep/CKSNNT/Signature/Object")],
+            Shape: ProductionShapes.TemplateSender),
+        new("206-shape-web-pos", ProductionShapes.WebPos.Description,
+            [.. Enumerable.Range(1, 4).Select(i => new ExpectedFinding("W006", $"{Hdon}[{i}]/DLHDon/NDHDon/NMua/MST", i))],
+            Shape: ProductionShapes.WebPos),
+        new("206-shape-uuid-data-id", ProductionShapes.UuidDataId.Description, [], Shape: ProductionShapes.UuidDataId),
+        new("206-shape-declaration", ProductionShapes.Declaration.Description, [], Shape: ProductionShapes.Declaration),
+        new("206-shape-form-names", ProductionShapes.FormNames.Description, [], Shape: ProductionShapes.FormNames),
+        new("206-shape-party-extras", ProductionShapes.PartyExtras.Description, [], Shape: ProductionShapes.PartyExtras),
+        // … and with an empty mandatory element they are still refused.
+        new("206-3001-shape-web-pos-empty-item-name", "the web-POS shape with an empty THHDVu (mandatory) in invoice 2",
+            [.. Enumerable.Range(1, 4).Select(i => new ExpectedFinding("W006", $"{Hdon}[{i}]/DLHDon/NDHDon/NMua/MST", i)),
+             new("3001", $"{Hdon}[2]/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/THHDVu", 2)],
+            MutateModel: p => p.Invoices[1].Lines[0].ItemName = "", Shape: ProductionShapes.WebPos),
+        new("206-1003-shape-template-sender-empty-sender", "the template-sender shape with an empty MNGui (mandatory)",
+            [new("W006", "/TDiep/TTChung/MTDTChieu"), new("W007", "/TDiep/CKSNNT/Signature/Object"),
+             new("1003", "/TDiep/TTChung/MNGui")],
+            MutateModel: p => p.Header.SenderCode = "", Shape: ProductionShapes.TemplateSender),
     ];
 
     private static string WithYear(string code, int year)

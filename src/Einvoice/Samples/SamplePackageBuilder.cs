@@ -53,10 +53,16 @@ public static class SamplePackageBuilder
         Sign(MessageWriter.Write(Build(options)), certificate, signingTime);
 
     /// <summary>Signs 206 bytes (seller signature in CKSNNT over DLieu and its SigningTime).</summary>
-    public static byte[] Sign(byte[] package, X509Certificate2 certificate, DateTime signingTime)
+    public static byte[] Sign(byte[] package, X509Certificate2 certificate, DateTime signingTime) =>
+        Sign(package, certificate, signingTime, SignatureLayout.Standard);
+
+    /// <summary>Signs 206 bytes in a production sender's <paramref name="layout"/>.</summary>
+    public static byte[] Sign(byte[] package, X509Certificate2 certificate, DateTime signingTime, SignatureLayout layout)
     {
         var doc = SafeXml.LoadDocument(package);
-        XmlSigner.SignPackage(doc, certificate, signingTime);
+        using var rsa = certificate.GetRSAPrivateKey()
+            ?? throw new ArgumentException("the certificate has no RSA private key", nameof(certificate));
+        XmlSigner.SignPackage(doc, certificate, rsa, signingTime, layout);
         return SafeXml.ToBytes(doc);
     }
 

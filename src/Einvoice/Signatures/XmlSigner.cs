@@ -41,8 +41,15 @@ public static class XmlSigner
     /// <see cref="ArgumentException"/> rather than a signature no verifier accepts).
     /// </summary>
     public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
-        X509Certificate2 certificate, RSA signingKey, DateTime signingTime, string signatureId)
+        X509Certificate2 certificate, RSA signingKey, DateTime signingTime, string signatureId) =>
+        Sign(doc, target, signatureParent, certificate, signingKey, signingTime, signatureId, SignatureLayout.Standard);
+
+    /// <summary>Like the overload above, with the Ids and the SignatureProperties' namespace of <paramref name="layout"/>.</summary>
+    public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
+        X509Certificate2 certificate, RSA signingKey, DateTime signingTime, string signatureId, SignatureLayout layout)
     {
+        ArgumentNullException.ThrowIfNull(layout);
+        signatureId = layout.SignatureId ?? signatureId;
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(signatureParent);
@@ -56,7 +63,7 @@ public static class XmlSigner
         EnsureKeyMatches(certificate, signingKey);
         var rsa = signingKey;
 
-        var objectId = signatureId + "-SigningTime";
+        var objectId = layout.ObjectId ?? signatureId + "-SigningTime";
         var ids = new IdIndex(doc);
         if (ids.Carriers(targetId).Count != 1)
             throw new InvalidOperationException($"Id '{targetId}' is carried by {ids.Carriers(targetId).Count} elements; a signed Id must be unique");
@@ -77,9 +84,11 @@ public static class XmlSigner
         Append(x509, "X509Certificate").InnerText = Convert.ToBase64String(certificate.RawData);
         var obj = Append(signature, "Object");
         obj.SetAttribute("Id", objectId);
-        var property = Append(Append(obj, "SignatureProperties"), "SignatureProperty");
+        var propertiesNs = layout.PropertiesInNoNamespace ? "" : DsigNames.Ns;
+        var properties = (XmlElement)obj.AppendChild(doc.CreateElement("SignatureProperties", propertiesNs))!;
+        var property = (XmlElement)properties.AppendChild(doc.CreateElement("SignatureProperty", propertiesNs))!;
         property.SetAttribute("Target", "#" + signatureId);
-        Append(property, "SigningTime").InnerText = signingTime.ToString(DsigNames.SigningTimeFormat, CultureInfo.InvariantCulture);
+        property.AppendChild(doc.CreateElement("SigningTime", propertiesNs))!.InnerText = signingTime.ToString(DsigNames.SigningTimeFormat, CultureInfo.InvariantCulture);
 
         // In place before any digest, so everything is hashed in its final document context.
         signatureParent.AppendChild(signature);
@@ -106,7 +115,11 @@ public static class XmlSigner
     /// held apart from the certificate (software key, HSM, remote signing service); <paramref name="cert"/>
     /// needs no private key but must carry the public half of <paramref name="signingKey"/>.
     /// </summary>
-    public static void SignPackage(XmlDocument doc, X509Certificate2 cert, RSA signingKey, DateTime signingTime)
+    public static void SignPackage(XmlDocument doc, X509Certificate2 cert, RSA signingKey, DateTime signingTime) =>
+        SignPackage(doc, cert, signingKey, signingTime, SignatureLayout.Standard);
+
+    /// <summary>Signs a 206 in a production sender's <paramref name="layout"/> (samples and conformance cases).</summary>
+    public static void SignPackage(XmlDocument doc, X509Certificate2 cert, RSA signingKey, DateTime signingTime, SignatureLayout layout)
     {
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(cert);
@@ -121,7 +134,7 @@ public static class XmlSigner
             root.InsertAfter(holder, content);
         }
         EnsureUnsigned(holder);
-        Sign(doc, content, holder, cert, signingKey, signingTime, PackageSignatureId);
+        Sign(doc, content, holder, cert, signingKey, signingTime, PackageSignatureId, layout);
     }
 
     /// <summary>
