@@ -13,8 +13,9 @@ public static class SaleCalculator
     /// <exception cref="ArgumentException">The sale cannot be invoiced (see <see cref="Find"/>); the message starts with the field's path.</exception>
     public static SaleTotals Compute(Sale sale, int form = 1)
     {
-        if (Find(sale, form) is { } v) throw new ArgumentException(v.ToString(), nameof(sale));
-        return Totals(sale, form);
+        if (FindRules(sale, form) is { } v) throw new ArgumentException(v.ToString(), nameof(sale));
+        var totals = Totals(sale, form); // computed once: the size check reads the same totals
+        return SaleLimits.FindTotals(totals) is { } big ? throw new ArgumentException(big.ToString(), nameof(sale)) : totals;
     }
 
     /// <summary>ThTien of a goods line: quantity × price − discount, to whole đồng.</summary>
@@ -27,7 +28,9 @@ public static class SaleCalculator
     /// Why the sale cannot be invoiced, pinned to its field, or null when it can: first what the
     /// format cannot carry (<see cref="SaleLimits"/>), then the invoicing rules, then the totals' size.
     /// </summary>
-    public static SaleViolation? Find(Sale sale, int form = 1)
+    public static SaleViolation? Find(Sale sale, int form = 1) => FindRules(sale, form) ?? SaleLimits.FindTotals(Totals(sale, form));
+
+    private static SaleViolation? FindRules(Sale sale, int form)
     {
         ArgumentNullException.ThrowIfNull(sale);
         if (form is not (1 or 2)) return new(SaleSection.Sale, -1, "", "rule", "form must be 1 (VAT invoice) or 2 (sales invoice)");
@@ -64,7 +67,7 @@ public static class SaleCalculator
             if (string.IsNullOrWhiteSpace(p.Name)) return new(SaleSection.Promotion, i, "name", "required", message);
             if (p.Quantity <= 0) return new(SaleSection.Promotion, i, "quantity", "rule", message);
         }
-        return SaleLimits.FindTotals(Totals(sale, form));
+        return null;
     }
 
     private static SaleTotals Totals(Sale sale, int form)
