@@ -26,18 +26,33 @@ public sealed partial class ProviderEngine
                 _ => 0,
             };
             if (take == 0) return;
-            var invoices = store.TakePending(mst, take);
-            var (messageId, unsigned) = PackageComposer.Compose(options.Register, options.TvanCode, invoices);
+            var composed = PackageComposer.ComposeEach(options.Register, options.TvanCode, store.TakePending(mst, take));
+            foreach (var (record, reason) in composed.SetAside) SetAside(record.Code.Value, reason);
+            if (composed.Bytes is null) continue; // every one set aside: they no longer wait
+            var (messageId, unsigned, invoices) = (composed.MessageId!, composed.Bytes, composed.Invoices);
             while (unsigned.Length > PackageComposer.MaxBytes && invoices.Count > 1)
             {
                 invoices = [.. invoices.Take(invoices.Count / 2)];
                 (messageId, unsigned) = PackageComposer.Compose(options.Register, options.TvanCode, invoices);
+            }
+            if (unsigned.Length > PackageComposer.MaxBytes)
+            {
+                SetAside(invoices[0].Code.Value, $"the invoice alone is {unsigned.Length} bytes, more than a package may carry ({PackageComposer.MaxBytes})");
+                continue;
             }
             var (signed, problem) = await TrySignAsync(unsigned, ct);
             var package = store.CreatePackage(messageId, mst, unsigned, signed, [.. invoices.Select(i => i.Code.Value)], time.GetUtcNow());
             log.LogInformation("package {MessageId}: {Count} invoice(s), {State}", messageId, invoices.Count, package.State);
             if (problem is not null) store.Postpone(package.Id, problem, time.GetUtcNow() + Backoff(0));
         }
+    }
+
+    // Rejected (its own data; a person must act), visible in the API and the status; the others go on.
+    private void SetAside(string code, string reason)
+    {
+        store.SetAside(code, PackageComposer.Unsendable, "cannot be packaged: " + reason, time.GetUtcNow());
+        LastProblem = $"invoice {code} cannot be packaged and was set aside (rejected): {reason}";
+        log.LogError("invoice {Code} cannot be packaged and was set aside: {Reason}", code, reason);
     }
 
     private async Task<(byte[]? Signed, string? Problem)> TrySignAsync(byte[] unsigned, CancellationToken ct)

@@ -54,6 +54,10 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     public Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(saleId);
+        // Every intake comes through here: refuse before a register (or a code) is made for it.
+        if ((SaleLimits.FindId(saleId, "saleId", SaleLimits.IntakeIdLength)
+                ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)) is { } bad)
+            throw new ArgumentException(bad.ToString(), nameof(saleId));
         var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
         if (!issued.Record.Existing && options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
         return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));

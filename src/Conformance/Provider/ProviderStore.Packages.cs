@@ -91,6 +91,23 @@ public sealed partial class ProviderStore
         }
     }
 
+    /// <summary>An invoice waiting for a package that can never be in one: rejected with why, so it no longer waits.</summary>
+    public void SetAside(string code, string codes, string detail, DateTimeOffset now)
+    {
+        lock (gate)
+        {
+            using var cmd = Command("""
+                UPDATE prov_invoices SET state = 'rejected', codes = $c, detail = $d, updated_at = $now
+                WHERE code = $code AND state = 'issued';
+                """);
+            cmd.Parameters.AddWithValue("$c", codes);
+            cmd.Parameters.AddWithValue("$d", detail);
+            cmd.Parameters.AddWithValue("$now", Text(now));
+            cmd.Parameters.AddWithValue("$code", code);
+            if (cmd.ExecuteNonQuery() != 1) throw new InvalidOperationException($"invoice {code} is not waiting for a package");
+        }
+    }
+
     /// <param name="withContent">False: <see cref="PackageRecord.Unsigned"/> and <see cref="PackageRecord.Signed"/> come back
     /// empty — for lists and polls that only need the state, not up to 2 MB per package.</param>
     public IReadOnlyList<PackageRecord> Packages(string? state = null, int limit = 10_000, bool withContent = true)

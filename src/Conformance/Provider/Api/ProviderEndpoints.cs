@@ -67,22 +67,36 @@ public static class ProviderEndpoints
         }
         catch (JsonException e)
         {
-            return Results.Problem(statusCode: 400, title: "the sale is not valid JSON",
-                detail: $"{e.Message} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}, path {e.Path})");
+            return Refused("the sale is not valid JSON", $"{e.Message} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}, path {e.Path})",
+                e.Path ?? "$", "json");
         }
-        if (body is null || !body.HasLines)
-            return Results.Problem(statusCode: 400, title: "the sale has no lines", detail: "a sale needs at least one line in $.lines");
+        catch (BadHttpRequestException e)
+        {
+            return Results.Problem(statusCode: e.StatusCode, title: "the request cannot be read", detail: e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException) // e.g. "\ud800": text that is not Unicode
+        {
+            return Refused("the sale is not valid JSON", e.Message, "$", "json");
+        }
+        if (body is null) return Refused("the sale is not valid JSON", "the body must be a sale (a JSON object)", "$", "json");
+        if (!body.HasLines) return Refused("the sale has no lines", "a sale needs at least one line in $.lines", "lines", "required");
+        var sale = body.ToSale();
+        // Checked here, before anything is allocated, to name the field; the register checks again.
+        if ((SaleLimits.FindId(body.SaleId, "saleId", SaleLimits.SaleIdLength)
+                ?? SaleLimits.FindId(body.RegisterId, "registerId", SaleLimits.RegisterIdLength)
+                ?? SaleCalculator.Find(sale, engine.Options.Register.Form)) is { } v)
+            return Refused("the sale cannot be invoiced", v.ToString(), v.Path, v.Rule);
         var saleId = string.IsNullOrWhiteSpace(body.SaleId) ? "api:" + Guid.NewGuid().ToString("N") : body.SaleId;
         try
         {
-            var receipt = await engine.SubmitAsync(saleId, body.ToSale(), body.RegisterId, ct);
+            var receipt = await engine.SubmitAsync(saleId, sale, body.RegisterId, ct);
             var issued = receipt.Invoice; // the totals are at hand: only the state is read back
             var view = Describe(engine, engine.Store.InvoiceByCode(issued.Code.Value)!, issued.Record, issued.Totals);
             return receipt.Existing ? Results.Ok(view) : Results.Created($"/api/v1/sales/{Uri.EscapeDataString(saleId)}", view);
         }
         catch (ArgumentException e)
         {
-            return Results.Problem(statusCode: 400, title: "the sale cannot be invoiced", detail: e.Message);
+            return Refused("the sale cannot be invoiced", e.Message, "$", "rule");
         }
         catch (InvalidOperationException e)
         {
@@ -90,10 +104,24 @@ public static class ProviderEndpoints
         }
     }
 
+    /// <summary>400 as RFC 7807 problem JSON, with the field's JSON path and the rule it breaks.</summary>
+    private static IResult Refused(string title, string detail, string field, string rule) =>
+        Results.Problem(statusCode: 400, title: title, detail: detail,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = field, ["rule"] = rule });
+
     private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s)
     {
         var record = engine.Store.Invoice(s.Code);
-        return Describe(engine, s, record, SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form));
+        SaleTotals totals;
+        try
+        {
+            totals = SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+        {
+            totals = new SaleTotals([], [], 0m, 0m, 0m, 0m, ""); // a sale recorded before the checks: its state and detail say why
+        }
+        return Describe(engine, s, record, totals);
     }
 
     private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>

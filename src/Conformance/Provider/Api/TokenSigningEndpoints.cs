@@ -34,7 +34,16 @@ public static class TokenSigningEndpoints
                 detail: $"package {messageId} is {package.State}");
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
-        if (Check(package.Unsigned, buffer.ToArray()) is { } problem)
+        string? problem;
+        try
+        {
+            problem = Check(package.Unsigned, buffer.ToArray());
+        }
+        catch (Exception e) when (e is not OperationCanceledException) // whatever the upload holds, it is the uploader's 400
+        {
+            problem = $"the signed package cannot be read: {e.Message}";
+        }
+        if (problem is not null)
             return Results.Problem(statusCode: 400, title: "the signed package is not acceptable", detail: problem);
         if (!engine.Store.SetSigned(package.Id, buffer.ToArray()))
             return Results.Problem(statusCode: 409, title: "the package is not waiting for a signature", detail: $"package {messageId} changed meanwhile");

@@ -134,7 +134,7 @@ public sealed class IntermediateTablePoller
             foreach (var row in ReadNew(connection))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var (sale, error) = Map(connection, row);
+                var (sale, error) = MapSafely(connection, row);
                 if (sale is null)
                 {
                     SetError(connection, row.Id, error!);
@@ -213,6 +213,23 @@ public sealed class IntermediateTablePoller
         return rows;
     }
 
+    // A row the mapping cannot read (line_no not a number, odd values) is that row's error: it must
+    // not stop the poll for the rows behind it. The database failing is the poll's failure.
+    private static (Sale? Sale, string? Error) MapSafely(SqliteConnection connection, SaleRow row)
+    {
+        try
+        {
+            return (SaleLimits.FindId(row.Id, "id", SaleLimits.SaleIdLength)
+                    ?? SaleLimits.FindId(row.RegisterId, "register_id", SaleLimits.RegisterIdLength)) is { } bad
+                ? (null, $"ck_sales column {bad.Field}: {bad.Message}")
+                : Map(connection, row);
+        }
+        catch (Exception e) when (e is not SqliteException)
+        {
+            return (null, "ck_sale_lines: the sale's rows cannot be read: " + e.Message);
+        }
+    }
+
     /// <summary>The sale, or null and the error text for ck_sales.error.</summary>
     private static (Sale? Sale, string? Error) Map(SqliteConnection connection, SaleRow row)
     {
@@ -238,7 +255,9 @@ public sealed class IntermediateTablePoller
         var sale = mapper.Build(row.Buyer == new Buyer() ? null : row.Buyer, row.PaymentMethod);
         return sale is not null
             ? (sale, null)
-            : (null, string.Join("; ", errors.Select(e => $"ck_sale_lines row {e.Row}, column {e.Column}: {e.Message}")));
+            : (null, string.Join("; ", errors.Select(e => e.Column.StartsWith("buyer_", StringComparison.Ordinal) || e.Column == "payment_method"
+                ? $"ck_sales column {e.Column}: {e.Message}"
+                : $"ck_sale_lines row {e.Row}, column {e.Column}: {e.Message}")));
     }
 
     private static void SetError(SqliteConnection connection, string id, string error)

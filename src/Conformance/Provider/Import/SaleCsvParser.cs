@@ -84,6 +84,12 @@ internal static class SaleCsvParser
                             "give sale-level values on the first row and repeat them or leave them empty"));
                 }
             }
+            if ((SaleLimits.FindId(saleId, "sale_id", SaleLimits.SaleIdLength)
+                    ?? SaleLimits.FindId(Optional(first, index, "register_id"), "register_id", SaleLimits.RegisterIdLength)) is { } badId)
+            {
+                errors.Add(new MappingError(file, first.Line, badId.Field, badId.Message));
+                continue;
+            }
             var mapper = new SaleRowMapper(file, errors);
             foreach (var row in rows) mapper.Add(row.Line, column => Get(row, index, column));
             var buyer = new Buyer(

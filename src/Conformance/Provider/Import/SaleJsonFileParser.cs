@@ -39,7 +39,18 @@ internal sealed class SaleJsonFileParser
             parser.errors.Add(new MappingError(file, line, $"{line}:{column}", "not valid JSON: " + FirstSentence(e.Message)));
             return SaleFileParseResult.Of([], parser.errors);
         }
-        using (document) return parser.Read(document.RootElement);
+        using (document)
+        {
+            try
+            {
+                return parser.Read(document.RootElement);
+            }
+            catch (InvalidOperationException e) // a string escaping a lone surrogate (\ud800) cannot be read as text
+            {
+                parser.errors.Add(new MappingError(file, parser.row, "", "the file holds text that is not valid Unicode: " + e.Message));
+                return SaleFileParseResult.Of([], parser.errors);
+            }
+        }
     }
 
     private SaleFileParseResult Read(JsonElement root)
@@ -159,16 +170,11 @@ internal sealed class SaleJsonFileParser
             Promotions = promotions,
             PaymentMethod = string.IsNullOrEmpty(paymentMethod) ? "TM/CK" : paymentMethod,
         };
-        if (SaleProblem.Find(sale) is { } problem)
+        if ((SaleLimits.FindId(saleId, "saleId", SaleLimits.SaleIdLength)
+                ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)
+                ?? SaleCalculator.Find(sale)) is { } problem)
         {
-            var at = problem.Part switch
-            {
-                SalePart.Line => $"{path}.lines[{problem.Index}]" + (problem.Field.Length > 0 ? "." + problem.Field : ""),
-                SalePart.Discount => path + ".discount.amount",
-                SalePart.Promotion => $"{path}.promotions[{problem.Index}].{problem.Field}",
-                _ => path + (problem.Field.Length > 0 ? "." + problem.Field : ""),
-            };
-            Error(row, at, problem.Message);
+            Error(row, $"{path}.{problem.Path}".TrimEnd('.'), problem.Message);
             return null;
         }
         return new ImportedSale(saleId, sale, registerId, row);

@@ -77,15 +77,19 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
             Buyer = buyer,
             PaymentMethod = string.IsNullOrEmpty(paymentMethod) ? "TM/CK" : paymentMethod,
         };
-        if (SaleProblem.Find(sale) is not { } problem) return sale;
-        var (row, column) = problem.Part switch
+        if (SaleCalculator.Find(sale) is not { } problem) return sale;
+        var (row, column) = problem.Section switch
         {
-            SalePart.Line => (lines[problem.Index].Row, Column(problem.Field)),
-            SalePart.Discount => (discount!.Value.Row, "unit_price"),
-            SalePart.Promotion => (promotions[problem.Index].Row, problem.Field),
-            _ => (firstRow, "kind"),
+            SaleSection.Line => (lines[problem.Index].Row, Column(problem.Field)),
+            SaleSection.Discount => (discount!.Value.Row, problem.Field switch { "name" => "name", "rate" => "vat_rate", _ => "unit_price" }),
+            SaleSection.Promotion => (promotions[problem.Index].Row, problem.Field.Length == 0 ? "name" : problem.Field),
+            SaleSection.Buyer => (firstRow, problem.Field switch
+            {
+                "taxCode" => "buyer_tax_code", "personalId" => "buyer_id", "address" => "buyer_address", "phone" => "buyer_phone", _ => "buyer_name",
+            }),
+            _ => (firstRow, problem.Field == "paymentMethod" ? "payment_method" : "kind"),
         };
-        Error(row, column, problem.Part == SalePart.Sale && problem.Field == "lines"
+        Error(row, column, problem.Section == SaleSection.Sale && problem.Field == "lines" && problem.Rule == "required"
             ? $"{problem.Message} (a goods row: kind empty or 'goods')"
             : problem.Message);
         return null;
@@ -95,6 +99,7 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
     {
         "unitPrice" => "unit_price",
         "rate" => "vat_rate",
+        "itemCode" => "item_code",
         "" => "name",
         _ => field,
     };

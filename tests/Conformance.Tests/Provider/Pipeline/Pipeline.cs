@@ -28,11 +28,11 @@ internal sealed class Pipeline : IAsyncDisposable
         Api = new HttpClient { BaseAddress = provider.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
-    public ProviderHost Provider { get; }
+    public ProviderHost Provider { get; private set; }
 
     public ProviderOptions Options { get; }
 
-    public HttpClient Api { get; }
+    public HttpClient Api { get; private set; }
 
     public ProviderStore Store => Provider.Engine.Store;
 
@@ -111,6 +111,17 @@ internal sealed class Pipeline : IAsyncDisposable
         http.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
         using var response = await http.GetAsync($"api/v1/invoices/{DemoData.TaxCode}/{code}");
         return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    /// <summary>Stops the provider, runs <paramref name="whileStopped"/> on its database file, and starts it again (same simulator).</summary>
+    public async Task RestartAsync(Action<string>? whileStopped = null)
+    {
+        var signer = Provider.Engine.Signer;
+        Api.Dispose();
+        await Provider.DisposeAsync();
+        whileStopped?.Invoke(Options.Database);
+        Provider = await ProviderHost.StartAsync(Options, signer, "http://127.0.0.1:0");
+        Api = new HttpClient { BaseAddress = Provider.Address, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async ValueTask DisposeAsync()
