@@ -146,7 +146,7 @@ public sealed class AdminFuzzTests : IDisposable
         var clock = await admin.PutAsJsonAsync("/admin/v1/clock", new { now = DateTimeOffset.UtcNow, rate = 1.0, processingDelaySeconds = 0 });
         Assert.Equal(HttpStatusCode.OK, clock.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _sim.CreateClient().GetAsync("/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _sim.CreateClient().GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/v1/clock")).StatusCode);
         Assert.Equal("[]", (await admin.GetStringAsync("/admin/v1/faults")).Trim());
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/v1/journal?limit=5")).StatusCode);

@@ -51,7 +51,7 @@ public sealed class AdminInputTests : IDisposable
         Assert.Equal(1.0, clock.GetProperty("rate").GetDouble());
         Assert.Equal(0.0, clock.GetProperty("processingDelaySeconds").GetDouble());
         Assert.Equal(HttpStatusCode.OK, (await _sim.CreateClient().GetAsync("/health")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await _sim.CreateClient().GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _admin.GetAsync("/")).StatusCode);
     }
 
     [Fact]
