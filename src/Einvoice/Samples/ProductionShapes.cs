@@ -17,13 +17,15 @@ namespace ConformanceKit.Einvoice.Samples;
 /// <param name="Model">Edits the package model before it is written.</param>
 /// <param name="Unsigned">Edits the written bytes before signing.</param>
 /// <param name="Layout">The signature layout, from the MTDiep; null = the kit's own.</param>
+/// <param name="Signed">Edits the signed bytes where the signature does not look (quotes, the declaration).</param>
 public sealed record ProductionShape(
     string Name,
     string Description,
     IReadOnlyList<string> Warnings,
     Action<InvoicePackage>? Model = null,
     Func<byte[], byte[]>? Unsigned = null,
-    Func<string, SignatureLayout>? Layout = null)
+    Func<string, SignatureLayout>? Layout = null,
+    Func<byte[], byte[]>? Signed = null)
 {
     /// <summary>A signed package in this shape.</summary>
     public byte[] Build(SamplePackageOptions options, X509Certificate2 certificate, DateTime signingTime,
@@ -42,7 +44,8 @@ public sealed record ProductionShape(
         if (Unsigned is not null) bytes = Unsigned(bytes);
         if (alsoUnsigned is not null) bytes = alsoUnsigned(bytes);
         var layout = Layout?.Invoke(package.Header.MessageId!) ?? SignatureLayout.Standard;
-        return SamplePackageBuilder.Sign(bytes, certificate, signingTime, layout);
+        var signed = SamplePackageBuilder.Sign(bytes, certificate, signingTime, layout);
+        return Signed is null ? signed : Signed(signed);
     }
 }
 
@@ -96,7 +99,8 @@ public static partial class ProductionShapes
         "<?xml … standalone=\"yes\"?>, attributes in single quotes, PBan 2.0.0 in the envelope",
         [],
         Model: p => p.Header.Version = "2.0.0",
-        Unsigned: StandaloneSingleQuoted);
+        // After signing: C14N ignores quotes and the declaration, and re-serialising would undo them.
+        Signed: StandaloneSingleQuoted);
 
     /// <summary>THDon names of the cash-register forms ("… khởi tạo từ máy tính tiền").</summary>
     public static readonly ProductionShape FormNames = new(

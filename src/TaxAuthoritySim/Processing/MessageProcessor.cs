@@ -145,12 +145,12 @@ public sealed class MessageProcessor(
                 Number = inv.General.Number,
                 IssuedOn = inv.General.IssueDate,
                 SellerName = inv.Seller.Name ?? taxpayer?.Name,
-                BuyerName = inv.Buyer?.Name ?? inv.Buyer?.BuyerPersonName,
-                BuyerTaxCode = inv.Buyer?.TaxCode,
+                BuyerName = Absent(inv.Buyer?.Name) ?? Absent(inv.Buyer?.BuyerPersonName),
+                BuyerTaxCode = Absent(inv.Buyer?.TaxCode),
                 TotalBeforeTax = inv.Totals.TotalBeforeTax,
                 TotalTax = inv.Totals.TotalTax,
                 Total = inv.Totals.TotalPayable,
-                Currency = inv.General.Currency ?? "VND",
+                Currency = Absent(inv.General.Currency) ?? "VND",
                 StoredAt = m.ReceivedAt,
                 RelationKind = related?.Kind,
                 RelatedForm = related?.FormNumber,
@@ -161,6 +161,9 @@ public sealed class MessageProcessor(
         }
         return list;
     }
+
+    /// <summary>An empty element is an absent one (production senders write every field of a template).</summary>
+    private static string? Absent(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
