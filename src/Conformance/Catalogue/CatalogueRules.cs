@@ -71,6 +71,9 @@ public static partial class CatalogueRules
                 if (m.Op == "replace" ? m.From is null || m.To is null : m.Path is null) yield return $"mutation '{m.Op}' lacks its path or from/to";
             }
             if (send.Package?.Signer is { } signer && !SignerPattern().IsMatch(signer)) yield return $"signer '{signer}' is not taxpayer, none, expired, expired-now or mst:<MST>";
+            if (send.Package?.Shape is { } shape && Einvoice.Samples.ProductionShapes.Named(shape) is null)
+                yield return $"shape '{shape}' is not one of {string.Join(", ", Einvoice.Samples.ProductionShapes.All.Select(s => s.Name))}";
+            if (send.Package is { Shape: not null, Signer: not "taxpayer" }) yield return "a shape is signed by the taxpayer; leave signer out";
         }
         if (step.Resend is { } resend)
         {

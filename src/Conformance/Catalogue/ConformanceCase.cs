@@ -113,6 +113,9 @@ public sealed record PackageSpec
     /// <summary>Every invoice of this form (1 VAT, 2 sales) instead of the usual mix.</summary>
     public int? Form { get; init; }
 
+    /// <summary>A shape production senders use ("web-pos", "template-sender", …; Einvoice's ProductionShapes), or null for the kit's own.</summary>
+    public string? Shape { get; init; }
+
     public IReadOnlyList<Mutation> Mutations { get; init; } = [];
 }
 

@@ -28,8 +28,19 @@ public sealed class MessageFactory(SessionContext session)
         };
         var built = SamplePackageBuilder.Build(options);
         string Expand(string text) => session.Expand(text, mst, block);
-        var body = Mutations.Apply(MessageWriter.Write(built), spec.Mutations.Where(m => m.Stage == "unsigned"), Expand);
-        body = Sign(body, spec.Signer, mst);
+        byte[] body;
+        if (spec.Shape is { } name && ProductionShapes.Named(name) is { } shape)
+        {
+            // A production sender's shape: its model edits, then the case's unsigned mutations, signed in its layout.
+            shape.Model?.Invoke(built);
+            body = shape.Sign(built, session.CertificateFor(mst), session.SigningTime,
+                bytes => Mutations.Apply(bytes, spec.Mutations.Where(m => m.Stage == "unsigned"), Expand));
+        }
+        else
+        {
+            body = Mutations.Apply(MessageWriter.Write(built), spec.Mutations.Where(m => m.Stage == "unsigned"), Expand);
+            body = Sign(body, spec.Signer, mst);
+        }
         body = Mutations.Apply(body, spec.Mutations.Where(m => m.Stage == "signed"), Expand);
         return new SentMessage
         {
