@@ -7,13 +7,15 @@ using static ConformanceKit.Conformance.Observe.ObservationCase;
 namespace ConformanceKit.Conformance.Observe;
 
 /// <summary>
-/// OBS-ADVISORY: the arithmetic the authority does not enforce (W001–W004, from the Einvoice validator) and W005 (an
+/// OBS-ADVISORY: the arithmetic the authority does not enforce (W001–W004), the sloppy shapes it tolerates (W006 an
+/// empty optional element, W007 a signing time outside the ds namespace; from the Einvoice validator) and W005 (an
 /// invoice received on a later day, GMT+7, than its NLap), per invoice, as warnings: they never fail the observation.
 /// </summary>
 public sealed class AdvisoryCheck : IObservationCheck
 {
     public const string Id = "OBS-ADVISORY";
-    private static readonly ValidationOptions Options = new() { CheckSignatures = false, Advisory = true };
+    // Signatures are read for W007 only; their errors are another check's business.
+    private static readonly ValidationOptions Options = new() { CheckSignatures = true, Advisory = true };
 
     public CaseReport Judge(Observation observation)
     {
@@ -34,9 +36,9 @@ public sealed class AdvisoryCheck : IObservationCheck
                         p.MessageId, invoice.Code, $"/TDiep/DLieu/HDon[{i + 1}]/DLHDon/TTChung/NLap"));
             }
         }
-        return Of(Id, "Advisory findings W001–W005", "Cảnh báo W001–W005",
-            "contract: advisory findings (the authority never rejects for them); W005 invoice sent on a later day than issued",
-            "no W001–W005; warnings are reported but do not fail the observation",
+        return Of(Id, "Advisory findings W001–W007", "Cảnh báo W001–W007",
+            "contract: advisory findings (the authority never rejects for them); W005 invoice sent on a later day than issued; W006/W007 shapes tolerated (docs/compatibility.md)",
+            "no W001–W007; warnings are reported but do not fail the observation",
             findings, observation.ExchangesAbout(findings.Select(f => f.MessageId).Distinct()));
     }
 

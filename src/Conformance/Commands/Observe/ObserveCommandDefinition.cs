@@ -34,7 +34,7 @@ public static class ObserveCommandDefinition
         var command = new Command("observe",
             "Judge what a vendor's own system sent to the simulator in a window, from the simulator's journal: every package " +
             "answered (OBS-ANSWERED) and accepted (OBS-ACCEPTED), invoice codes unique and gap-free per block (OBS-CODES), " +
-            "resubmissions idempotent (OBS-RESUBMIT), advisory findings W001–W005 (OBS-ADVISORY). Writes the same reports as " +
+            "resubmissions idempotent (OBS-RESUBMIT), advisory findings W001–W007 (OBS-ADVISORY). Writes the same reports as " +
             "'ck run'. See docs/observe.md.\n\n" +
             "Exit codes: 0 no error finding (warnings allowed), 1 at least one error finding, " +
             "2 usage error, simulator unreachable or admin key refused.")
