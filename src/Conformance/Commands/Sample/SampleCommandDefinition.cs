@@ -45,8 +45,9 @@ public static class SampleCommandDefinition
     {
         var output = new Option<string>("--out", "-o") { Description = "folder to write into", DefaultValueFactory = _ => "samples" };
         var command = new Command("set",
-            "Write the sample set: valid packages under valid/, and under invalid/ one variant per error code " +
-            "(3001, 3002, 3003, 4001, 4002, 6001, 7001, 7003, 7004, 7006), each beside <name>.expected.json.")
+            "Write the sample set: valid packages under valid/ (the clean form and the shapes production senders use, " +
+            "docs/compatibility.md), and under invalid/ one variant per error code (3001, 3002, 3003, 4001, 4002, 6001, " +
+            "7001, 7003, 7004, 7006) plus shapes with an empty mandatory element, each beside <name>.expected.json.")
         {
             output,
         };
