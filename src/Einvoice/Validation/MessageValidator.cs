@@ -40,9 +40,13 @@ public static class MessageValidator
                 Expected: "one of " + string.Join(", ", SchemaCatalog.MessageTypes)));
 
         MessageFacts facts;
+        XmlDocument? document = null;
         try
         {
-            facts = SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify);
+            // With signatures to check, the one read of the bytes also builds the DOM they are verified on.
+            facts = options.CheckSignatures && !options.EnvelopeOnly
+                ? SchemaPass.Load(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify, out document)
+                : SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify);
         }
         catch (XmlLimitException ex)
         {
@@ -81,7 +85,7 @@ public static class MessageValidator
 
         IReadOnlyList<SignatureCheck> signatures = [];
         if (options.CheckSignatures && (facts.HasSignature || type == "206" || (type is not null && Notices.Contains(type))))
-            signatures = SignatureRules.Check(bytes, type, findings);
+            signatures = SignatureRules.Check(document!, type, findings);
 
         return new ValidationResult
         {
@@ -93,6 +97,7 @@ public static class MessageValidator
             DeclaredCount = facts.Header.GetValueOrDefault("SLuong")?.Value,
             InvoiceCount = facts.Invoices.Count,
             InvoiceCodes = [.. facts.Invoices.Select(i => i.Code?.Value)],
+            Invoices = type == "206" ? [.. facts.Invoices.Select(InvoiceSummaries.From)] : [],
             Signatures = signatures,
         };
     }

@@ -35,6 +35,11 @@ internal sealed class InvoiceFacts
 
     public Leaf? SellerTaxCode { get; set; }
     public Leaf? BuyerTaxCode { get; set; }
+
+    /// <summary>NBan, NMua and TTChung/TTHDLQuan leaves the store keeps (names, related invoice).</summary>
+    public Dictionary<string, Leaf> Seller { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> Buyer { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> Related { get; } = new(StringComparer.Ordinal);
     public Leaf? Code { get; set; }
     public List<LineFacts> Lines { get; } = [];
     public List<RateTotalFacts> RateTotals { get; } = [];

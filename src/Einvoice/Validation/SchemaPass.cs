@@ -19,6 +19,8 @@ internal sealed class SchemaPass
         "PBan", "MNGui", "MNNhan", "MLTDiep", "MTDiep", "MTDTChieu", "MST", "SLuong",
         "KHMSHDon", "KHHDon", "NLap", "SHDon", "TChat", "DVTinh", "DGia", "TLCKhau", "STCKhau", "ThTien",
         "TSuat", "TThue", "TgTCThue", "TgTThue", "TTCKTMai", "TgTTTBSo", "TgTTTBChu", "MCCQT", "TTHHDTrung",
+        // What the store keeps of an invoice, so that it needs no second read of the package.
+        "Ten", "HVTNMHang", "DVTTe", "TCHDon", "LHDCLQuan", "KHMSHDCLQuan", "KHHDCLQuan", "SHDCLQuan", "NLHDCLQuan",
     ];
 
     private readonly ElementPath path = new();
@@ -46,11 +48,33 @@ internal sealed class SchemaPass
     public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify)
     {
         var pass = new SchemaPass(findings, classify);
-        pass.Read(bytes, schemas);
+        using var read = pass.Open(bytes, schemas);
+        while (read.Read()) { }
+        pass.Finish();
         return pass.facts;
     }
 
-    private void Read(byte[] bytes, XmlSchemaSet schemaSet)
+    /// <summary>
+    /// Like <see cref="Run"/>, and builds the document (whitespace kept, for signatures) from the same read:
+    /// one parse of the bytes gives the schema findings, the facts and the DOM.
+    /// </summary>
+    public static MessageFacts Load(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify,
+        out XmlDocument document)
+    {
+        var pass = new SchemaPass(findings, classify);
+        document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
+        using (var read = pass.Open(bytes, schemas))
+            document.Load(read);
+        pass.Finish();
+        return pass.facts;
+    }
+
+    private InvoiceFacts? invoice;
+    private LineFacts? line;
+    private RateTotalFacts? rate;
+    private IXmlLineInfo lineInfo = null!;
+
+    private XmlReader Open(byte[] bytes, XmlSchemaSet schemaSet)
     {
         schemas = schemaSet;
         var settings = SafeXml.ReaderSettings();
@@ -60,73 +84,75 @@ internal sealed class SchemaPass
         settings.ValidationEventHandler += OnValidation;
         settings.IgnoreWhitespace = false;
 
-        using var stream = new MemoryStream(bytes, writable: false);
-        using var inner = XmlReader.Create(stream, settings);
-        reader = new BoundedXmlReader(inner);
-        var lineInfo = (IXmlLineInfo)inner;
-        InvoiceFacts? invoice = null;
-        LineFacts? line = null;
-        RateTotalFacts? rate = null;
+        var inner = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+        lineInfo = (IXmlLineInfo)inner;
+        reader = new BoundedXmlReader(inner, observer: OnNode);
+        return reader;
+    }
 
-        while (reader.Read())
+    /// <summary>Learns from the node just read (called by the reader, whoever drives it).</summary>
+    private void OnNode()
+    {
+        switch (reader.NodeType)
         {
-            switch (reader.NodeType)
+            case XmlNodeType.Element:
             {
-                case XmlNodeType.Element:
+                var depth = reader.Depth;
+                var name = reader.LocalName;
+                path.Enter(name, depth, lineInfo.LineNumber, lineInfo.LinePosition);
+                text.Clear();
+                if (depth == 0) facts.RootName = name;
+                if (reader.NamespaceURI == DsNamespace && name == "Signature") facts.HasSignature = true;
+                if (depth == 2 && name == "HDon" && path.NameAt(1) == "DLieu")
                 {
-                    var depth = reader.Depth;
-                    var name = reader.LocalName;
-                    path.Enter(name, depth, lineInfo.LineNumber, lineInfo.LinePosition);
-                    text.Clear();
-                    if (depth == 0) facts.RootName = name;
-                    if (reader.NamespaceURI == DsNamespace && name == "Signature") facts.HasSignature = true;
-                    if (depth == 2 && name == "HDon" && path.NameAt(1) == "DLieu")
+                    invoice = new InvoiceFacts
                     {
-                        invoice = new InvoiceFacts
-                        {
-                            Index = path.IndexAt(2), Path = path.ToString(2),
-                            Line = lineInfo.LineNumber, Column = lineInfo.LinePosition,
-                        };
-                        facts.Invoices.Add(invoice);
-                        line = null;
-                        rate = null;
-                    }
-                    else if (invoice is not null && name == "HHDVu" && depth == 6)
-                    {
-                        line = new LineFacts { Path = path.ToString(depth), Line = lineInfo.LineNumber, Column = lineInfo.LinePosition };
-                        invoice.Lines.Add(line);
-                    }
-                    else if (invoice is not null && name == "LTSuat" && depth == 7)
-                    {
-                        rate = new RateTotalFacts { Path = path.ToString(depth) };
-                        invoice.RateTotals.Add(rate);
-                    }
-                    Flush();
-                    if (reader.IsEmptyElement)
-                    {
-                        Capture(depth, invoice, line, rate);
-                        path.Leave(depth);
-                    }
-                    break;
+                        Index = path.IndexAt(2), Path = path.ToString(2),
+                        Line = lineInfo.LineNumber, Column = lineInfo.LinePosition,
+                    };
+                    facts.Invoices.Add(invoice);
+                    line = null;
+                    rate = null;
                 }
-                case XmlNodeType.Text:
-                case XmlNodeType.CDATA:
-                case XmlNodeType.SignificantWhitespace:
-                case XmlNodeType.Whitespace:
-                    text.Append(reader.Value);
-                    Flush();
-                    break;
-                case XmlNodeType.EndElement:
-                    Flush();
-                    Capture(reader.Depth, invoice, line, rate);
-                    path.Leave(reader.Depth);
-                    text.Clear();
-                    break;
-                default:
-                    Flush();
-                    break;
+                else if (invoice is not null && name == "HHDVu" && depth == 6)
+                {
+                    line = new LineFacts { Path = path.ToString(depth), Line = lineInfo.LineNumber, Column = lineInfo.LinePosition };
+                    invoice.Lines.Add(line);
+                }
+                else if (invoice is not null && name == "LTSuat" && depth == 7)
+                {
+                    rate = new RateTotalFacts { Path = path.ToString(depth) };
+                    invoice.RateTotals.Add(rate);
+                }
+                Flush();
+                if (reader.IsEmptyElement)
+                {
+                    Capture(depth, invoice, line, rate);
+                    path.Leave(depth);
+                }
+                break;
             }
+            case XmlNodeType.Text:
+            case XmlNodeType.CDATA:
+            case XmlNodeType.SignificantWhitespace:
+            case XmlNodeType.Whitespace:
+                text.Append(reader.Value);
+                Flush();
+                break;
+            case XmlNodeType.EndElement:
+                Flush();
+                Capture(reader.Depth, invoice, line, rate);
+                path.Leave(reader.Depth);
+                text.Clear();
+                break;
+            default:
+                Flush();
+                break;
         }
+    }
+
+    private void Finish()
+    {
         Flush();
         if (suppressed > 0)
             findings.Add(new Finding(findings.LastOrDefault()?.Code ?? ErrorCodes.SchemaViolation, Severity.Error,
@@ -164,6 +190,15 @@ internal sealed class SchemaPass
                 break;
             case 6 when name == "MST" && parent == "NMua":
                 invoice.BuyerTaxCode = leaf;
+                break;
+            case 6 when parent == "NBan":
+                invoice.Seller[name] = leaf;
+                break;
+            case 6 when parent == "NMua":
+                invoice.Buyer[name] = leaf;
+                break;
+            case 6 when parent == "TTHDLQuan":
+                invoice.Related[name] = leaf;
                 break;
             case 6 when parent == "TToan":
                 invoice.Totals[name] = leaf;

@@ -1,6 +1,5 @@
 using System.Xml;
 using ConformanceKit.Einvoice.Signatures;
-using ConformanceKit.Einvoice.Xml;
 
 namespace ConformanceKit.Einvoice.Validation;
 
@@ -9,18 +8,9 @@ internal static class SignatureRules
 {
     private const string DsNamespace = "http://www.w3.org/2000/09/xmldsig#";
 
-    public static IReadOnlyList<SignatureCheck> Check(byte[] bytes, string? type, List<Finding> findings)
+    /// <summary>Verifies the signatures of <paramref name="doc"/>, loaded whitespace-preserved from the message's bytes.</summary>
+    public static IReadOnlyList<SignatureCheck> Check(XmlDocument doc, string? type, List<Finding> findings)
     {
-        XmlDocument doc;
-        try
-        {
-            doc = SafeXml.LoadDocument(bytes);
-        }
-        catch (Exception ex) when (ex is XmlException or InvalidDataException)
-        {
-            return []; // already reported as 1001 by the schema pass
-        }
-
         SignatureCheck? expected = type switch
         {
             "206" => XmlSignatureVerifier.VerifyPackage(doc),

@@ -25,6 +25,9 @@ public sealed class ValidationResult
     /// <summary>Each HDon's MCCQT in document order (null where absent); empty for other types.</summary>
     public IReadOnlyList<string?> InvoiceCodes { get; init; } = [];
 
+    /// <summary>What a register keeps of each HDon of a 206 (empty for other types and for envelope-only runs).</summary>
+    public IReadOnlyList<InvoiceSummary> Invoices { get; init; } = [];
+
     /// <summary>Number of HDon elements in a 206 package.</summary>
     public int InvoiceCount { get; init; }
 

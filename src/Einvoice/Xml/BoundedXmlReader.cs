@@ -15,10 +15,15 @@ public sealed class BoundedXmlReader : XmlReader
     private readonly int[] namespacesInScope;
     private int elements;
 
-    public BoundedXmlReader(XmlReader inner, XmlLimits? limits = null)
+    private readonly Action? observer;
+
+    /// <param name="observer">Called after every node is read and checked, before the consumer sees it: lets a
+    /// streaming pass learn from the same read that builds a DOM.</param>
+    public BoundedXmlReader(XmlReader inner, XmlLimits? limits = null, Action? observer = null)
     {
         this.inner = inner;
         this.limits = limits ?? XmlLimits.Message;
+        this.observer = observer;
         namespacesInScope = new int[this.limits.MaxDepth + 2];
     }
 
@@ -26,6 +31,7 @@ public sealed class BoundedXmlReader : XmlReader
     {
         var more = inner.Read();
         if (more && inner.NodeType == XmlNodeType.Element) CheckElement();
+        if (more) observer?.Invoke();
         return more;
     }
 

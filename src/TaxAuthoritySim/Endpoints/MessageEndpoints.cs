@@ -69,7 +69,9 @@ public static class MessageEndpoints
 
         if (!faults.IsEmpty)
         {
-            var header = MessageValidator.Validate(body, new ValidationOptions { EnvelopeOnly = true, CheckSignatures = false, Advisory = false });
+            // The reception check reads the header the rules match on; intake then uses it instead of reading again.
+            var reception = ReceptionCheck.Run(body, tvan);
+            var header = reception.Validation;
             var fired = faults.OnRequest(new FaultContext(http.Request.Path, header.MessageType, header.TaxCode, tvan.Code));
             if (fired.FirstOrDefault(f => f.Action == FaultAction.CloseConnection) is not null)
             {
@@ -83,7 +85,7 @@ public static class MessageEndpoints
                     title: "Simulated fault", detail: $"fault rule {status.Id}: the message was not taken");
             }
             var delay = fired.Where(f => f.Action == FaultAction.Delay999).Sum(f => f.DelaySeconds ?? 0);
-            var result = await intake.ReceiveAsync(body, tvan, ct);
+            var result = await intake.ReceiveAsync(body, tvan, reception, ct);
             if (delay > 0) await Task.Delay(TimeSpan.FromSeconds(delay), ct);
             return XmlResults.Message(result.Ack, result.HttpStatus);
         }

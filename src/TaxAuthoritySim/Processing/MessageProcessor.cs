@@ -1,6 +1,5 @@
-using ConformanceKit.Einvoice.Model;
-using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.TaxAuthoritySim.Checks;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Faults;
 using ConformanceKit.TaxAuthoritySim.Hosting;
@@ -42,20 +41,19 @@ public sealed class MessageProcessor(
         var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
         var taxpayer = reg.Taxpayer(m.TaxCode);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var check = PackageCheck.Run(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        // Decision 1391 step 1 (Checks/): the package is read once; the checks and the store use that one read.
+        var package = PackageUnderCheck.Of(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        var failures = Step1.Run(package);
         timings.Record("check", started);
-        var failures = check.Failures;
-        var codes = check.Validation.InvoiceCodes;
+        var codes = package.Read.InvoiceCodes;
 
         var present = codes.Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).Distinct().ToList();
         started = System.Diagnostics.Stopwatch.GetTimestamp();
         var already = present.Count == 0 ? (IReadOnlySet<string>)new HashSet<string>() : await store.StoredCodesAsync(present, ct);
         timings.Record("stored-codes", started);
-        AddAlreadyStored(failures, codes, already);
+        failures.AddRange(CodeCheck.AlreadyStored(codes, already));
 
-        started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var invoices = failures.Count == 0 ? Invoices(m, taxpayer) : [];
-        timings.Record("read-invoices", started);
+        var invoices = failures.Count == 0 ? Invoices(m, package.Read.Invoices, taxpayer) : [];
         var fired = faults.OnNotice(new FaultContext("/api/v1/messages", m.Type, m.TaxCode, m.TvanCode));
 
         for (var attempt = 1; ; attempt++)
@@ -64,7 +62,7 @@ public sealed class MessageProcessor(
             // Decision 1391: the notice comes within 15 minutes of receipt, even if the clock jumped meanwhile.
             var at = Min(now, m.ReceivedAt + SimulatorSettings.NoticeDeadline);
             started = System.Diagnostics.Stopwatch.GetTimestamp();
-            var errors = PackageCheck.ToErrors(failures);
+            var errors = FailureList.ToErrors(failures);
             var (noticeId, notice) = responses.DataCheck(new ResponseFactory.DataCheckInput(
                 m.MessageId, m.Sender, m.TaxCode ?? "", taxpayer?.Name ?? m.TaxCode ?? "", reg.Authority.Place,
                 $"{m.Seq:D9}/TB-KTDL", at, m.Count, errors));
@@ -91,19 +89,9 @@ public sealed class MessageProcessor(
             if (attempt >= 3) throw new InvalidOperationException($"could not complete {m.MessageId}: codes keep conflicting");
             // Another package stored some of these codes first: this one now fails with 7005.
             log.LogInformation("{MessageId}: {Count} codes were stored by a concurrent package", m.MessageId, result.Conflicts.Count);
-            AddAlreadyStored(failures, codes, result.Conflicts);
+            failures.AddRange(CodeCheck.AlreadyStored(codes, result.Conflicts));
             invoices = [];
         }
-    }
-
-    private static void AddAlreadyStored(List<PackageCheck.Failure> failures, IReadOnlyList<string?> codes, IReadOnlySet<string> stored)
-    {
-        if (stored.Count == 0) return;
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < codes.Count; i++)
-            if (codes[i] is { } c && stored.Contains(c) && seen.Add(c))
-                failures.Add(new PackageCheck.Failure(ErrorCodes.CodeAlreadyStored,
-                    $"code {c} is already stored: it was sent before", i + 1, c, Path: $"/TDiep/DLieu/HDon[{i + 1}]/MCCQT"));
     }
 
     private (List<OutboundResponse> Responses, string Note) Deliveries(string id, byte[] body, InboundMessage m,
@@ -126,41 +114,34 @@ public sealed class MessageProcessor(
         return (list, note);
     }
 
-    private static List<StoredInvoice> Invoices(InboundMessage m, Taxpayer? taxpayer)
-    {
-        var package = MessageReader.Read<InvoicePackage>(m.Body);
-        var list = new List<StoredInvoice>(package.Invoices.Count);
-        for (var i = 0; i < package.Invoices.Count; i++)
+    /// <summary>The register's rows for a valid package, from the check's own read of it.</summary>
+    private static List<StoredInvoice> Invoices(InboundMessage m, IReadOnlyList<InvoiceSummary> read, Taxpayer? taxpayer) =>
+    [
+        .. read.Select(inv => new StoredInvoice
         {
-            var inv = package.Invoices[i];
-            var related = inv.General.RelatedInvoice;
-            list.Add(new StoredInvoice
-            {
-                TaxCode = m.TaxCode!,
-                Code = inv.Code!,
-                MessageId = m.MessageId,
-                Index = i + 1,
-                Form = int.TryParse(inv.General.FormNumber, out var form) ? form : null,
-                Series = inv.General.Series,
-                Number = inv.General.Number,
-                IssuedOn = inv.General.IssueDate,
-                SellerName = inv.Seller.Name ?? taxpayer?.Name,
-                BuyerName = Absent(inv.Buyer?.Name) ?? Absent(inv.Buyer?.BuyerPersonName),
-                BuyerTaxCode = Absent(inv.Buyer?.TaxCode),
-                TotalBeforeTax = inv.Totals.TotalBeforeTax,
-                TotalTax = inv.Totals.TotalTax,
-                Total = inv.Totals.TotalPayable,
-                Currency = Absent(inv.General.Currency) ?? "VND",
-                StoredAt = m.ReceivedAt,
-                RelationKind = related?.Kind,
-                RelatedForm = related?.FormNumber,
-                RelatedSeries = related?.Series,
-                RelatedNumber = related?.Number,
-                RelatedIssuedOn = related?.IssueDate,
-            });
-        }
-        return list;
-    }
+            TaxCode = m.TaxCode!,
+            Code = inv.Code!,
+            MessageId = m.MessageId,
+            Index = inv.Index,
+            Form = int.TryParse(inv.FormNumber, out var form) ? form : null,
+            Series = inv.Series,
+            Number = inv.Number,
+            IssuedOn = inv.IssueDate,
+            SellerName = Absent(inv.SellerName) ?? taxpayer?.Name,
+            BuyerName = Absent(inv.BuyerName),
+            BuyerTaxCode = Absent(inv.BuyerTaxCode),
+            TotalBeforeTax = inv.TotalBeforeTax,
+            TotalTax = inv.TotalTax,
+            Total = inv.TotalPayable,
+            Currency = Absent(inv.Currency) ?? "VND",
+            StoredAt = m.ReceivedAt,
+            RelationKind = inv.RelationKind,
+            RelatedForm = inv.RelatedForm,
+            RelatedSeries = inv.RelatedSeries,
+            RelatedNumber = inv.RelatedNumber,
+            RelatedIssuedOn = inv.RelatedIssuedOn,
+        }),
+    ];
 
     /// <summary>An empty element is an absent one (production senders write every field of a template).</summary>
     private static string? Absent(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
