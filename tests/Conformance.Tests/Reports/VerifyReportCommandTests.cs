@@ -1,4 +1,5 @@
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Harness.Tests.Reports;
 
 namespace ConformanceKit.Conformance.Tests.Reports;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ConformanceKit.Conformance.Catalogue;
+using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Conformance.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Runner;

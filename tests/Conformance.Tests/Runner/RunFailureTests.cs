@@ -1,8 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ConformanceKit.Conformance.Catalogue;
-using ConformanceKit.Conformance.Runner;
+using ConformanceKit.Harness.Catalogue;
+using ConformanceKit.Harness.Runner;
 using ConformanceKit.Conformance.Tests.Support;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Conformance.Tests.Runner;
 
@@ -49,8 +50,8 @@ public class RunFailureTests
         }, new NoProgress());
 
         var c = Assert.Single(report.Cases);
-        Assert.Equal(ConformanceKit.Conformance.Reports.CaseOutcome.Failed, c.Outcome);
-        var errors = c.Findings.Where(f => f.Severity == ConformanceKit.Conformance.Reports.FindingSeverity.Error).ToList();
+        Assert.Equal(ConformanceKit.Harness.Reports.CaseOutcome.Failed, c.Outcome);
+        var errors = c.Findings.Where(f => f.Severity == ConformanceKit.Harness.Reports.FindingSeverity.Error).ToList();
         Assert.Equal(2, errors.Count);
         Assert.Contains(errors, f => f.Code == "4002" && f.Message.Contains("204 lacks code 4002 (codes: {4001}; expected exactly {4002})"));
         Assert.Contains(errors, f => f.Code == "4001" && f.Message.Contains("204 has unexpected code 4001") && f.MessageId is not null);
@@ -89,6 +90,6 @@ public class RunFailureTests
     {
         public void Started(int cases) { }
         public void CaseStarted(ConformanceCase c) { }
-        public void CaseFinished(ConformanceCase c, ConformanceKit.Conformance.Reports.CaseReport report) { }
+        public void CaseFinished(ConformanceCase c, ConformanceKit.Harness.Reports.CaseReport report) { }
     }
 }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Observe;
-using ConformanceKit.Conformance.Reports;
+using ConformanceKit.Harness.Observe;
+using ConformanceKit.Harness.Reports;
 using ConformanceKit.Einvoice.Codes;
 
 namespace ConformanceKit.Conformance.Commands.Observe;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using ConformanceKit.Conformance.Pos;
-using ConformanceKit.Conformance.Provider;
+using ConformanceKit.Provider.Pos;
+using ConformanceKit.Provider;
 using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Conformance.Commands.Provider;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
-using ConformanceKit.Conformance.Catalogue;
+using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Reports;
-using ConformanceKit.Conformance.Runner;
+using ConformanceKit.Harness.Reports;
+using ConformanceKit.Harness.Runner;
 using Spectre.Console;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Conformance.Commands.Run;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Provider.Signing;
+using ConformanceKit.Provider.Signing;
 using ConformanceKit.Einvoice.Signatures;
 
 namespace ConformanceKit.Conformance.Commands.Signer;
