@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider;
-using ConformanceKit.Provider.Signing;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Load.SimLoad;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
+using ConformanceKit.Provider.Signing;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Load.PipelineLoad;

@@ -1,7 +1,7 @@
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Provider;
 

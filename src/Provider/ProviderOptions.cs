@@ -1,5 +1,5 @@
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Provider;
 

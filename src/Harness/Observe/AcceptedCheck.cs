@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using ConformanceKit.Harness.Reports;
 using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Harness.Reports;
 using static ConformanceKit.Harness.Observe.ObservationCase;
 
 namespace ConformanceKit.Harness.Observe;

@@ -1,5 +1,5 @@
-using ConformanceKit.Harness.Reports;
 using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.Harness.Reports;
 using Finding = ConformanceKit.Harness.Reports.Finding;
 using ValidationFinding = ConformanceKit.Einvoice.Validation.Finding;
 using static ConformanceKit.Harness.Observe.ObservationCase;

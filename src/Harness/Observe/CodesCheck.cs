@@ -1,6 +1,6 @@
 using System.Globalization;
-using ConformanceKit.Harness.Reports;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Harness.Reports;
 using static ConformanceKit.Harness.Observe.ObservationCase;
 
 namespace ConformanceKit.Harness.Observe;

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Harness.Runner;
 

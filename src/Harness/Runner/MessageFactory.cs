@@ -1,8 +1,8 @@
 using System.Text;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Harness.Runner;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Harness.Runner;
 

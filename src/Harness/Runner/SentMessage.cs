@@ -1,5 +1,5 @@
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Harness.Runner;
 

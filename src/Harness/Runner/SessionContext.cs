@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Harness.Runner;
 

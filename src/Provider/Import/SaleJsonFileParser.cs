@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Provider.Import;
 

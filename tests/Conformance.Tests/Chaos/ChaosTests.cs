@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using ConformanceKit.Conformance.Commands.Chaos;
-using ConformanceKit.Harness.Chaos;
 using ConformanceKit.Conformance.Tests.Support;
+using ConformanceKit.Harness.Chaos;
 
 namespace ConformanceKit.Conformance.Tests.Chaos;
 

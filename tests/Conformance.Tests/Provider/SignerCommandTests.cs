@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Provider.Signing;
 using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Provider.Signing;
 using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
 
 namespace ConformanceKit.Conformance.Tests.Provider;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Conformance.Tests.Support;
+using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Conformance.Tests.Runner;
 

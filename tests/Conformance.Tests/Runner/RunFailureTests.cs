@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Harness.Runner;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Conformance.Tests.Runner;

@@ -1,8 +1,8 @@
 using System.Net;
+using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Harness.Observe;
 using ConformanceKit.Harness.Reports;
 using ConformanceKit.Harness.Tests.Support;
-using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Harness.Tests.Observe;
 

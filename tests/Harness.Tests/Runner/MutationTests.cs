@@ -1,8 +1,8 @@
 using System.Text;
-using ConformanceKit.Harness.Catalogue;
-using ConformanceKit.Harness.Runner;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Harness.Catalogue;
+using ConformanceKit.Harness.Runner;
 
 namespace ConformanceKit.Harness.Tests.Runner;
 

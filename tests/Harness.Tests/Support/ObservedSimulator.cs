@@ -6,7 +6,6 @@ using System.Text.Json;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
-using ConformanceKit.Harness.Runner;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Harness.Tests.Support;

@@ -1,6 +1,6 @@
-using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider.Import;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Provider.Import;
+using ConformanceKit.Provider.Pos;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;

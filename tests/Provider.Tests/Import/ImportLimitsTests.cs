@@ -1,6 +1,6 @@
 using System.Text;
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Provider.Import;
+using ConformanceKit.Provider.Pos;
 using ConformanceKit.Provider.Tests.Support;
 using Microsoft.Data.Sqlite;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ConformanceKit.Provider.Pos;
+using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
 using ConformanceKit.Provider.Signing;
 using ConformanceKit.Provider.Tests.Support;
-using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Provider.Tests.Pipeline;

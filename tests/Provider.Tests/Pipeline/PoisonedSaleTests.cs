@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Provider.Tests.Pipeline;
 

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ConformanceKit.Provider;
-using ConformanceKit.Provider.Signing;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Signing;
 
 namespace ConformanceKit.Provider.Tests.Pipeline;
 

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text;
+using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Import;
 using ConformanceKit.Provider.Signing;
 using ConformanceKit.Provider.Tests.Support;
-using ConformanceKit.Einvoice.Samples;
-using ConformanceKit.Einvoice.Signatures;
 
 namespace ConformanceKit.Provider.Tests.Pipeline;
 

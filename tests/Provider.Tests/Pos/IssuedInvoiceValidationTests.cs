@@ -1,5 +1,5 @@
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Provider.Pos;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;

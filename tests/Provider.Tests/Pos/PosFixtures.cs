@@ -1,8 +1,8 @@
-using ConformanceKit.Provider.Pos;
 using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Provider.Tests.Pos;
 

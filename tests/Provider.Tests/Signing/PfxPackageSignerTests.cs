@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using ConformanceKit.Provider.Signing;
 using ConformanceKit.Einvoice.Validation;
+using ConformanceKit.Provider.Signing;
 using ConformanceKit.Provider.Tests.Support;
 using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
 

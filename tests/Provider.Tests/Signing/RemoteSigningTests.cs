@@ -4,9 +4,9 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
-using ConformanceKit.Provider.Signing;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.Provider.Signing;
 using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
 
 namespace ConformanceKit.Provider.Tests.Signing;

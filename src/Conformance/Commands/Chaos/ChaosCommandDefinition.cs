@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using ConformanceKit.Harness.Chaos;
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Harness.Chaos;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Pos;
 using ConformanceKit.TaxAuthoritySim.Hosting;

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Harness.Observe;
 using ConformanceKit.Harness.Reports;
-using ConformanceKit.Einvoice.Codes;
 
 namespace ConformanceKit.Conformance.Commands.Observe;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Conformance.Commands.Provider;
 

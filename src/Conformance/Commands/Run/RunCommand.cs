@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Harness.Reports;
 using ConformanceKit.Harness.Runner;
-using Spectre.Console;
 using ConformanceKit.TaxAuthoritySim.Hosting;
+using Spectre.Console;
 
 namespace ConformanceKit.Conformance.Commands.Run;
 
