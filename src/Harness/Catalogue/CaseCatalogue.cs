@@ -6,7 +6,7 @@ using System.Text.Json.Serialization;
 namespace ConformanceKit.Harness.Catalogue;
 
 /// <summary>
-/// The conformance catalogue: cases kept as data in JSON files embedded in ck (Catalogue/Cases/*.json), the seed
+/// The conformance catalogue: cases kept as data in JSON files embedded in this assembly (Catalogue/Cases/*.json), the seed
 /// the target must hold for them (Catalogue/catalogue.json) and the catalogue's version.
 /// </summary>
 public sealed class CaseCatalogue
@@ -32,7 +32,7 @@ public sealed class CaseCatalogue
 
     public IReadOnlyList<ConformanceCase> Cases { get; }
 
-    /// <summary>The catalogue built into ck.</summary>
+    /// <summary>The catalogue built into the harness (and so into ck).</summary>
     public static CaseCatalogue Load()
     {
         var assembly = typeof(CaseCatalogue).Assembly;

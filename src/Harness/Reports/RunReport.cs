@@ -41,7 +41,7 @@ public sealed record RunReport
 
 public sealed record ToolInfo(string Name, string Version)
 {
-    /// <summary>This ck: its informational version without the source hash.</summary>
+    /// <summary>This ck: the kit's informational version (every assembly of the kit carries the same) without the source hash.</summary>
     public static ToolInfo Current { get; } = new("ck",
         typeof(ToolInfo).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using ConformanceKit.Conformance.Cli;
 
-namespace ConformanceKit.Conformance.Tests.Cli;
+namespace ConformanceKit.Conformance.Tests.Support;
 
 /// <summary>Runs the ck command tree in-process with captured streams.</summary>
 internal static class CliRunner

@@ -1,8 +1,9 @@
 using System.Text;
 using System.Text.Json;
+using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Tests.Support;
 
-namespace ConformanceKit.Conformance.Tests.Cli;
+namespace ConformanceKit.Conformance.Tests.Validate;
 
 public class ValidateCommandTests
 {

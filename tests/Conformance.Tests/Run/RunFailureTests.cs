@@ -5,7 +5,7 @@ using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Harness.Runner;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
-namespace ConformanceKit.Conformance.Tests.Runner;
+namespace ConformanceKit.Conformance.Tests.Run;
 
 /// <summary>`ck run` against targets that do not conform or cannot be used: exact findings and exit codes.</summary>
 public class RunFailureTests

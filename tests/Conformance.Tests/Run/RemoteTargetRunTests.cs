@@ -1,7 +1,7 @@
 using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
-namespace ConformanceKit.Conformance.Tests.Runner;
+namespace ConformanceKit.Conformance.Tests.Run;
 
 /// <summary>`ck run --target`: the catalogue against a simulator started as its own process.</summary>
 public class RemoteTargetRunTests

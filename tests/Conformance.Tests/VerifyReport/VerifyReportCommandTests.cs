@@ -1,7 +1,7 @@
 using ConformanceKit.Conformance.Cli;
 using ConformanceKit.Harness.Tests.Reports;
 
-namespace ConformanceKit.Conformance.Tests.Reports;
+namespace ConformanceKit.Conformance.Tests.VerifyReport;
 
 /// <summary>`ck verify-report`: what it prints and its exit codes 0 / 1 / 2.</summary>
 public sealed class VerifyReportCommandTests(ReportFixture fx) : IClassFixture<ReportFixture>

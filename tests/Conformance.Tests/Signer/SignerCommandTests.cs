@@ -6,7 +6,7 @@ using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Provider.Signing;
 using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
 
-namespace ConformanceKit.Conformance.Tests.Provider;
+namespace ConformanceKit.Conformance.Tests.Signer;
 
 public class SignerCommandTests
 {

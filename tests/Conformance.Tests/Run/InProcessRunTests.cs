@@ -2,7 +2,7 @@ using System.Text.Json;
 using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Harness.Catalogue;
 
-namespace ConformanceKit.Conformance.Tests.Runner;
+namespace ConformanceKit.Conformance.Tests.Run;
 
 /// <summary>`ck run` against the simulator it starts in-process: the whole catalogue passes.</summary>
 public class InProcessRunTests

@@ -1,7 +1,8 @@
+using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Validation;
 
-namespace ConformanceKit.Conformance.Tests.Cli;
+namespace ConformanceKit.Conformance.Tests.Sample;
 
 public class SampleCommandTests
 {
