@@ -1,12 +1,12 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ConformanceKit.Conformance.Pos;
-using ConformanceKit.Conformance.Provider;
-using ConformanceKit.Conformance.Provider.Signing;
-using ConformanceKit.Conformance.Runner;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Load.SimLoad;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
+using ConformanceKit.Provider.Signing;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Load.PipelineLoad;
 

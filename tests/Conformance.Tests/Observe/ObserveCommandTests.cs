@@ -1,6 +1,7 @@
 using ConformanceKit.Conformance.Cli;
 using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Harness.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Observe;
 

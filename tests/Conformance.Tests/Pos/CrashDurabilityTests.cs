@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using ConformanceKit.Conformance.Pos;
+using ConformanceKit.Provider.Pos;
+using ConformanceKit.Provider.Tests.Pos;
 
 namespace ConformanceKit.Conformance.Tests.Pos;
 

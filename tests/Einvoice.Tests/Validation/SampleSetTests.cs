@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ConformanceKit.Conformance.Samples;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Tests.Support;
 using ConformanceKit.Einvoice.Validation;

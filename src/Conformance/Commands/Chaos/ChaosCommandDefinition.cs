@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using ConformanceKit.Conformance.Chaos;
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Harness.Chaos;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Conformance.Commands.Chaos;
 
@@ -41,6 +44,7 @@ public static class ChaosCommandDefinition
             {
                 Sales = r.GetValue(sales), Kills = r.GetValue(kills), Clients = r.GetValue(clients), Rate = r.GetValue(rate), BatchSize = r.GetValue(batch),
                 Seed = r.GetValue(seed), Faults = !r.GetValue(noFaults), WorkFolder = folder, StartCk = StartThisCk,
+                StartSimulator = StartSimulatorAsync, ReadStore = ReadStore,
             };
             var progress = r.GetValue(json) ? (Action<string>)(m => io.Error.WriteLine(m)) : m => io.Out.WriteLine(m);
             progress($"ck chaos: {options.Sales} sales, {options.Kills} kills, faults {(options.Faults ? "on" : "off")}; work folder {folder}");
@@ -69,6 +73,24 @@ public static class ChaosCommandDefinition
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ck.dll"));
         foreach (var a in arguments) info.ArgumentList.Add(a);
         return info;
+    }
+
+    /// <summary>The simulator in this process, its store in the given folder.</summary>
+    public static async Task<ChaosSimulator> StartSimulatorAsync(string dataFolder, CancellationToken ct)
+    {
+        var simulator = await InProcessSimulator.StartAsync(dataFolder, ct);
+        return new ChaosSimulator(simulator.Address, simulator);
+    }
+
+    /// <summary>Reads the stopped provider's store (its SQLite file) for the chaos run's end checks.</summary>
+    public static ChaosStore ReadStore(string db)
+    {
+        using var allocator = new CodeAllocator(db);
+        var store = new ProviderStore(allocator);
+        return new ChaosStore(
+            [.. allocator.List().Select(i => new ChaosStore.IssuedCode(i.SaleId, i.Serial, i.Code.Value))],
+            [.. store.Packages(withContent: false).Select(p => new ChaosStore.Package(p.MessageId, p.State, p.Ltbao, p.Attempts, store.PackageCodes(p.Id)))],
+            [.. store.Invoices().Select(i => new ChaosStore.Invoice(i.Code, i.State, i.State == InvoiceState.Accepted))]);
     }
 
     private static void Write(TextWriter o, ChaosReport r)

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Observe;
-using ConformanceKit.Conformance.Reports;
 using ConformanceKit.Einvoice.Codes;
+using ConformanceKit.Harness.Observe;
+using ConformanceKit.Harness.Reports;
 
 namespace ConformanceKit.Conformance.Commands.Observe;
 

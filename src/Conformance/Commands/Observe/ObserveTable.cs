@@ -1,5 +1,5 @@
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Reports;
+using ConformanceKit.Harness.Reports;
 using Spectre.Console;
 
 namespace ConformanceKit.Conformance.Commands.Observe;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Pos;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Conformance.Commands.Pos;
 

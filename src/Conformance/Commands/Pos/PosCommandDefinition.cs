@@ -1,6 +1,6 @@
 using System.CommandLine;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Pos;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Conformance.Commands.Pos;
 

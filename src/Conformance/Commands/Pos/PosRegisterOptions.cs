@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ConformanceKit.Conformance.Pos;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Conformance.Commands.Pos;
 

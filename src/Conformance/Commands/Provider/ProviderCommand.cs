@@ -1,11 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Provider;
-using ConformanceKit.Conformance.Provider.Import;
-using ConformanceKit.Conformance.Provider.Signing;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Import;
+using ConformanceKit.Provider.Signing;
 using Microsoft.Extensions.Logging;
 
 namespace ConformanceKit.Conformance.Commands.Provider;

@@ -17,7 +17,7 @@ public static class ProviderCommandDefinition
         run.AddTo(command);
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
-            Conformance.Provider.ProviderOptions options;
+            ConformanceKit.Provider.ProviderOptions options;
             try
             {
                 options = run.Options(r);

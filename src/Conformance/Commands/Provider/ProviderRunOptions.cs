@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using ConformanceKit.Conformance.Pos;
-using ConformanceKit.Conformance.Provider;
 using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
 
 namespace ConformanceKit.Conformance.Commands.Provider;
 

@@ -1,4 +1,4 @@
-using ConformanceKit.Conformance.Catalogue;
+using ConformanceKit.Harness.Catalogue;
 using Spectre.Console;
 
 namespace ConformanceKit.Conformance.Commands.Run;

@@ -1,8 +1,9 @@
 using System.Diagnostics;
-using ConformanceKit.Conformance.Catalogue;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Reports;
-using ConformanceKit.Conformance.Runner;
+using ConformanceKit.Harness.Catalogue;
+using ConformanceKit.Harness.Reports;
+using ConformanceKit.Harness.Runner;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 using Spectre.Console;
 
 namespace ConformanceKit.Conformance.Commands.Run;

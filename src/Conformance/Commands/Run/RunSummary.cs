@@ -1,4 +1,4 @@
-using ConformanceKit.Conformance.Reports;
+using ConformanceKit.Harness.Reports;
 using Spectre.Console;
 
 namespace ConformanceKit.Conformance.Commands.Run;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Samples;
 using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Conformance.Commands.Sample;
@@ -51,7 +50,11 @@ public static class SampleCommandDefinition
         {
             output,
         };
-        command.SetAction((r, _) => Task.FromResult(SampleSetWriter.Write(r.GetValue(output)!, io)));
+        command.SetAction((r, _) =>
+        {
+            SampleSetWriter.Write(r.GetValue(output)!, xml => io.Error.WriteLine($"wrote {xml}"));
+            return Task.FromResult(ExitCodes.Ok);
+        });
         return command;
     }
 }

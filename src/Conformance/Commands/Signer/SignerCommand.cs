@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Provider.Signing;
 using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Provider.Signing;
 
 namespace ConformanceKit.Conformance.Commands.Signer;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Reports;
+using ConformanceKit.Harness.Reports;
 
 namespace ConformanceKit.Conformance.Commands.VerifyReport;
 

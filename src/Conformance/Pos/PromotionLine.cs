@@ -1,6 +1,0 @@
-namespace ConformanceKit.Conformance.Pos;
-
-/// <summary>
-/// Goods given away (hàng khuyến mại, TChat 2): listed on the invoice with no amount and no tax.
-/// </summary>
-public sealed record PromotionLine(string Name, string Unit, decimal Quantity);

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConformanceKit.Einvoice.Samples;
+
+namespace ConformanceKit.Harness.Chaos;
+
+/// <summary>
+/// The chaos test of the reference pipeline (issue 5, seed 000's "duplicated or lost numbers"): an
+/// simulator (hosted by the caller, reached over HTTP) with faults on, `ck provider` in a child process killed with SIGKILL at
+/// random moments and restarted, POS clients ringing sales up all along. At the end the checks of
+/// <see cref="ChaosVerifier"/> run against the provider's store and the simulator.
+/// </summary>
+public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = null)
+{
+    public async Task<ChaosReport> RunAsync(CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(options.WorkFolder);
+        await using var simulator = await options.StartSimulator(Path.Combine(options.WorkFolder, "simulator"), ct);
+        if (options.Faults) await AddFaultsAsync(simulator.Address, ct);
+        var port = ProviderProcess.FreePort();
+        var providerUrl = new Uri($"http://127.0.0.1:{port}/");
+        var db = Path.Combine(options.WorkFolder, "provider.db");
+        string[] arguments =
+        [
+            "provider", "--db", db, "--listen", providerUrl.ToString().TrimEnd('/'), "--target", simulator.Address.ToString(),
+            "--sync", "periodic", "--batch-size", options.BatchSize.ToString(CultureInfo.InvariantCulture), "--interval", "0.3",
+            "--retry-max", "1",
+        ];
+        using var provider = new ProviderProcess(options, arguments, Path.Combine(options.WorkFolder, "provider.log"));
+        using var http = new HttpClient { BaseAddress = providerUrl, Timeout = TimeSpan.FromSeconds(5) };
+        var random = new Random(options.Seed);
+        var clients = new ChaosClients(providerUrl, options);
+        using var stopClients = CancellationTokenSource.CreateLinkedTokenSource(ct);
+
+        provider.Start();
+        await WaitHealthyAsync(http, provider, ct);
+        var selling = clients.RunAsync(stopClients.Token);
+        var kills = 0;
+        while (kills < options.Kills)
+        {
+            await Task.Delay(random.Next(options.KillAfterMs.Min, options.KillAfterMs.Max), ct);
+            if (selling.IsFaulted) break;
+            await provider.KillAsync();
+            kills++;
+            progress?.Invoke($"kill {kills}/{options.Kills}: {clients.Answered}/{options.Sales} sales answered");
+            provider.Start();
+            await WaitHealthyAsync(http, provider, ct);
+        }
+        progress?.Invoke($"{kills} kills done; waiting for the remaining sales and their 204s");
+        await selling.WaitAsync(options.DrainTimeout, ct);
+        await DrainAsync(http, provider, ct);
+        await provider.KillAsync(); // the checks read its store directly
+
+        var faults = await FaultsFiredAsync(simulator.Address, ct);
+        var verifier = new ChaosVerifier(options.ReadStore(db), simulator.Address, options.Sales, clients.Answers);
+        var checks = await verifier.CheckAsync(ct);
+        return new ChaosReport
+        {
+            Sales = options.Sales, Kills = kills, Restarts = provider.Starts - 1, Invoices = verifier.InvoiceCount,
+            Packages = verifier.PackageCount, SendRetries = verifier.SendRetries, ClientRetries = clients.Retries,
+            FaultsFired = faults, Elapsed = clock.Elapsed, Checks = checks, WorkFolder = options.WorkFolder,
+        };
+    }
+
+    /// <summary>Everything but a dropped 204 (a package without its 204 could not pass the last check by design).</summary>
+    private async Task AddFaultsAsync(Uri simulator, CancellationToken ct)
+    {
+        using var admin = Admin(simulator);
+        (await admin.DeleteAsync($"admin/v1/faults?seed={options.Seed}", ct)).EnsureSuccessStatusCode();
+        object[] rules =
+        [
+            new { action = "Status503", route = "/api/v1/messages", probability = 0.10 },
+            new { action = "CloseConnection", route = "/api/v1/messages", probability = 0.05 },
+            new { action = "Delay999", route = "/api/v1/messages", delaySeconds = 1, probability = 0.05 },
+            new { action = "Duplicate204", probability = 0.10 },
+            new { action = "Delay204", delaySeconds = 2, probability = 0.10 },
+        ];
+        foreach (var rule in rules)
+            (await admin.PostAsJsonAsync("admin/v1/faults", rule, ct)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<IReadOnlyDictionary<string, long>> FaultsFiredAsync(Uri simulator, CancellationToken ct)
+    {
+        using var admin = Admin(simulator);
+        var json = await admin.GetFromJsonAsync<JsonElement>("admin/v1/faults", ct);
+        var rules = json.ValueKind == JsonValueKind.Array ? json : json.GetProperty("rules");
+        return rules.EnumerateArray()
+            .GroupBy(r => r.GetProperty("action").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.GetProperty("fired").GetInt64()));
+    }
+
+    private async Task WaitHealthyAsync(HttpClient http, ProviderProcess provider, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            try
+            {
+                using var response = await http.GetAsync("health", ct);
+                if (response.IsSuccessStatusCode) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
+            if (provider.HasExited || DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"the provider did not start:\n{provider.Tail()}");
+            await Task.Delay(50, ct);
+        }
+    }
+
+    /// <summary>Waits until every invoice is accepted and no package waits to be sent or answered.</summary>
+    private async Task DrainAsync(HttpClient http, ProviderProcess provider, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + options.DrainTimeout;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                var status = await http.GetFromJsonAsync<JsonElement>("api/v1/status", ct);
+                var invoices = status.GetProperty("invoices");
+                var packages = status.GetProperty("packages");
+                last = status.ToString();
+                var accepted = invoices.TryGetProperty("accepted", out var a) ? a.GetInt32() : 0;
+                var open = packages.EnumerateObject().Where(p => p.Name is "to-sign" or "ready" or "acknowledged").Sum(p => p.Value.GetInt32());
+                if (accepted == options.Sales && open == 0) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
+            await Task.Delay(200, ct);
+        }
+        progress?.Invoke($"the provider did not settle within {options.DrainTimeout}: {last}\n{provider.Tail()}");
+    }
+
+    private static HttpClient Admin(Uri simulator)
+    {
+        var admin = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromSeconds(30) };
+        admin.DefaultRequestHeaders.Add("X-Admin-Key", DemoData.AdminKey);
+        return admin;
+    }
+}

@@ -1,0 +1,15 @@
+using ConformanceKit.Einvoice.Model;
+
+namespace ConformanceKit.Harness.Observe;
+
+/// <summary>A message refused at reception (999 TTTNhan 1) inside the window, with its reasons.</summary>
+public sealed record ObservedRefusal(JournalLine Received, string? MessageId, IReadOnlyList<Reason> Reasons)
+{
+    public DateTimeOffset At => Received.Time;
+}
+
+/// <summary>A same-bytes resend: the simulator replayed the first 999 and processed the message once.</summary>
+public sealed record ObservedReplay(JournalLine Received, string MessageId)
+{
+    public DateTimeOffset At => Received.Time;
+}

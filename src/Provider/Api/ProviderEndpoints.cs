@@ -1,0 +1,139 @@
+using System.Text.Json;
+using ConformanceKit.Provider.Pos;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace ConformanceKit.Provider.Api;
+
+/// <summary>The provider's JSON API for POS integration (direct API mode) and its operators.</summary>
+public static class ProviderEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app, ProviderEngine engine)
+    {
+        app.MapGet("/health", () => Results.Ok(new { status = "ready" })).ExcludeFromDescription();
+        var api = app.MapGroup("/api/v1");
+        api.MapPost("/sales", (HttpRequest request, CancellationToken ct) => PostSale(request, engine, ct))
+            .WithSummary("Issue the invoice of a sale (idempotent by saleId).");
+        api.MapGet("/sales/{saleId}", (string saleId) => engine.Store.InvoiceBySale(saleId) is { } s
+                ? Results.Ok(Describe(engine, s))
+                : Results.Problem(statusCode: 404, title: "unknown sale", detail: $"no invoice was issued for sale {saleId}"))
+            .WithSummary("The invoice of a sale and where it is (issued, packaged, accepted, rejected, held).");
+        api.MapGet("/invoices/{code}", (string code) => engine.Store.InvoiceByCode(code) is { } s
+                ? Results.Ok(Describe(engine, s))
+                : Results.Problem(statusCode: 404, title: "unknown invoice", detail: $"no invoice {code} was issued here"))
+            .WithSummary("An invoice by its code (MCCQT).");
+        api.MapGet("/packages", (string? state) => Results.Ok(engine.Store.Packages(state, 1000, withContent: false).Select(PackageView)))
+            .WithSummary("The outbox's packages, optionally by state.");
+        api.MapGet("/packages/{messageId}", (string messageId) => engine.Store.FindPackage(messageId) is { } p
+                ? Results.Ok(new { package = PackageView(p), codes = engine.Store.PackageCodes(p.Id) })
+                : Results.Problem(statusCode: 404, title: "unknown package", detail: $"no package {messageId}"))
+            .WithSummary("One package and its invoices' codes.");
+        api.MapPost("/packages/flush", () =>
+            {
+                var waiting = engine.Store.Pending(engine.Options.Register.SellerTaxCode).Count;
+                engine.RequestFlush();
+                return Results.Accepted(value: new { waiting });
+            })
+            .WithSummary("Package everything waiting now (manual sync, or before closing).");
+        api.MapPost("/retry", (bool? includeRejected) =>
+            {
+                var n = engine.Store.Requeue(includeRejected ?? false, TimeProvider.System.GetUtcNow());
+                engine.Wake();
+                return Results.Ok(new { requeued = n });
+            })
+            .WithSummary("Send held invoices again (after fixing the registration, certificate or contract).");
+        api.MapGet("/status", () => Results.Ok(Status(engine))).WithSummary("Counts per state, the signer, the target and the last problem.");
+    }
+
+    public static object Status(ProviderEngine engine)
+    {
+        var (invoices, packages) = engine.Store.Counts();
+        var o = engine.Options;
+        return new
+        {
+            taxCode = o.Register.SellerTaxCode, block = o.Register.Block, target = o.Target, tvan = o.TvanCode,
+            sync = o.Sync.ToString().ToLowerInvariant(), batchSize = o.BatchSize, signer = engine.Signer.Mode,
+            invoices, packages, lastProblem = engine.LastProblem,
+        };
+    }
+
+    private static async Task<IResult> PostSale(HttpRequest request, ProviderEngine engine, CancellationToken ct)
+    {
+        SaleRequest? body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<SaleRequest>(request.Body, SaleJson.Options, ct);
+        }
+        catch (JsonException e)
+        {
+            return Refused("the sale is not valid JSON", $"{e.Message} (line {e.LineNumber + 1}, position {e.BytePositionInLine + 1}, path {e.Path})",
+                e.Path ?? "$", "json");
+        }
+        catch (BadHttpRequestException e)
+        {
+            return Results.Problem(statusCode: e.StatusCode, title: "the request cannot be read", detail: e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException) // e.g. "\ud800": text that is not Unicode
+        {
+            return Refused("the sale is not valid JSON", e.Message, "$", "json");
+        }
+        if (body is null) return Refused("the sale is not valid JSON", "the body must be a sale (a JSON object)", "$", "json");
+        if (!body.HasLines) return Refused("the sale has no lines", "a sale needs at least one line in $.lines", "lines", "required");
+        var sale = body.ToSale();
+        // Checked here, before anything is allocated, to name the field; the register checks again.
+        if ((SaleLimits.FindId(body.SaleId, "saleId", SaleLimits.SaleIdLength)
+                ?? SaleLimits.FindId(body.RegisterId, "registerId", SaleLimits.RegisterIdLength)
+                ?? SaleCalculator.Find(sale, engine.Options.Register.Form)) is { } v)
+            return Refused("the sale cannot be invoiced", v.ToString(), v.Path, v.Rule);
+        var saleId = string.IsNullOrWhiteSpace(body.SaleId) ? "api:" + Guid.NewGuid().ToString("N") : body.SaleId;
+        try
+        {
+            var receipt = await engine.SubmitAsync(saleId, sale, body.RegisterId, ct);
+            var issued = receipt.Invoice; // the totals are at hand: only the state is read back
+            var view = Describe(engine, engine.Store.InvoiceByCode(issued.Code.Value)!, issued.Record, issued.Totals);
+            return receipt.Existing ? Results.Ok(view) : Results.Created($"/api/v1/sales/{Uri.EscapeDataString(saleId)}", view);
+        }
+        catch (ArgumentException e)
+        {
+            return Refused("the sale cannot be invoiced", e.Message, "$", "rule");
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: 409, title: "no code can be issued", detail: e.Message);
+        }
+    }
+
+    /// <summary>400 as RFC 7807 problem JSON, with the field's JSON path and the rule it breaks.</summary>
+    private static IResult Refused(string title, string detail, string field, string rule) =>
+        Results.Problem(statusCode: 400, title: title, detail: detail,
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = field, ["rule"] = rule });
+
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s)
+    {
+        var record = engine.Store.Invoice(s.Code);
+        SaleTotals totals;
+        try
+        {
+            totals = SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form);
+        }
+        catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
+        {
+            totals = new SaleTotals([], [], 0m, 0m, 0m, 0m, ""); // a sale recorded before the checks: its state and detail say why
+        }
+        return Describe(engine, s, record, totals);
+    }
+
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>
+        new(s.SaleId ?? "", s.Code, s.TaxCode, record.Form, record.Series, s.Number, s.IssuedAt.ToOffset(TimeSpan.FromHours(7)),
+            totals.TotalPayable, totals.TotalPayableInWords, s.State, s.PackageMessageId, s.Codes, s.Detail,
+            new Uri(engine.Options.Target, $"api/v1/invoices/{s.TaxCode}/{s.Code}?total=" +
+                totals.TotalPayable.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToString()); // a buyer's look-up needs the total
+
+    private static object PackageView(PackageRecord p) => new
+    {
+        messageId = p.MessageId, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
+        nextAttemptAt = p.NextAttemptAt, lastError = p.LastError, ackedAt = p.AckedAt, noticeAt = p.NoticeAt, ltbao = p.Ltbao,
+        codes = p.Codes, late = p.Late, overdue = p.Overdue,
+    };
+}

@@ -1,0 +1,58 @@
+using ConformanceKit.Einvoice.Codes;
+
+namespace ConformanceKit.Provider.Pos;
+
+/// <summary>
+/// The reference cash register: turns a sale into an issued cash-register invoice with a code from
+/// its block. The code is allocated and recorded with the sale before the invoice is handed out.
+/// </summary>
+public sealed class CashRegister
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private readonly RegisterConfig config;
+    private readonly CodeAllocator allocator;
+    private readonly TimeProvider time;
+
+    public CashRegister(RegisterConfig config, CodeAllocator allocator, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(allocator);
+        if (!TaxCode.TryParse(config.SellerTaxCode, out _, out var mstError)) throw new ArgumentException(mstError, nameof(config));
+        if (!CodeBlock.IsValid(config.Block)) throw new ArgumentException("block must be 5 upper-case letters A–Z or digits 0–9", nameof(config));
+        if (config.Form is not (1 or 2)) throw new ArgumentException("form must be 1 or 2", nameof(config));
+        if (!InvoiceSeries.TryParse($"C25M{config.SeriesSellerPart}", out _, out var seriesError))
+            throw new ArgumentException(seriesError, nameof(config));
+        this.config = config;
+        this.allocator = allocator;
+        this.time = time ?? TimeProvider.System;
+    }
+
+    public RegisterConfig Config => config;
+
+    /// <summary>Issues one invoice for the sale; its code is durable once this returns.</summary>
+    /// <exception cref="ArgumentException">The sale cannot be invoiced.</exception>
+    public IssuedInvoice Issue(Sale sale) => Issue(sale, saleId: null);
+
+    /// <summary>
+    /// Issues the invoice of a sale the caller names: the same <paramref name="saleId"/> again returns
+    /// the invoice issued the first time (<see cref="AllocatedInvoice.Existing"/>), whatever the sale says.
+    /// </summary>
+    public IssuedInvoice Issue(Sale sale, string? saleId)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        var totals = SaleCalculator.Compute(sale, config.Form);
+        var now = time.GetUtcNow().ToOffset(Vietnam);
+        var series = $"C{now.Year % 100:D2}M{config.SeriesSellerPart}";
+        var record = allocator.Allocate(new AllocationRequest(
+            config.RegisterId, config.SellerTaxCode, config.Block, config.Form, series, now, SaleJson.Serialize(sale), saleId));
+        return record.Existing ? Rebuild(config, record) : new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+    }
+
+    /// <summary>Rebuilds an issued invoice from its record (for listing or re-sending).</summary>
+    public static IssuedInvoice Rebuild(RegisterConfig config, AllocatedInvoice record)
+    {
+        var sale = SaleJson.Deserialize(record.SaleJson);
+        var totals = SaleCalculator.Compute(sale, record.Form);
+        return new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+    }
+}

@@ -1,0 +1,229 @@
+using ConformanceKit.Einvoice.Model;
+using ConformanceKit.Einvoice.Serialization;
+using Microsoft.Extensions.Logging;
+
+namespace ConformanceKit.Provider;
+
+/// <summary>The steps of the loop, each reading its work from the store and recording its result.</summary>
+public sealed partial class ProviderEngine
+{
+    private const string CursorKey = "inbox-cursor";
+
+    private async Task PackageAsync(bool flush, CancellationToken ct)
+    {
+        var mst = options.Register.SellerTaxCode;
+        while (true)
+        {
+            var (count, oldest) = store.Pending(mst);
+            if (count == 0) return;
+            var now = time.GetUtcNow();
+            var take = options.Sync switch
+            {
+                _ when flush => options.BatchSize,
+                SyncMode.Realtime => 1,
+                SyncMode.Periodic when count >= options.BatchSize => options.BatchSize,
+                SyncMode.Periodic when oldest is { } o && o + options.BatchInterval <= now => options.BatchSize,
+                _ => 0,
+            };
+            if (take == 0) return;
+            var composed = PackageComposer.ComposeEach(options.Register, options.TvanCode, store.TakePending(mst, take));
+            foreach (var (record, reason) in composed.SetAside) SetAside(record.Code.Value, reason);
+            if (composed.Bytes is null) continue; // every one set aside: they no longer wait
+            var (messageId, unsigned, invoices) = (composed.MessageId!, composed.Bytes, composed.Invoices);
+            while (unsigned.Length > PackageComposer.MaxBytes && invoices.Count > 1)
+            {
+                invoices = [.. invoices.Take(invoices.Count / 2)];
+                (messageId, unsigned) = PackageComposer.Compose(options.Register, options.TvanCode, invoices);
+            }
+            if (unsigned.Length > PackageComposer.MaxBytes)
+            {
+                SetAside(invoices[0].Code.Value, $"the invoice alone is {unsigned.Length} bytes, more than a package may carry ({PackageComposer.MaxBytes})");
+                continue;
+            }
+            var (signed, problem) = await TrySignAsync(unsigned, ct);
+            var package = store.CreatePackage(messageId, mst, unsigned, signed, [.. invoices.Select(i => i.Code.Value)], time.GetUtcNow());
+            log.LogInformation("package {MessageId}: {Count} invoice(s), {State}", messageId, invoices.Count, package.State);
+            if (problem is not null) store.Postpone(package.Id, problem, time.GetUtcNow() + Backoff(0));
+        }
+    }
+
+    // Rejected (its own data; a person must act), visible in the API and the status; the others go on.
+    private void SetAside(string code, string reason)
+    {
+        store.SetAside(code, PackageComposer.Unsendable, "cannot be packaged: " + reason, time.GetUtcNow());
+        LastProblem = $"invoice {code} cannot be packaged and was set aside (rejected): {reason}";
+        log.LogError("invoice {Code} cannot be packaged and was set aside: {Reason}", code, reason);
+    }
+
+    private async Task<(byte[]? Signed, string? Problem)> TrySignAsync(byte[] unsigned, CancellationToken ct)
+    {
+        try
+        {
+            var signingTime = time.GetUtcNow().ToOffset(Vietnam).DateTime;
+            return (await signer.SignAsync(unsigned, signingTime, ct), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LastProblem = $"signing ({signer.Mode}): {e.Message}";
+            log.LogWarning("signing failed ({Mode}): {Message}", signer.Mode, e.Message);
+            return (null, LastProblem);
+        }
+    }
+
+    private async Task SignWaitingAsync(CancellationToken ct)
+    {
+        if (signer.Mode == "token") return; // a person signs these with `ck sign`
+        foreach (var p in store.Packages(PackageState.ToSign, 100))
+        {
+            if (p.NextAttemptAt is { } at && at > time.GetUtcNow()) continue;
+            var (signed, problem) = await TrySignAsync(p.Unsigned, ct);
+            if (signed is not null) store.SetSigned(p.Id, signed);
+            else
+            {
+                store.Postpone(p.Id, problem ?? "the signer gave no signature", time.GetUtcNow() + Backoff(p.Attempts + 1));
+                return;
+            }
+        }
+    }
+
+    private async Task SendReadyAsync(CancellationToken ct)
+    {
+        if (time.GetUtcNow() < authorityRetryAt) return;
+        foreach (var p in store.Packages(PackageState.Ready, 200))
+        {
+            if (p.NextAttemptAt is { } at && at > time.GetUtcNow()) continue;
+            var outcome = await authority.SendAsync(p.Signed!, ct);
+            var now = time.GetUtcNow();
+            switch (outcome.Result)
+            {
+                case SendResult.Acknowledged:
+                    store.Acknowledged(p.Id, now);
+                    break;
+                case SendResult.Refused or SendResult.Fatal:
+                    log.LogWarning("package {MessageId} refused: {Detail}", p.MessageId, outcome.Detail);
+                    store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
+                    break;
+                default:
+                    LastProblem = $"sending {p.MessageId}: {outcome.Detail}";
+                    log.LogWarning("package {MessageId}: {Detail}; retrying", p.MessageId, outcome.Detail);
+                    var next = now + Backoff(p.Attempts + 1);
+                    store.Postpone(p.Id, outcome.Detail, next);
+                    authorityRetryAt = next; // the others would fail the same way: wait together
+                    return;
+            }
+        }
+    }
+
+    private async Task ReadInboxAsync(CancellationToken ct)
+    {
+        if (!store.AnyPackage(PackageState.Acknowledged)) return;
+        var cursor = store.GetMeta(CursorKey) ?? "0";
+        while (true)
+        {
+            var page = await authority.InboxAsync(cursor, ct);
+            if (page is not { } inbox)
+            {
+                LastProblem = "the inbox cannot be read now";
+                return;
+            }
+            foreach (var bytes in inbox.Messages)
+                if (!await HandleResponseAsync(bytes, ct))
+                    return; // a look-up could not be made: read this page again at the next poll
+            if (inbox.Next == cursor || inbox.Next.Length == 0) return;
+            cursor = inbox.Next;
+            store.SetMeta(CursorKey, cursor);
+            if (inbox.Messages.Count < 500) return;
+        }
+    }
+
+    /// <returns>False when the notice could not be settled now (it is read again later).</returns>
+    private async Task<bool> HandleResponseAsync(byte[] bytes, CancellationToken ct)
+    {
+        Message message;
+        try
+        {
+            message = MessageReader.Read(bytes);
+        }
+        catch (Exception e) when (e is MessageFormatException or System.Xml.XmlException)
+        {
+            log.LogWarning("unreadable response in the inbox: {Message}", e.Message);
+            return true;
+        }
+        if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return true;
+        if (store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
+        var now = time.GetUtcNow();
+        var late = package.AckedAt is { } acked && now - acked > options.NoticeDeadline;
+        var errors = notice.Errors ?? [];
+        var codes = package.Ltbao is null ? store.PackageCodes(package.Id) : [];
+        IReadOnlyList<InvoiceOutcome> outcomes = notice.Kind == 2
+            ? [.. codes.Select(c => new InvoiceOutcome(c, InvoiceState.Accepted, null, null))]
+            : NoticeTriage.Triage(errors, codes, Packagings, options.MaxPackagings);
+        if (package.Ltbao is null && outcomes.Any(o => o.Codes == NoticeTriage.AlreadyStored))
+        {
+            var confirmed = await ConfirmAlreadyStoredAsync(package.TaxCode, outcomes, ct);
+            if (confirmed is null) return false;
+            outcomes = confirmed;
+        }
+        if (!store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return true;
+        if (late) log.LogWarning("package {MessageId}: the 204 came {Seconds:0} s after the 999 (deadline {Deadline} s)",
+            package.MessageId, (now - package.AckedAt!.Value).TotalSeconds, options.NoticeDeadline.TotalSeconds);
+        if (notice.Kind != 2)
+            log.LogWarning("package {MessageId}: 204 LTBao {Kind}: {Errors}", package.MessageId, notice.Kind, NoticeTriage.Describe(errors));
+        return true;
+    }
+
+    // 7005 says the code is stored already. It is ours only if one of our packages carried it;
+    // otherwise another system numbers the same block — surfaced, never called accepted.
+    private async Task<IReadOnlyList<InvoiceOutcome>?> ConfirmAlreadyStoredAsync(string taxCode, IReadOnlyList<InvoiceOutcome> outcomes,
+        CancellationToken ct)
+    {
+        var confirmed = new List<InvoiceOutcome>(outcomes.Count);
+        foreach (var o in outcomes)
+        {
+            if (o.Codes != NoticeTriage.AlreadyStored)
+            {
+                confirmed.Add(o);
+                continue;
+            }
+            if (await authority.LookUpAsync(taxCode, o.Code, ct) is not { } found) return null;
+            confirmed.Add(Settle(o.Code, found, NoticeTriage.AlreadyStored, "stored by an earlier package of this provider (7005)",
+                "7005 but the look-up does not find it: packaged again"));
+        }
+        return confirmed;
+    }
+
+    /// <summary>What a look-up means for an invoice: ours stored → accepted; not stored → issued again; another's → rejected.</summary>
+    private InvoiceOutcome Settle(string code, StoredInvoice found, string? codes, string storedDetail, string missingDetail)
+    {
+        if (!found.Stored) return new InvoiceOutcome(code, InvoiceState.Issued, codes, missingDetail);
+        if (found.MessageId is null || (store.FindPackage(found.MessageId) is { } carrier && store.PackageCodes(carrier.Id).Contains(code)))
+            return new InvoiceOutcome(code, InvoiceState.Accepted, codes, storedDetail);
+        return new InvoiceOutcome(code, InvoiceState.Rejected, NoticeTriage.AlreadyStored,
+            $"the authority stores another invoice under {code} (package {found.MessageId}, not sent by this provider): " +
+            "is this block also numbered by another store or system?");
+    }
+
+    private int Packagings(string code) => store.InvoiceByCode(code)?.Packagings ?? 0;
+
+    // No 204 by the deadline (seed 000: dropped or later than 15 minutes). The look-up tells which
+    // invoices the authority stores; the others go in a new package. The package keeps waiting.
+    private async Task LookUpOverdueAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        foreach (var p in store.Packages(PackageState.Acknowledged, 1000, withContent: false))
+        {
+            if (p.Overdue || p.AckedAt is not { } acked || now - acked <= options.NoticeDeadline) continue;
+            var outcomes = new List<InvoiceOutcome>();
+            foreach (var code in store.PackageCodes(p.Id))
+            {
+                if (store.InvoiceByCode(code) is not { State: InvoiceState.Packaged } invoice || invoice.PackageMessageId != p.MessageId) continue;
+                if (await authority.LookUpAsync(p.TaxCode, code, ct) is not { } found) return; // cannot tell now: try again at the next poll
+                outcomes.Add(Settle(code, found, null, "stored (look-up); no 204 by the deadline", "not stored (look-up); no 204 by the deadline"));
+            }
+            store.MarkOverdue(p.Id, outcomes, now);
+            log.LogWarning("package {MessageId}: no 204 within {Deadline} s; {Stored} invoice(s) stored, {Again} re-packaged",
+                p.MessageId, options.NoticeDeadline.TotalSeconds, outcomes.Count(o => o.State == InvoiceState.Accepted),
+                outcomes.Count(o => o.State == InvoiceState.Issued));
+        }
+    }
+}

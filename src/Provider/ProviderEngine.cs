@@ -1,0 +1,161 @@
+using ConformanceKit.Provider.Pos;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ConformanceKit.Provider;
+
+/// <summary>
+/// The provider's work loop: issue sales (as the <see cref="ISaleIntake"/>), form packages when the
+/// sync mode says so, sign them, send them (the same bytes and MTDiep on every retry, with back-off),
+/// read the 204s from the inbox and act on them, and look up invoices whose 204 is overdue.
+/// Every step reads its work from the <see cref="ProviderStore"/> and records its result there, so a
+/// killed process resumes where it stopped. One engine per store.
+/// </summary>
+public sealed partial class ProviderEngine : ISaleIntake, IDisposable
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+    private readonly ProviderOptions options;
+    private readonly ProviderStore store;
+    private readonly CodeAllocator allocator;
+    private readonly IPackageSigner signer;
+    private readonly AuthorityClient authority;
+    private readonly TimeProvider time;
+    private readonly ILogger log;
+    private readonly SemaphoreSlim wake = new(0);
+    private readonly Dictionary<string, CashRegister> registers = new(StringComparer.Ordinal);
+    private readonly Lock registersGate = new();
+    private int flushRequested;
+    private DateTimeOffset? nextEndOfDay;
+    private DateTimeOffset nextPoll;
+    private DateTimeOffset authorityRetryAt;
+
+    public ProviderEngine(ProviderOptions options, ProviderStore store, CodeAllocator allocator, IPackageSigner signer,
+        AuthorityClient authority, TimeProvider? time = null, ILogger? log = null)
+    {
+        this.options = options;
+        this.store = store;
+        this.allocator = allocator;
+        this.signer = signer;
+        this.authority = authority;
+        this.time = time ?? TimeProvider.System;
+        this.log = log ?? NullLogger.Instance;
+        _ = Register(null); // validates the register configuration up front
+    }
+
+    public ProviderOptions Options => options;
+
+    public ProviderStore Store => store;
+
+    public IPackageSigner Signer => signer;
+
+    /// <summary>The last failure of a step that will be retried (send, sign, inbox), for status.</summary>
+    public string? LastProblem { get; private set; }
+
+    public Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(saleId);
+        // Every intake comes through here: refuse before a register (or a code) is made for it.
+        if ((SaleLimits.FindId(saleId, "saleId", SaleLimits.IntakeIdLength)
+                ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)) is { } bad)
+            throw new ArgumentException(bad.ToString(), nameof(saleId));
+        var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
+        if (!issued.Record.Existing && options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
+        return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));
+    }
+
+    /// <summary>Packages everything waiting, now, whatever the sync mode.</summary>
+    public void RequestFlush()
+    {
+        Interlocked.Exchange(ref flushRequested, 1);
+        Wake();
+    }
+
+    public void Wake()
+    {
+        if (wake.CurrentCount == 0) wake.Release();
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        store.AdoptIssued(time.GetUtcNow());
+        nextEndOfDay = NextEndOfDay(time.GetUtcNow());
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await StepAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                break;
+            }
+#pragma warning disable CA1031 // the loop must outlive any one failure; it is logged and retried
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                LastProblem = e.Message;
+                log.LogError(e, "provider step failed; retrying");
+            }
+            try
+            {
+                await wake.WaitAsync(TimeSpan.FromMilliseconds(100), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    /// <summary>One pass: package, sign, send, read answers, look up overdue packages.</summary>
+    public async Task StepAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var flush = Interlocked.Exchange(ref flushRequested, 0) == 1;
+        if (nextEndOfDay is { } eod && now >= eod)
+        {
+            flush = true;
+            nextEndOfDay = NextEndOfDay(now);
+        }
+        await PackageAsync(flush, ct);
+        await SignWaitingAsync(ct);
+        await SendReadyAsync(ct);
+        if (time.GetUtcNow() >= nextPoll)
+        {
+            nextPoll = time.GetUtcNow() + options.PollInterval;
+            await ReadInboxAsync(ct);
+            await LookUpOverdueAsync(ct);
+        }
+    }
+
+    public void Dispose()
+    {
+        wake.Dispose();
+    }
+
+    private CashRegister Register(string? registerId)
+    {
+        var id = string.IsNullOrWhiteSpace(registerId) ? options.Register.RegisterId : registerId;
+        lock (registersGate)
+        {
+            if (!registers.TryGetValue(id, out var register))
+                registers[id] = register = new CashRegister(options.Register with { RegisterId = id }, allocator, time);
+            return register;
+        }
+    }
+
+    private DateTimeOffset? NextEndOfDay(DateTimeOffset now)
+    {
+        if (options.EndOfDay is not { } at) return null;
+        var local = now.ToOffset(Vietnam);
+        var today = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(at), Vietnam);
+        return today > now ? today : today.AddDays(1);
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts, 16));
+        var delay = Math.Min(options.RetryMax.TotalMilliseconds, options.RetryBase.TotalMilliseconds * factor);
+        return TimeSpan.FromMilliseconds(delay * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+}
