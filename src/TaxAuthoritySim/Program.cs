@@ -1,5 +1,4 @@
 using ConformanceKit.TaxAuthoritySim.Hosting;
-using ConformanceKit.TaxAuthoritySim.Registry;
 
 // The simulated tax-authority portal. See README.md and docs/simulator.md.
 if (args.Any(a => a is "--help" or "-h" or "-?"))
@@ -8,19 +7,31 @@ if (args.Any(a => a is "--help" or "-h" or "-?"))
     return 0;
 }
 
+// Until the simulator listens, a failure is a mistake in the options, the seed or the surroundings (a
+// folder that cannot be written, a database that does not answer, a port in use): say what in one
+// line, exit 2, no stack trace. The host would log its own "Hosting failed to start" with the trace:
+// that log is muted until start-up is over (later failures of the host are logged as usual).
+var starting = true;
+WebApplication app;
 try
 {
-    var app = SimulatorApp.Build(args);
-    app.Run();
-    return 0;
+    app = SimulatorApp.Build(args, builder => builder.Logging.AddFilter(
+        "Microsoft.Extensions.Hosting.Internal.Host",
+        level => level >= LogLevel.Information && (!Volatile.Read(ref starting) || level < LogLevel.Error)));
+    await app.StartAsync();
 }
-catch (Exception ex) when (ex is SeedException or InvalidDataException or FileNotFoundException or ArgumentException
-                               or FormatException)
+catch (Exception ex)
 {
-    // A mistake in the options or the seed: say what in one line, without a stack trace.
-    Console.Error.WriteLine("error: " + ex.Message);
+    Console.Error.WriteLine("error: " + StartupError.Describe(ex));
     return 2;
 }
+Volatile.Write(ref starting, false);
+
+await using (app)
+{
+    await app.WaitForShutdownAsync();
+}
+return 0;
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

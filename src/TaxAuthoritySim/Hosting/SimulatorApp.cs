@@ -16,7 +16,9 @@ namespace ConformanceKit.TaxAuthoritySim.Hosting;
 /// <summary>
 /// Builds the simulator's web application. Program.cs calls it; so can a host that wants the
 /// simulator in-process (tests, `ck run`). Options come from configuration (command line:
-/// --seed, --store, --data, --outbox, --smtp, --processing-delay, --workers, --log-format).
+/// --seed, --reseed, --store, --data, --outbox, --smtp, --processing-delay, --workers, --log-format). Relative
+/// paths are taken from the working directory (`dotnet run --project` keeps the caller's: see the .csproj).
+
 /// </summary>
 public static class SimulatorApp
 {
@@ -32,6 +34,8 @@ public static class SimulatorApp
           --store SPEC             sqlite:PATH | "Data Source=…" | postgres://user:pass@host:port/db | "Host=…;…"
           --seed FILE              seed loaded when the store is empty and on reset (default seed.demo.json);
                                    given over a stored registry, its T-VANs and admin key replace the stored ones
+          --reseed                 start from the seed again (--seed FILE, else the demo seed): it replaces the
+                                   stored registry whole (taxpayers, T-VANs, keys); messages and invoices stay
           --processing-delay D     simulated time from receipt to 204: 90, 90s, 5m, 00:05:00 (max 15m; default 0)
           --clock T                start the simulated clock at T (ISO 8601 with offset)
           --clock-rate R           run the simulated clock R times as fast (0 freezes it)
@@ -43,8 +47,10 @@ public static class SimulatorApp
           --login-limit N          wrong keys at /login per client per window (default 10)
           --lookup-window D        the window of both limits: 60, 60s, 1m (default 1m)
 
-        Options can also come from CK_SIM_* environment variables (CK_SIM_PROCESSING_DELAY=5m); no other
-        variable is read as an option (ASPNETCORE_URLS still sets --urls).
+        Relative paths (--seed, --data, --store sqlite:PATH, --outbox) are read from the folder you run the
+        command in. Options can also come from CK_SIM_* environment variables (CK_SIM_PROCESSING_DELAY=5m,
+        CK_SIM_RESEED=true); no other variable is read as an option (ASPNETCORE_URLS still sets --urls).
+        A mistake in the options or the seed stops start-up with one line "error: …" and exit code 2.
 
         Demo seed: MST 0106324653 (block A1B2C), T-VAN key demo-tvan-key, admin key demo-admin-key.
         API: /swagger · pages: / (log in with the admin key, or a T-VAN's key) and /lookup · docs: docs/simulator.md
@@ -55,6 +61,9 @@ public static class SimulatorApp
         // SQLite calls block their thread; on 2 cores the pool would add threads one by one under a burst.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 8 * Environment.ProcessorCount), io);
+        // Flags (options without a value) become "--flag=true": the command-line source would take the next
+        // argument as their value ("--reseed --urls X" would set reseed to "--urls").
+        args = [.. args.Select(a => Flags.Contains(a) ? a + "=true" : a)];
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
         SimulatorEnvironment.UsePrefixedVariables(builder.Configuration);
         // ASPNETCORE_URLS arrives as "urls" (the host's prefixed source).
@@ -116,6 +125,9 @@ public static class SimulatorApp
         app.MapPages();
         return app;
     }
+
+    /// <summary>The options that take no value.</summary>
+    private static readonly string[] Flags = ["--reseed"];
 
     public static void AddSimulator(IServiceCollection services)
     {
@@ -180,6 +192,7 @@ public static class SimulatorApp
             DataDirectory = data,
             Store = config["store"],
             SeedPath = config["seed"],
+            Reseed = Flag(config, "reseed"),
             OutboxDirectory = config["outbox"],
             Smtp = config["smtp"],
             Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : 2 * Environment.ProcessorCount,
@@ -192,6 +205,13 @@ public static class SimulatorApp
         };
         return settings;
     }
+
+    private static bool Flag(IConfiguration config, string name) => config[name]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "false" or "0" or "no" => false,
+        "true" or "1" or "yes" => true,
+        var other => throw new ArgumentException($"--{name} takes no value (or true/false), not '{other}'"),
+    };
 
     private static int PositiveInt(string? text, int fallback) =>
         string.IsNullOrEmpty(text) ? fallback

@@ -15,6 +15,9 @@ public sealed class SimulatorSettings
     /// <summary>--seed: the seed loaded when the store is empty (and on reset).</summary>
     public string? SeedPath { get; init; }
 
+    /// <summary>--reseed: replace the stored registry by the seed at start-up (messages and invoices are kept).</summary>
+    public bool Reseed { get; init; }
+
     /// <summary>--outbox: where .eml files go when no SMTP server is configured.</summary>
     public string? OutboxDirectory { get; init; }
 

@@ -14,6 +14,9 @@ public sealed class StartupSeed(SimulatorSettings settings)
     /// <summary>True when the user named the file (--seed): its keys then replace the stored ones.</summary>
     public bool Given => settings.SeedPath is not null;
 
+    /// <summary>--reseed: the seed replaces the stored registry whole.</summary>
+    public bool Reseed => settings.Reseed;
+
     /// <summary>For messages: the file as given, or "the demo seed".</summary>
     public string Name => settings.SeedPath ?? "the demo seed (seed.demo.json)";
 
@@ -29,7 +32,13 @@ public sealed class StartupSeed(SimulatorSettings settings)
     public static SeedDocument Load(string? path)
     {
         path ??= DefaultPath;
-        if (!File.Exists(path)) throw new FileNotFoundException($"seed file not found: {path}", path);
+        if (!File.Exists(path))
+        {
+            // Name the folder it was looked for in: a relative path is read from the working directory.
+            var full = Path.GetFullPath(path);
+            throw new FileNotFoundException(
+                full == path ? $"seed file not found: {path}" : $"seed file not found: {path} (looked for {full})", path);
+        }
         try
         {
             return JsonSerializer.Deserialize<SeedDocument>(File.ReadAllBytes(path), SeedDocument.Json)

@@ -27,6 +27,21 @@ public sealed class RegistryService(ISimulatorStore store)
         Stored,
         /// <summary>--seed given over a stored registry: the file's T-VANs and admin key, its taxpayers over the stored ones.</summary>
         StoredWithSeedKeys,
+        /// <summary>--reseed: the stored registry was replaced whole by the start-up seed (messages and invoices kept).</summary>
+        Reseeded,
+    }
+
+    /// <summary>How the registry in force differs from what a seed would make of an empty registry.</summary>
+    [Flags]
+    public enum SeedDifference
+    {
+        None = 0,
+        /// <summary>Other T-VANs, T-VAN keys, contracts or callbacks, or another admin key.</summary>
+        TvansOrKeys = 1,
+        /// <summary>Other taxpayers or registrations (a 100 accepted since, a seed posted to the control plane…).</summary>
+        Taxpayers = 2,
+        /// <summary>Another authority name or place.</summary>
+        Authority = 4,
     }
 
     /// <summary>
@@ -35,7 +50,10 @@ public sealed class RegistryService(ISimulatorStore store)
     /// stored ones — silently keeping an earlier seed's keys active would surprise — and its taxpayers are laid on
     /// top of the stored ones (which keep their registrations).
     /// </summary>
-    public async Task<Origin> LoadAsync(SeedDocument? startupSeed, bool seedGiven = false, CancellationToken ct = default)
+    /// <param name="reseed">--reseed: replace the stored registry whole (taxpayers, T-VANs, keys) by
+    /// <paramref name="startupSeed"/>; the store's messages and invoices are not touched.</param>
+    public async Task<Origin> LoadAsync(SeedDocument? startupSeed, bool seedGiven = false, CancellationToken ct = default,
+        bool reseed = false)
     {
         var json = await store.GetSettingAsync(SettingKey, ct);
         var stored = json is null ? null : JsonSerializer.Deserialize<SeedDocument>(json, SeedDocument.Json)!;
@@ -43,6 +61,11 @@ public sealed class RegistryService(ISimulatorStore store)
         {
             if (startupSeed is not null) await ApplyAsync(startupSeed, ct);
             return Origin.Seeded;
+        }
+        if (reseed && startupSeed is not null)
+        {
+            await ReplaceAsync(startupSeed, ct);
+            return Origin.Reseeded;
         }
         if (!seedGiven || startupSeed is null)
         {
@@ -52,6 +75,23 @@ public sealed class RegistryService(ISimulatorStore store)
         var withoutKeys = stored with { Tvans = null, AdminKey = null };
         await Change(_ => ReferenceData.Empty.Apply(withoutKeys, strictKeys: false).Apply(startupSeed), ct);
         return Origin.StoredWithSeedKeys;
+    }
+
+    /// <summary>What in the registry in force is not what <paramref name="seed"/> makes of an empty registry.</summary>
+    public SeedDifference DifferenceFrom(SeedDocument seed)
+    {
+        SeedDocument expected;
+        try { expected = ReferenceData.Empty.Apply(seed).ToSeed(); }
+        catch (SeedException) { return SeedDifference.TvansOrKeys | SeedDifference.Taxpayers | SeedDifference.Authority; }
+        var actual = _current.ToSeed();
+        var difference = SeedDifference.None;
+        if (!Same(actual.Tvans, expected.Tvans) || actual.AdminKey != expected.AdminKey) difference |= SeedDifference.TvansOrKeys;
+        if (!Same(actual.Taxpayers, expected.Taxpayers)) difference |= SeedDifference.Taxpayers;
+        if (!Same(actual.TaxAuthority, expected.TaxAuthority)) difference |= SeedDifference.Authority;
+        return difference;
+
+        static bool Same<T>(T a, T b) =>
+            JsonSerializer.Serialize(a, SeedDocument.Json) == JsonSerializer.Serialize(b, SeedDocument.Json);
     }
 
     /// <summary>Lays a seed on top of the current registry (throws <see cref="SeedException"/>).</summary>

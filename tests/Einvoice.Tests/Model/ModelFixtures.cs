@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ConformanceKit.Einvoice.Tests.Model;
 
-/// <summary>Where the shared real sample lives: ../shared/samples/real next to the repository.</summary>
+/// <summary>The real sample (samples/real in the repository) and helpers to read it.</summary>
 internal static class ModelFixtures
 {
     public const string RealSampleName = "TDiep_202_signed_HDon_testenv_2021.xml";

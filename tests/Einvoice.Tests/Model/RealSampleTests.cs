@@ -5,7 +5,7 @@ using ConformanceKit.Einvoice.Xml;
 
 namespace ConformanceKit.Einvoice.Tests.Model;
 
-/// <summary>The real 202 from the authority's test environment (shared/samples/real).</summary>
+/// <summary>The real 202 from the authority's test environment (samples/real).</summary>
 public class RealSampleTests
 {
     [Fact]

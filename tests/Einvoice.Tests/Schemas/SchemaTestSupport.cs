@@ -51,7 +51,7 @@ internal static class SchemaTestSupport
         return string.Concat(text.AsSpan(0, at), to, text.AsSpan(at + from.Length));
     }
 
-    /// <summary>Reads a real document from ../shared/samples/real (fixtures are not copied into the repo).</summary>
+    /// <summary>Reads a real document from samples/real (committed with the repository).</summary>
     public static string ReadFixture(string name) =>
         File.ReadAllText(Path.Combine(Support.TestPaths.RealSamples, name), Encoding.UTF8);
 }

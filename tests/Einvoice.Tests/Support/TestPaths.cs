@@ -2,13 +2,13 @@ using System.Runtime.CompilerServices;
 
 namespace ConformanceKit.Einvoice.Tests.Support;
 
-/// <summary>Where the repository and the shared fixtures are, wherever the test binaries were built.</summary>
+/// <summary>Where the repository and its fixtures are, wherever the test binaries were built.</summary>
 public static class TestPaths
 {
     public static string RepoRoot { get; } = FindRoot();
 
-    /// <summary>../shared/samples/real beside the repository.</summary>
-    public static string RealSamples => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "samples", "real"));
+    /// <summary>samples/real: documents from the authority's test environment, committed with the repository.</summary>
+    public static string RealSamples => Path.Combine(RepoRoot, "samples", "real");
 
     public static string RealSample202 => Path.Combine(RealSamples, "TDiep_202_signed_HDon_testenv_2021.xml");
 

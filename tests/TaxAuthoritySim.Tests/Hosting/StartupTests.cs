@@ -99,4 +99,99 @@ public sealed class StartupTests : IDisposable
         Assert.Equal(300, clock.GetProperty("processingDelaySeconds").GetDouble());
         Assert.Equal(0, clock.GetProperty("rate").GetDouble());
     }
+
+    private static async Task<int> StoredMessages(SimulatorProcess sim)
+    {
+        using var client = sim.Client();
+        var health = await client.GetFromJsonAsync<JsonElement>("/health");
+        return health.GetProperty("messages").GetInt32();
+    }
+
+    [Fact]
+    public async Task A_plain_start_after_a_custom_seed_says_so_and_reseed_starts_from_the_demo_seed_again()
+    {
+        await using (var demo = await SimulatorProcess.StartAsync(Data))
+            Assert.Equal(HttpStatusCode.OK, await Intake(demo, DemoData.TvanApiKey, DemoData.TvanCode));
+
+        var custom = WriteSeed("custom.json", new
+        {
+            adminKey = CustomAdminKey,
+            tvans = new[] { new { code = CustomTvan, name = "Custom", apiKey = CustomTvanKey } },
+            taxpayers = new[] { new { mst = "0309478306", name = "Custom taxpayer" } },
+        });
+        await using (await SimulatorProcess.StartAsync(Data, "--seed", custom)) { }
+
+        // The stored registry is the custom one: the log line says so, at warning level, and names the way back.
+        await using (var plain = await SimulatorProcess.StartAsync(Data))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await Intake(plain, DemoData.TvanApiKey, DemoData.TvanCode));
+            var line = plain.Output.Split('\n').Single(l => l.Contains("Registry in force:"));
+            Assert.Contains("warn:", line);
+            Assert.Contains("which is NOT the demo seed", line);
+            Assert.Contains("other T-VANs or keys", line);
+            Assert.Contains("add --reseed", line);
+        }
+
+        // --reseed: the demo registry whole (3 taxpayers, the custom one gone; demo keys), the stored message kept.
+        await using (var reseeded = await SimulatorProcess.StartAsync(Data, "--reseed"))
+        {
+            Assert.Contains("Registry in force: seeded again from the demo seed", reseeded.Output);
+            Assert.Contains("1 T-VANs, 3 taxpayers", reseeded.Output);
+            Assert.Equal(HttpStatusCode.OK, await AdminStatus(reseeded, DemoData.AdminKey));
+            Assert.Equal(HttpStatusCode.Unauthorized, await AdminStatus(reseeded, CustomAdminKey));
+            Assert.Equal(1, await StoredMessages(reseeded));
+            Assert.Equal(HttpStatusCode.OK, await Intake(reseeded, DemoData.TvanApiKey, DemoData.TvanCode));
+        }
+
+        // Back to the demo seed: a plain start says the stored registry is the seed's, without a warning.
+        await using var again = await SimulatorProcess.StartAsync(Data);
+        Assert.Contains("Registry in force: the store's, as last left, the same as the demo seed", again.Output);
+        Assert.DoesNotContain("warn:", again.Output);
+        Assert.Equal(2, await StoredMessages(again));
+    }
+
+    [Fact]
+    public async Task A_relative_seed_path_is_read_from_the_folder_dotnet_run_was_started_in()
+    {
+        // `dotnet run --project src/TaxAuthoritySim -- --seed my-seed.json` from the user's own folder.
+        var caller = Path.Combine(_folder, "caller");
+        Directory.CreateDirectory(caller);
+        File.WriteAllText(Path.Combine(caller, "my-seed.json"), JsonSerializer.Serialize(new { adminKey = CustomAdminKey }));
+
+        await using var sim = await SimulatorProcess.StartInAsync(caller, viaDotnetRun: true, "--seed", "my-seed.json");
+
+        Assert.Contains("Registry in force: seeded from my-seed.json", sim.Output);
+        Assert.Equal(HttpStatusCode.OK, await AdminStatus(sim, CustomAdminKey));
+        // The default ./data is the caller's too, not src/TaxAuthoritySim/data.
+        Assert.True(File.Exists(Path.Combine(caller, "data", "simulator.db")), sim.Output);
+    }
+
+    public static TheoryData<string, string[], string> StartupMistakes() => new()
+    {
+        { "missing relative seed", ["--seed", "missing.json"], "seed file not found: missing.json (looked for {wd}/missing.json)" },
+        { "unknown store", ["--store", "weird:thing"], "--store: unrecognised store \"weird:thing\"" },
+        { "database not answering", ["--store", "postgres://nobody@127.0.0.1:1/sim"], "Failed to connect to 127.0.0.1:1" },
+        { "bad listen address", ["--urls", "not-a-url"], "Invalid url: 'not-a-url'" },
+        { "data folder under a file", ["--data", "a-file/data"], "a-file" },
+        { "flag with a value", ["--reseed=maybe"], "--reseed takes no value" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StartupMistakes))]
+    public async Task A_start_up_mistake_prints_one_error_line_and_exits_2(string mistake, string[] options, string expected)
+    {
+        var wd = Path.Combine(_folder, "wd");
+        Directory.CreateDirectory(wd);
+        File.WriteAllText(Path.Combine(wd, "a-file"), "not a folder");
+        // --urls last: a later --urls wins over the free port the helper adds first.
+        var (exitCode, output) = await SimulatorProcess.RunToExitAsync(wd, options);
+
+        Assert.True(exitCode == 2, $"{mistake}: exit code {exitCode}\n{output}");
+        var errors = output.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 1, $"{mistake}: not one error line\n{output}");
+        Assert.Contains(expected.Replace("{wd}", wd), errors[0]);
+        Assert.DoesNotContain("   at ", output);
+        Assert.DoesNotContain("fail:", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+    }
 }

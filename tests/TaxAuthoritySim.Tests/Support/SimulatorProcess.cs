@@ -28,8 +28,36 @@ public sealed class SimulatorProcess : IAsyncDisposable
         StartAsync(dataDirectory, null, extra);
 
     /// <summary>Starts it with these environment variables set (or removed, when null) on top of the test's.</summary>
-    public static async Task<SimulatorProcess> StartAsync(string dataDirectory, IDictionary<string, string?>? environment,
-        params string[] extra)
+    public static Task<SimulatorProcess> StartAsync(string dataDirectory, IDictionary<string, string?>? environment,
+        params string[] extra) =>
+        StartAsync(Info(null, viaDotnetRun: false, environment, ["--data", dataDirectory, .. extra]));
+
+    /// <summary>
+    /// Starts it in <paramref name="workingDirectory"/> with only these options (and --urls), as a user would
+    /// from a shell there — with <c>dotnet run --project src/TaxAuthoritySim</c> when <paramref name="viaDotnetRun"/>.
+    /// </summary>
+    public static Task<SimulatorProcess> StartInAsync(string workingDirectory, bool viaDotnetRun, params string[] options) =>
+        StartAsync(Info(workingDirectory, viaDotnetRun, null, options));
+
+    /// <summary>Runs it in <paramref name="workingDirectory"/> until it exits (a start-up meant to fail).</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(string workingDirectory, params string[] options)
+    {
+        var (info, _) = Info(workingDirectory, viaDotnetRun: false, null, options);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the simulator");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the simulator did not exit:\n" + await output + await error);
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static (ProcessStartInfo Info, Uri BaseAddress) Info(string? workingDirectory, bool viaDotnetRun,
+        IDictionary<string, string?>? environment, IEnumerable<string> options)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -39,14 +67,34 @@ public sealed class SimulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (workingDirectory is not null) info.WorkingDirectory = workingDirectory;
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) info.Environment[name] = value;
-        info.ArgumentList.Add(SimulatorDll());
-        foreach (var a in new[] { "--urls", baseAddress.ToString().TrimEnd('/'), "--data", dataDirectory }.Concat(extra))
+        if (viaDotnetRun)
+        {
+            // The build the tests made (same configuration); dotnet run only evaluates the project.
+            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
+            configuration = char.ToUpperInvariant(configuration[0]) + configuration[1..];
+            info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+            info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            foreach (var a in new[] { "run", "--no-build", "-c", configuration, "--project",
+                         Path.Combine(RepoPaths.Root, "src", "TaxAuthoritySim"), "--" })
+                info.ArgumentList.Add(a);
+        }
+        else
+        {
+            info.ArgumentList.Add(SimulatorDll());
+        }
+        foreach (var a in new[] { "--urls", baseAddress.ToString().TrimEnd('/') }.Concat(options))
             info.ArgumentList.Add(a);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the simulator");
-        var sim = new SimulatorProcess(process, baseAddress);
+        return (info, baseAddress);
+    }
+
+    private static async Task<SimulatorProcess> StartAsync((ProcessStartInfo Info, Uri BaseAddress) start)
+    {
+        var process = Process.Start(start.Info) ?? throw new InvalidOperationException("could not start the simulator");
+        var sim = new SimulatorProcess(process, start.BaseAddress);
         using var client = sim.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (process.HasExited) throw new InvalidOperationException("the simulator exited:\n" + sim.Output);
