@@ -28,16 +28,26 @@ public abstract class AuthorityClient
     /// <summary>The key sent in the client's header; null sends none.</summary>
     public string? Key { get; }
 
-    /// <summary>GET /health (no key): the view with 200, or with 503 while the simulator is starting.</summary>
+    /// <summary>
+    /// GET /health (no key): the view with 200, or with 503 while the simulator is starting. A 200 without the view (a
+    /// stand-in server's plain "ok") is <c>status: ok</c>; a bare 503 is <c>status: starting</c>.
+    /// </summary>
     public async Task<HealthView> HealthAsync(CancellationToken ct = default)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "health");
         using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
-        if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable
-            && response.Content.Headers.ContentType?.MediaType == "application/json")
-            return (await response.Content.ReadFromJsonAsync<HealthView>(AuthorityJson.Options, ct).ConfigureAwait(false))!;
-        if (response.StatusCode == HttpStatusCode.ServiceUnavailable) return new HealthView { Status = "starting" };
-        throw await FailureAsync(request, response, ct).ConfigureAwait(false);
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable))
+            throw await FailureAsync(request, response, ct).ConfigureAwait(false);
+        var fallback = new HealthView { Status = response.StatusCode == HttpStatusCode.OK ? "ok" : "starting" };
+        if (response.Content.Headers.ContentType?.MediaType != "application/json") return fallback;
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<HealthView>(AuthorityJson.Options, ct).ConfigureAwait(false) ?? fallback;
+        }
+        catch (JsonException)
+        {
+            return fallback;
+        }
     }
 
     /// <summary>GET /api/v1/certificate (no key): the simulated authority's signing certificate, PEM.</summary>
