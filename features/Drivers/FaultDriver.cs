@@ -1,3 +1,5 @@
+using ConformanceKit.AuthorityContract;
+
 namespace ConformanceKit.Features.Drivers;
 
 /// <summary>
@@ -7,18 +9,18 @@ namespace ConformanceKit.Features.Drivers;
 public sealed class FaultDriver(SimulatorDriver simulator)
 {
     /// <summary>The T-VAN's next message gets HTTP <paramref name="status"/> (500 or 503, the latter with Retry-After: 1) and is not taken.</summary>
-    public Task AnswerNextMessageWithAsync(TvanAccount tvan, int status) => simulator.AddFaultAsync(new
+    public Task AnswerNextMessageWithAsync(TvanAccount tvan, int status) => simulator.AddFaultAsync(new FaultRule
     {
-        action = status switch
+        Action = status switch
         {
-            500 => "Status500",
-            503 => "Status503",
+            500 => FaultAction.Status500,
+            503 => FaultAction.Status503,
             _ => throw new ArgumentOutOfRangeException(nameof(status), status, "the authority can simulate HTTP 500 and 503"),
         },
-        route = "/api/v1/messages", tvan = tvan.Code, firstN = 1,
+        Route = "/api/v1/messages", Tvan = tvan.Code, FirstN = 1,
     });
 
     /// <summary>The T-VAN's next package is checked (and stored when valid) but gets no 204.</summary>
     public Task DropNextNoticeAsync(TvanAccount tvan) =>
-        simulator.AddFaultAsync(new { action = "Drop204", messageType = "206", tvan = tvan.Code, firstN = 1 });
+        simulator.AddFaultAsync(new FaultRule { Action = FaultAction.Drop204, MessageType = "206", Tvan = tvan.Code, FirstN = 1 });
 }

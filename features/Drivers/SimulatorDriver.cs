@@ -1,18 +1,17 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Xml;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
-using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Drivers;
 
 public sealed record Sent(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body, TimeSpan? RetryAfter = null);
 
-/// <summary>The tax authority as seen by a T-VAN and a buyer: HTTP only, every exchange logged.</summary>
+/// <summary>
+/// The tax authority as seen by a T-VAN and a buyer: HTTP only, through the contract's typed clients
+/// (src/AuthorityContract), every exchange logged.
+/// </summary>
 public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
 {
     private static readonly Lazy<Task> RemoteReset = new(ResetRemoteOnceAsync);
@@ -20,6 +19,12 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     private HttpClient? _client;
 
     private HttpClient Client => _client ?? throw new InvalidOperationException("the simulator is not started (SimulatorHooks)");
+
+    /// <summary>The control plane, with the admin key.</summary>
+    private AuthorityAdminClient Admin => new(Client, TargetSettings.AdminKey);
+
+    /// <summary>The T-VAN side, with the current T-VAN's key (or <paramref name="apiKey"/>).</summary>
+    private AuthorityTvanClient Tvan(string? apiKey = null) => new(Client, apiKey ?? TvanKey);
 
     /// <summary>The API key of the T-VAN the scenario acts as (the demo T-VAN unless <see cref="UseTvan"/> switched).</summary>
     public string TvanKey { get; private set; } = TargetSettings.TvanKey;
@@ -45,13 +50,16 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     /// <param name="apiKey">null = the current T-VAN's key (<see cref="TvanKey"/>).</param>
     public async Task<Sent> SendAsync(byte[] package, string? apiKey = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = new ByteArrayContent(package) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        request.Headers.Add("X-Api-Key", apiKey ?? TvanKey);
-        using var response = await Client.SendAsync(request);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        var ack = response.Content.Headers.ContentType?.MediaType == "application/xml" ? MessageReader.Read<TechnicalAck>(body) : null;
-        return new Sent(response.StatusCode, ack, body, response.Headers.RetryAfter?.Delta);
+        try
+        {
+            var sent = await Tvan(apiKey).SendAsync(package);
+            return new Sent(sent.Status, MessageReader.Read<TechnicalAck>(sent.Body), sent.Body);
+        }
+        catch (AuthorityApiException refused)
+        {
+            // 401, 429, 500, 503 …: answers a scenario looks at, not failures of the driver.
+            return new Sent(refused.Status, null, System.Text.Encoding.UTF8.GetBytes(refused.Body), refused.RetryAfter);
+        }
     }
 
     /// <summary>True when this driver runs its own in-process simulator (not the shared CK_TARGET endpoint).</summary>
@@ -59,51 +67,22 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
 
     /// <summary>Sets the simulated clock (control plane): the time, its rate (0 = frozen) and the processing delay of 204s.</summary>
     public Task SetClockAsync(DateTimeOffset now, double rate, int processingDelaySeconds) =>
-        AdminAsync(HttpMethod.Put, "admin/v1/clock", new { now, rate, processingDelaySeconds });
+        Admin.SetClockAsync(new ClockChange(now, rate, processingDelaySeconds));
 
     /// <summary>Moves the simulated clock forward.</summary>
-    public Task AdvanceClockAsync(int seconds) => AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new { seconds });
+    public Task AdvanceClockAsync(int seconds) => Admin.AdvanceClockAsync(seconds);
 
     /// <summary>Lays a seed document (taxpayers, T-VANs; contract.md) on top of the authority's registry.</summary>
-    public Task SeedAsync(object seed) => AdminAsync(HttpMethod.Post, "admin/v1/seed", seed);
+    public Task SeedAsync(SeedDocument seed) => Admin.SeedAsync(seed);
 
     /// <summary>Adds a fault rule (docs/simulator.md, "Fault rules").</summary>
-    public Task AddFaultAsync(object rule) => AdminAsync(HttpMethod.Post, "admin/v1/faults", rule);
+    public Task AddFaultAsync(FaultRule rule) => Admin.AddFaultAsync(rule);
 
-    /// <summary>Runs the monthly Step 2 for <paramref name="month"/> (yyyy-MM); its JSON answer.</summary>
-    public async Task<JsonElement> ReconcileAsync(string month)
-    {
-        using var json = JsonDocument.Parse(await AdminAsync(HttpMethod.Post, "admin/v1/reconciliation", new { month }));
-        return json.RootElement.Clone();
-    }
-
-    private async Task<string> AdminAsync(HttpMethod method, string path, object body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        request.Headers.Add("X-Admin-Key", TargetSettings.AdminKey);
-        using var response = await Client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"{method} /{path} answered {(int)response.StatusCode} {response.StatusCode}: {text}");
-        return text;
-    }
+    /// <summary>Runs the monthly Step 2 for <paramref name="month"/> (yyyy-MM): what it found and the 302s it sent.</summary>
+    public Task<ReconciliationResult> ReconcileAsync(string month) => Admin.ReconcileAsync(month);
 
     /// <summary>Every response to a message so far (999, 204, …), oldest first.</summary>
-    public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/messages/{messageId}/responses");
-        request.Headers.Add("X-Api-Key", TvanKey);
-        using var response = await Client.SendAsync(request);
-        if (response.StatusCode == HttpStatusCode.NotFound) return [];
-        response.EnsureSuccessStatusCode();
-        var list = SafeXml.LoadDocument(await response.Content.ReadAsByteArrayAsync());
-        return [.. list.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
-        {
-            var one = new XmlDocument { PreserveWhitespace = true };
-            one.AppendChild(one.ImportNode(e, deep: true));
-            return SafeXml.ToBytes(one);
-        })];
-    }
+    public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId) => (await Tvan().ResponsesAsync(messageId)).Messages;
 
     /// <summary>The data-check notices (204) answering a message, waiting (real time) until there is at least one.</summary>
     public async Task<IReadOnlyList<DataCheckNotice>> NoticesAsync(string messageId, TimeSpan? timeout = null)
@@ -149,22 +128,13 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     public async Task<string?> LookUpAsync(string taxCode, string invoiceCode)
     {
         // As the T-VAN: it sees the invoices it sent without the buyer's total (a buyer would give ?total=).
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/invoices/{taxCode}/{invoiceCode}");
-        request.Headers.Add("X-Api-Key", TvanKey);
-        using var response = await Client.SendAsync(request);
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("messageId").GetString();
+        return (await Tvan().LookUpAsync(taxCode, invoiceCode))?.MessageId;
     }
 
     private static async Task ResetRemoteOnceAsync()
     {
         using var client = new HttpClient { BaseAddress = TargetSettings.Target, Timeout = TimeSpan.FromSeconds(30) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "admin/v1/reset");
-        request.Headers.Add("X-Admin-Key", TargetSettings.AdminKey);
-        using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        await new AuthorityAdminClient(client, TargetSettings.AdminKey).ResetAsync();
     }
 
     public async ValueTask DisposeAsync()

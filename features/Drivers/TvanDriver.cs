@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Codes;
 
 namespace ConformanceKit.Features.Drivers;
@@ -18,15 +19,13 @@ public sealed record TvanAccount(string Code, string ApiKey);
 /// </remarks>
 public sealed class TvanDriver(SimulatorDriver simulator)
 {
-    private static readonly object NoContract = new();
-
-    /// <summary>The contracts a feature can name; every one but the first is judged on the simulated day of receipt.</summary>
-    public static readonly IReadOnlyDictionary<string, object> Contracts = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The contracts a feature can name (null: none); every one but the first is judged on the simulated day of receipt.</summary>
+    public static readonly IReadOnlyDictionary<string, SeedContract?> Contracts = new Dictionary<string, SeedContract?>(StringComparer.OrdinalIgnoreCase)
     {
-        ["without a contract"] = NoContract,
-        ["whose contract expired at the end of 2024"] = new { from = "2020-01-01", to = "2024-12-31", status = "active" },
-        ["whose contract is suspended"] = new { from = "2025-01-01", to = "2099-12-31", status = "suspended" },
-        ["with a contract in force"] = new { from = "2025-01-01", to = "2099-12-31", status = "active" },
+        ["without a contract"] = null,
+        ["whose contract expired at the end of 2024"] = new() { From = new(2020, 1, 1), To = new(2024, 12, 31), Status = "active" },
+        ["whose contract is suspended"] = new() { From = new(2025, 1, 1), To = new(2099, 12, 31), Status = "suspended" },
+        ["with a contract in force"] = new() { From = new(2025, 1, 1), To = new(2099, 12, 31), Status = "active" },
     };
 
     /// <summary>Registers a T-VAN with the named contract (and a callback address) and acts as it from now on.</summary>
@@ -35,16 +34,16 @@ public sealed class TvanDriver(SimulatorDriver simulator)
         var terms = Contracts.TryGetValue(contract, out var found) ? found
             : throw new ArgumentException($"Unknown T-VAN contract '{contract}'. Known: {string.Join(", ", Contracts.Keys.Select(k => $"'{k}'"))}");
         var account = NewAccount();
-        await simulator.SeedAsync(new
+        await simulator.SeedAsync(new SeedDocument
         {
-            tvans = new[]
-            {
-                new
+            Tvans =
+            [
+                new SeedTvan
                 {
-                    code = account.Code, name = "T-VAN of a feature scenario", apiKey = account.ApiKey,
-                    callbackUrl = callbackUrl?.ToString(), contract = terms == NoContract ? null : terms,
+                    Code = account.Code, Name = "T-VAN of a feature scenario", ApiKey = account.ApiKey,
+                    CallbackUrl = callbackUrl?.ToString(), Contract = terms,
                 },
-            },
+            ],
         });
         simulator.UseTvan(account.ApiKey);
         return account;

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Reqnroll;
@@ -12,7 +12,7 @@ public sealed class ReconciliationSteps(SimulatorDriver simulator)
 {
     private readonly List<byte[]> _packages = [];
     private readonly List<Sent> _sendings = [];
-    private JsonElement _result;
+    private ReconciliationResult? _result;
 
     /// <summary>Step 2 reads every stored invoice of the month, of everyone: fails under CK_TARGET.</summary>
     [Given(@"^two valid signed packages of 1 invoice each, whose invoices have the same number in the same series$")]
@@ -49,15 +49,14 @@ public sealed class ReconciliationSteps(SimulatorDriver simulator)
     [Then(@"^the reconciliation flags both invoices with code (\d{4})$")]
     public void ThenBothInvoicesAreFlagged(string code)
     {
-        var flagged = _result.GetProperty("findings").EnumerateArray()
-            .Select(f => (Code: f.GetProperty("code").GetString(), Invoice: f.GetProperty("invoiceCode").GetString())).ToList();
+        var flagged = _result!.Findings.Select(f => (f.Code, Invoice: f.InvoiceCode)).ToList();
         Assert.All(Codes, c => Assert.Contains((code, c), flagged));
     }
 
     [Then(@"^the T-VAN receives a review notice \(302\) listing both invoices with code (\d{4})$")]
     public async Task ThenTheTvanReceivesAReviewNotice(string code)
     {
-        var replyTo = _result.GetProperty("notices").EnumerateArray().Select(n => n.GetProperty("replyTo").GetString()!).Single();
+        var replyTo = _result!.Notices.Select(n => n.ReplyTo).Single();
         Assert.Contains(replyTo, Ids);
         var review = await simulator.ResponseAsync<ReviewNotice>(replyTo);
         Assert.Equal(Codes.Order(StringComparer.Ordinal), review.Invoices.Select(i => i.Code!).Order(StringComparer.Ordinal));

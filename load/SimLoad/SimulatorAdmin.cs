@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using ConformanceKit.AuthorityContract;
 
 namespace ConformanceKit.Load.SimLoad;
 
-/// <summary>The bits of the control plane the runner uses: wait for /health, reset the store.</summary>
+/// <summary>The bits of the contract the runner uses, through its typed clients: wait for /health, reset the store.</summary>
 public static class SimulatorAdmin
 {
     public static async Task WaitHealthyAsync(Uri baseAddress, TimeSpan timeout, Func<string?>? whyDead, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var simulator = new AuthorityTvanClient(client, apiKey: null);
         var watch = Stopwatch.StartNew();
         string last = "no answer";
         while (watch.Elapsed < timeout)
@@ -15,9 +17,9 @@ public static class SimulatorAdmin
             if (whyDead?.Invoke() is { } dead) throw new InvalidOperationException(dead);
             try
             {
-                using var response = await client.GetAsync("/health", cancellationToken).ConfigureAwait(false);
-                if ((int)response.StatusCode == 200) return;
-                last = $"HTTP {(int)response.StatusCode}";
+                var health = await simulator.HealthAsync(cancellationToken).ConfigureAwait(false);
+                if (health.IsReady) return;
+                last = $"HTTP 503 ({health.Status})";
             }
             catch (HttpRequestException ex)
             {
@@ -35,13 +37,13 @@ public static class SimulatorAdmin
     public static async Task ResetAsync(Uri baseAddress, string adminKey, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/v1/reset");
-        request.Headers.Add("X-Admin-Key", adminKey);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        try
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new InvalidOperationException($"POST /admin/v1/reset answered HTTP {(int)response.StatusCode}: {body}");
+            await new AuthorityAdminClient(client, adminKey).ResetAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (AuthorityApiException ex)
+        {
+            throw new InvalidOperationException(ex.Message, ex);
         }
     }
 }

@@ -6,12 +6,16 @@ using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Processing;
 using ConformanceKit.TaxAuthoritySim.Reconciliation;
 using ConformanceKit.TaxAuthoritySim.Registry;
-using ConformanceKit.TaxAuthoritySim.Seed;
 using ConformanceKit.TaxAuthoritySim.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConformanceKit.TaxAuthoritySim.Endpoints;
 
-/// <summary>The control plane of contract.md (JSON, X-Admin-Key): seed, reset, clock, faults, journal, messages.</summary>
+/// <summary>
+/// The control plane of contract.md (JSON, X-Admin-Key): seed, reset, clock, faults, journal, messages. Request and
+/// response types are the public contract's (src/AuthorityContract); bodies are read here, not bound, so that a body
+/// that is not JSON gets a problem naming line and position.
+/// </summary>
 public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
@@ -24,15 +28,21 @@ public static class AdminEndpoints
                 : ApiKeys.Unauthorized(ApiKeys.AdminHeader, "the admin key");
         });
 
-        admin.MapPost("/seed", Seed).WithSummary("Load a seed document on top of the current state");
+        admin.WithMetadata(new RequiresKey(ApiKeys.AdminHeader)).ProducesProblem(401);
+
+        admin.MapPost("/seed", Seed).WithSummary("Load a seed document on top of the current state")
+            .Accepts<SeedDocument>("application/json").ProducesProblem(400);
         admin.MapPost("/reset", Reset).WithSummary("Empty the store, reload the start-up seed, clear faults, real clock");
-        admin.MapGet("/clock", (SimulatedClock clock, SimulatorSettings s) => Results.Json(ClockView.Of(clock, s)))
+        admin.MapGet("/clock", (SimulatedClock clock, SimulatorSettings s) => TypedResults.Ok(ContractViews.Clock(clock, s)))
             .WithSummary("The simulated clock");
-        admin.MapPut("/clock", SetClock).WithSummary("Set the simulated time, rate and processing delay");
-        admin.MapPost("/clock/advance", Advance).WithSummary("Move the simulated clock forward");
-        admin.MapPost("/faults", AddFault).WithSummary("Add a fault rule");
-        admin.MapGet("/faults", (FaultEngine f) => Results.Json(f.List(), Json)).WithSummary("The fault rules and how often each fired");
-        admin.MapDelete("/faults", (FaultEngine f, int? seed) => { f.Clear(seed); return Results.NoContent(); })
+        admin.MapPut("/clock", SetClock).WithSummary("Set the simulated time, rate and processing delay")
+            .Accepts<ClockChange>("application/json").ProducesProblem(400);
+        admin.MapPost("/clock/advance", Advance).WithSummary("Move the simulated clock forward")
+            .Accepts<ClockAdvance>("application/json").ProducesProblem(400);
+        admin.MapPost("/faults", AddFault).WithSummary("Add a fault rule")
+            .Accepts<FaultRule>("application/json").ProducesProblem(400);
+        admin.MapGet("/faults", (FaultEngine f) => TypedResults.Ok(f.List())).WithSummary("The fault rules and how often each fired");
+        admin.MapDelete("/faults", (FaultEngine f, int? seed) => { f.Clear(seed); return TypedResults.NoContent(); })
             .WithSummary("Remove every fault rule (optionally reseed their randomness)");
         admin.MapGet("/journal", Journal).WithSummary("Every message in and out, with timestamps");
         admin.MapGet("/messages/{messageId}", ReceivedMessage)
@@ -42,21 +52,22 @@ public static class AdminEndpoints
             .WithSummary("Every response to a message so far, oldest first, as <DSTDiep>, whichever T-VAN it went to")
             .Produces(200, contentType: "application/xml").Produces(401).Produces(404);
         admin.MapPost("/reconciliation", Reconcile)
-            .WithSummary("Run the monthly Step 2 now: check the month's stored invoices (8001–8005) and send each taxpayer's 302");
+            .WithSummary("Run the monthly Step 2 now: check the month's stored invoices (8001–8005) and send each taxpayer's 302")
+            .Accepts<ReconciliationRequest>("application/json").ProducesProblem(400);
     }
 
     internal static readonly JsonSerializerOptions Json = SeedDocument.Json;
 
-    private static async Task<IResult> Seed(HttpRequest request, RegistryService registry, CancellationToken ct)
+    private static async Task<Results<Ok<SeedResult>, ProblemHttpResult>> Seed(HttpRequest request, RegistryService registry, CancellationToken ct)
     {
         SeedDocument? seed;
         try { seed = await JsonSerializer.DeserializeAsync<SeedDocument>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
-        if (seed is null) return Results.Problem(statusCode: 400, title: "Empty seed", detail: "the body must be a seed document");
+        if (seed is null) return TypedResults.Problem(statusCode: 400, title: "Empty seed", detail: "the body must be a seed document");
         try
         {
             var current = await registry.ApplyAsync(seed, ct);
-            return Results.Json(new { taxpayers = current.Taxpayers.Count, tvans = current.Tvans.Count });
+            return TypedResults.Ok(new SeedResult(current.Taxpayers.Count, current.Tvans.Count));
         }
         catch (SeedException ex)
         {
@@ -64,7 +75,7 @@ public static class AdminEndpoints
         }
     }
 
-    private static async Task<IResult> Reset(ISimulatorStore store, RegistryService registry, StartupSeed seed,
+    private static async Task<Ok<ResetResult>> Reset(ISimulatorStore store, RegistryService registry, StartupSeed seed,
         FaultEngine faults, SimulatedClock clock, SimulatorSettings settings, ProcessingQueue queue, CancellationToken ct)
     {
         queue.Clear();
@@ -73,12 +84,10 @@ public static class AdminEndpoints
         faults.Clear(seed: 1);
         clock.Reset();
         settings.ProcessingDelay = settings.StartupProcessingDelay;
-        return Results.Json(new { reset = true, taxpayers = registry.Current.Taxpayers.Count, tvans = registry.Current.Tvans.Count });
+        return TypedResults.Ok(new ResetResult(true, registry.Current.Taxpayers.Count, registry.Current.Tvans.Count));
     }
 
-    public sealed record ReconciliationRequest(string? Month);
-
-    private static async Task<IResult> Reconcile(HttpRequest request, MonthlyReconciliation reconciliation, CancellationToken ct)
+    private static async Task<Results<Ok<ReconciliationResult>, ProblemHttpResult>> Reconcile(HttpRequest request, MonthlyReconciliation reconciliation, CancellationToken ct)
     {
         ReconciliationRequest? body;
         try { body = await JsonSerializer.DeserializeAsync<ReconciliationRequest>(request.Body, Json, ct); }
@@ -90,32 +99,10 @@ public static class AdminEndpoints
             || month.Year < SimulatedClock.Earliest.Year || month.Year >= SimulatedClock.End.Year)
             return Refused("Bad month", [$"month: must be \"yyyy-MM\" from {SimulatedClock.Earliest:yyyy-MM} to {SimulatedClock.End.AddDays(-1):yyyy-MM}, e.g. \"2025-06\""]);
         var result = await reconciliation.RunAsync(month, ct);
-        return Results.Json(new
-        {
-            month = result.Month,
-            invoicesChecked = result.InvoicesChecked,
-            taxpayersWithFindings = result.TaxpayersWithFindings,
-            findings = result.Findings.Select(f => new
-            {
-                code = f.Code, mst = f.TaxCode, invoiceCode = f.InvoiceCode, form = f.Form, series = f.Series, number = f.Number,
-                issuedOn = f.IssuedOn, message = f.Message, messageId = f.MessageId,
-            }),
-            notices = result.Notices.Select(n => new { messageId = n.MessageId, mst = n.TaxCode, tvan = n.TvanCode, replyTo = n.ReplyTo, invoices = n.Invoices }),
-        }, Json);
+        return TypedResults.Ok(ContractViews.Reconciliation(result));
     }
 
-    public sealed record ClockChange(DateTimeOffset? Now, double? Rate, double? ProcessingDelaySeconds);
-
-    public sealed record AdvanceBy(double Seconds);
-
-    public sealed record ClockView(string Now, double Rate, bool Real, double ProcessingDelaySeconds, double NoticeDeadlineSeconds)
-    {
-        public static ClockView Of(SimulatedClock clock, SimulatorSettings s) => new(
-            clock.GetUtcNow().ToOffset(VietnamTime.Offset).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            clock.Rate, clock.IsReal, s.ProcessingDelay.TotalSeconds, SimulatorSettings.NoticeDeadline.TotalSeconds);
-    }
-
-    private static async Task<IResult> SetClock(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
+    private static async Task<Results<Ok<ClockView>, ProblemHttpResult>> SetClock(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
     {
         ClockChange? change;
         try { change = await JsonSerializer.DeserializeAsync<ClockChange>(request.Body, Json, ct); }
@@ -132,15 +119,15 @@ public static class AdminEndpoints
         if (problems.Count > 0) return Refused("Bad clock change", problems);
         if (change.Now is not null || change.Rate is not null) clock.Set(change.Now, change.Rate);
         if (change.ProcessingDelaySeconds is { } d) settings.ProcessingDelay = TimeSpan.FromSeconds(d);
-        return Results.Json(ClockView.Of(clock, settings));
+        return TypedResults.Ok(ContractViews.Clock(clock, settings));
     }
 
     private const double MaxAdvanceSeconds = 366 * 86400;
 
-    private static async Task<IResult> Advance(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
+    private static async Task<Results<Ok<ClockView>, ProblemHttpResult>> Advance(HttpRequest request, SimulatedClock clock, SimulatorSettings settings, CancellationToken ct)
     {
-        AdvanceBy? body;
-        try { body = await JsonSerializer.DeserializeAsync<AdvanceBy>(request.Body, Json, ct); }
+        ClockAdvance? body;
+        try { body = await JsonSerializer.DeserializeAsync<ClockAdvance>(request.Body, Json, ct); }
         catch (JsonException ex) { return BadJson(ex); }
         if (body is null || !double.IsFinite(body.Seconds) || body.Seconds is <= 0 or > MaxAdvanceSeconds)
             return Refused("Bad advance", [$"seconds: must be a number > 0 and at most {MaxAdvanceSeconds} (a year)"]);
@@ -152,10 +139,10 @@ public static class AdminEndpoints
         {
             return Refused("Bad advance", [$"seconds: the clock would leave {SimulatedClock.RangeText}; set it with PUT /admin/v1/clock or reset"]);
         }
-        return Results.Json(ClockView.Of(clock, settings));
+        return TypedResults.Ok(ContractViews.Clock(clock, settings));
     }
 
-    private static async Task<IResult> AddFault(HttpRequest request, FaultEngine faults, CancellationToken ct)
+    private static async Task<Results<Created<FaultRule>, ProblemHttpResult>> AddFault(HttpRequest request, FaultEngine faults, CancellationToken ct)
     {
         FaultRule? rule;
         try { rule = await JsonSerializer.DeserializeAsync<FaultRule>(request.Body, Json, ct); }
@@ -164,11 +151,11 @@ public static class AdminEndpoints
         var problems = rule.Problems().ToList();
         if (problems.Count > 0) return Refused("The fault rule has problems", problems);
         return faults.TryAdd(rule) is { } stored
-            ? Results.Json(stored, Json, statusCode: 201)
+            ? TypedResults.Created((string?)null, stored)
             : Refused("Too many fault rules", [$"at most {FaultEngine.MaxRules} rules; DELETE /admin/v1/faults first"]);
     }
 
-    private static async Task<IResult> Journal(ISimulatorStore store, string? mst, string? type, long? after, int? limit, CancellationToken ct)
+    private static async Task<Ok<JournalPage>> Journal(ISimulatorStore store, string? mst, string? type, long? after, int? limit, CancellationToken ct)
     {
         var entries = await store.JournalAsync(new JournalQuery
         {
@@ -178,7 +165,7 @@ public static class AdminEndpoints
             Limit = Math.Clamp(limit ?? 1000, 1, 10_000),
         }, ct);
         var next = entries.Count == 0 ? Math.Max(0, after ?? 0) : entries[^1].Seq;
-        return Results.Json(new { entries = entries.Select(JournalView.Of), next }, Json);
+        return TypedResults.Ok(new JournalPage([.. entries.Select(ContractViews.Journal)], next));
     }
 
     private static async Task<IResult> ReceivedMessage(string messageId, ISimulatorStore store, CancellationToken ct)
@@ -199,21 +186,11 @@ public static class AdminEndpoints
             : XmlResults.Message(XmlResults.List(list));
     }
 
-    public sealed record JournalView(long Seq, string At, string WallAt, string Direction, string Type, string? MessageId,
-        string? ReplyTo, string? Mst, string? Tvan, int? HttpStatus, string? Outcome, double? LatencySeconds, double? LatencyMs)
-    {
-        public static JournalView Of(JournalEntry e) => new(e.Seq, Format(e.At), e.WallAt.ToString("O", CultureInfo.InvariantCulture),
-            e.Direction, e.Type, e.MessageId, e.ReplyTo, e.TaxCode, e.TvanCode, e.HttpStatus, e.Outcome, e.LatencySeconds, e.LatencyMs);
-
-        private static string Format(DateTimeOffset t) =>
-            t.ToOffset(VietnamTime.Offset).ToString("yyyy-MM-ddTHH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
-    }
-
     /// <summary>A 400 problem: each entry of <paramref name="problems"/> starts with the field it is about.</summary>
-    private static IResult Refused(string title, IReadOnlyList<string> problems) => Results.Problem(
+    private static ProblemHttpResult Refused(string title, IReadOnlyList<string> problems) => TypedResults.Problem(
         statusCode: 400, title: title, detail: string.Join("; ", problems),
         extensions: new Dictionary<string, object?> { ["errors"] = problems });
 
-    private static IResult BadJson(JsonException ex) => Results.Problem(statusCode: 400, title: "Not valid JSON",
+    private static ProblemHttpResult BadJson(JsonException ex) => TypedResults.Problem(statusCode: 400, title: "Not valid JSON",
         detail: $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}, path {ex.Path}: {ex.Message}");
 }

@@ -7,6 +7,7 @@ using ConformanceKit.TaxAuthoritySim.Faults;
 using ConformanceKit.TaxAuthoritySim.Intake;
 using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConformanceKit.TaxAuthoritySim.Endpoints;
 
@@ -19,20 +20,24 @@ public static class MessageEndpoints
 
         api.MapPost("/messages", PostMessage)
             .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
+            .WithMetadata(new RequiresKey(ApiKeys.TvanHeader)).AcceptsMessageXml()
             .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
             .Produces(401).Produces(408).Produces(413, contentType: "application/xml").Produces(429).Produces(503);
 
         api.MapGet("/messages/{messageId}/responses", Responses)
             .WithSummary("Every response to a message so far, oldest first, as <DSTDiep>")
+            .WithMetadata(new RequiresKey(ApiKeys.TvanHeader))
             .Produces(200, contentType: "application/xml").Produces(401).Produces(404);
 
         api.MapGet("/inbox", Inbox)
             .WithSummary("Responses addressed to the calling T-VAN after a cursor (polling feed)")
+            .WithMetadata(new RequiresKey(ApiKeys.TvanHeader))
             .Produces(200, contentType: "application/xml").Produces(401);
 
         app.MapGet("/api/v1/invoices/{mst}/{code}", Invoice).WithTags("Look-up")
             .WithSummary("Buyer look-up of a stored invoice: JSON summary and the invoice XML. No key: ?total= (TgTTTBSo) is required, rate-limited per client")
-            .Produces<InvoiceView>().Produces(400).Produces(404).Produces(429);
+            .WithMetadata(new RequiresKey(ApiKeys.TvanHeader, Optional: true), new RequiresKey(ApiKeys.AdminHeader, Optional: true))
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(429);
 
         app.MapGet("/api/v1/certificate", (AuthorityCertificate cert) => Results.Text(cert.Pem, "application/x-pem-file"))
             .WithTags("Look-up").WithSummary("The simulated tax authority's signing certificate (PEM)");
@@ -129,18 +134,18 @@ public static class MessageEndpoints
         return XmlResults.Message(XmlResults.List(list, next));
     }
 
-    private static async Task<IResult> Invoice(string mst, string code, string? total, HttpContext http, RegistryService registry,
+    private static async Task<Results<Ok<InvoiceView>, ProblemHttpResult>> Invoice(string mst, string code, string? total, HttpContext http, RegistryService registry,
         PageSessions sessions, AccessLimits limits, ISimulatorStore store, CancellationToken ct)
     {
         var viewer = sessions.Resolve(http, registry.Current, out _);
         var totals = InvoiceLookup.ParseTotal(total);
         if (totals is null)
-            return Results.Problem(statusCode: 400, title: "Bad total",
+            return TypedResults.Problem(statusCode: 400, title: "Bad total",
                 detail: "total is not an amount (e.g. 1234567 or 1.234.567). / Tổng tiền thanh toán không hợp lệ.");
         if (!viewer.IsKnown)
         {
             if (totals.Length == 0)
-                return Results.Problem(statusCode: 400, title: "Total required",
+                return TypedResults.Problem(statusCode: 400, title: "Total required",
                     detail: "a buyer's look-up needs ?total= — the invoice's total to pay (TgTTTBSo), as printed on it. " +
                             "/ Cần nhập tổng tiền thanh toán của hóa đơn (?total=).");
             var allowed = limits.Lookups.Take(ClientRateLimiter.ClientOf(http));
@@ -158,17 +163,17 @@ public static class MessageEndpoints
         {
             xml = null;
         }
-        return Results.Json(InvoiceView.From(found.Invoice, xml));
+        return TypedResults.Ok(ContractViews.Invoice(found.Invoice, xml));
     }
 
-    private static IResult NotFound(string mst, string code) => Results.Problem(statusCode: 404, title: "Not found",
+    private static ProblemHttpResult NotFound(string mst, string code) => TypedResults.Problem(statusCode: 404, title: "Not found",
         detail: $"no invoice {code} of MST {mst} with that total is stored. / Không tìm thấy hóa đơn {code} của MST {mst}.");
 
     /// <summary>429 with Retry-After, for a client over its look-up limit.</summary>
-    public static IResult TooManyLookups(HttpContext http, RateDecision decision)
+    public static ProblemHttpResult TooManyLookups(HttpContext http, RateDecision decision)
     {
         http.Response.Headers.RetryAfter = decision.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many look-ups",
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many look-ups",
             detail: $"too many look-ups from this client; try again in {decision.RetryAfterSeconds} s. " +
                     $"/ Bạn đã tra cứu quá nhiều lần; vui lòng thử lại sau {decision.RetryAfterSeconds} giây.");
     }

@@ -10,6 +10,7 @@ using ConformanceKit.TaxAuthoritySim.Pages;
 using ConformanceKit.TaxAuthoritySim.Processing;
 using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
 
@@ -82,12 +83,7 @@ public static class SimulatorApp
         builder.WebHost.ConfigureKestrel(ConnectionLimits.Apply);
 
         AddSimulator(builder.Services);
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
-        {
-            doc.Info.Title = "ConformanceKit tax-authority simulator";
-            doc.Info.Description = "Decision 1391 step-1 intake of cash-register invoice packages (206), 999 and signed 204 notices, registration (100 → 102/103), and the control plane. See docs/simulator.md.";
-            return Task.CompletedTask;
-        }));
+        builder.Services.AddOpenApi(OpenApiContract.Configure);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -112,12 +108,17 @@ public static class SimulatorApp
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "ConformanceKit simulator — API";
         });
-        app.MapGet("/health", async (Readiness ready, ISimulatorStore store, ProcessingQueue queue, CancellationToken ct) =>
+        app.MapGet("/health", async Task<Results<Ok<HealthView>, JsonHttpResult<HealthView>>> (Readiness ready, ISimulatorStore store,
+            ProcessingQueue queue, CancellationToken ct) =>
         {
-            if (!ready.Ready) return Results.Json(new { status = "starting" }, statusCode: 503);
+            if (!ready.Ready) return TypedResults.Json(new HealthView { Status = "starting" }, statusCode: 503);
             var counts = await store.CountsAsync(ct);
-            return Results.Json(new { status = "ok", store = store.Kind, counts.Messages, counts.Pending, counts.Invoices, queued = queue.Count });
-        }).WithTags("Health").WithSummary("200 when ready");
+            return TypedResults.Ok(new HealthView
+            {
+                Status = "ok", Store = store.Kind, Messages = counts.Messages, Pending = counts.Pending, Invoices = counts.Invoices,
+                Queued = queue.Count,
+            });
+        }).WithTags("Health").WithSummary("200 when ready").Produces<HealthView>(503);
         app.MapGet("/metrics", (Diagnostics.StageTimings t) => Results.Text(t.ToPrometheus(), "text/plain; version=0.0.4"))
             .WithTags("Health").WithSummary("Time per processing stage (Prometheus text format)");
         app.MapMessageEndpoints();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ConformanceKit.TaxAuthoritySim.Registry;
-using ConformanceKit.TaxAuthoritySim.Seed;
 
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
 

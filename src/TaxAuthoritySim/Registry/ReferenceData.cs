@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using ConformanceKit.Einvoice.Codes;
-using ConformanceKit.TaxAuthoritySim.Seed;
 
 namespace ConformanceKit.TaxAuthoritySim.Registry;
 

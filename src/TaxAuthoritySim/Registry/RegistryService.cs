@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using ConformanceKit.Einvoice.Codes;
-using ConformanceKit.TaxAuthoritySim.Seed;
 using ConformanceKit.TaxAuthoritySim.Store;
 
 namespace ConformanceKit.TaxAuthoritySim.Registry;

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
@@ -10,6 +10,7 @@ namespace ConformanceKit.TaxAuthoritySim.Tests.ControlPlane;
 public sealed class ControlPlaneTests(SimulatorFactory sim) : IClassFixture<SimulatorFactory>
 {
     private readonly HttpClient _admin = sim.Admin();
+    private readonly AuthorityAdminClient _control = sim.AdminClient();
 
     [Fact]
     public async Task The_control_plane_needs_the_admin_key_and_TVAN_keys_cannot_reach_it()
@@ -42,16 +43,15 @@ public sealed class ControlPlaneTests(SimulatorFactory sim) : IClassFixture<Simu
     [Fact]
     public async Task TVAN_without_contract_is_5001_and_expired_is_5002()
     {
-        var seeded = await _admin.PostAsJsonAsync("/admin/v1/seed", new
+        await _control.SeedAsync(new SeedDocument
         {
-            tvans = new object[]
-            {
-                new { code = "V0301521415", name = "No contract", apiKey = "no-contract-key" },
-                new { code = "V0401486901", name = "Expired", apiKey = "expired-key",
-                      contract = new { from = "2020-01-01", to = "2024-12-31", status = "active" } },
-            },
+            Tvans =
+            [
+                new SeedTvan { Code = "V0301521415", Name = "No contract", ApiKey = "no-contract-key" },
+                new SeedTvan { Code = "V0401486901", Name = "Expired", ApiKey = "expired-key",
+                               Contract = new SeedContract { From = new DateOnly(2020, 1, 1), To = new DateOnly(2024, 12, 31), Status = "active" } },
+            ],
         });
-        Assert.Equal(HttpStatusCode.OK, seeded.StatusCode);
 
         var none = sim.Tvan("no-contract-key");
         var a = Packages.Signed(Packages.Options() with { SenderCode = "V0301521415" });
@@ -68,9 +68,7 @@ public sealed class ControlPlaneTests(SimulatorFactory sim) : IClassFixture<Simu
     public async Task Faults_503_for_the_first_message_then_normal()
     {
         var mst = "0106324653";
-        var rule = await _admin.PostAsJsonAsync("/admin/v1/faults", new { action = "Status503", mst, firstN = 1, messageType = "206" });
-        Assert.Equal(HttpStatusCode.Created, rule.StatusCode);
-        var id = (await rule.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var id = (await _control.AddFaultAsync(new FaultRule { Action = FaultAction.Status503, Mst = mst, FirstN = 1, MessageType = "206" })).Id;
         try
         {
             var tvan = sim.Tvan();
@@ -80,13 +78,11 @@ public sealed class ControlPlaneTests(SimulatorFactory sim) : IClassFixture<Simu
             Assert.Empty(await tvan.ResponsesAsync(Packages.IdOf(body)));
             var second = await tvan.PostMessageAsync(body);
             Assert.Equal(HttpStatusCode.OK, second.Status);
-            var rules = await _admin.GetFromJsonAsync<JsonElement>("/admin/v1/faults");
-            var mine = rules.EnumerateArray().Single(r => r.GetProperty("id").GetString() == id);
-            Assert.Equal(1, mine.GetProperty("fired").GetInt32());
+            Assert.Equal(1, (await _control.GetFaultsAsync()).Single(r => r.Id == id).Fired);
         }
         finally
         {
-            await _admin.DeleteAsync("/admin/v1/faults");
+            await _control.ClearFaultsAsync();
         }
     }
 
@@ -108,16 +104,13 @@ public sealed class ControlPlaneTests(SimulatorFactory sim) : IClassFixture<Simu
         var id = Packages.IdOf(body);
         await tvan.PostMessageAsync(body);
         await tvan.NoticeAsync(id);
-        var journal = await _admin.GetFromJsonAsync<JsonElement>($"/admin/v1/journal?mst={DemoData.TaxCode}");
-        var entries = journal.GetProperty("entries").EnumerateArray().ToList();
-        Assert.Contains(entries, e => e.GetProperty("direction").GetString() == "in" && e.GetProperty("messageId").GetString() == id);
-        var notice = entries.Single(e => e.GetProperty("type").GetString() == "204" && e.GetProperty("replyTo").GetString() == id);
-        Assert.InRange(notice.GetProperty("latencySeconds").GetDouble(), 0, 900);
-        Assert.StartsWith("204 LTBao 2", notice.GetProperty("outcome").GetString());
-        var only204 = await _admin.GetFromJsonAsync<JsonElement>("/admin/v1/journal?type=204");
-        Assert.All(only204.GetProperty("entries").EnumerateArray(), e => Assert.Equal("204", e.GetProperty("type").GetString()));
-        var after = journal.GetProperty("next").GetInt64();
-        var later = await _admin.GetFromJsonAsync<JsonElement>($"/admin/v1/journal?after={after}&mst={DemoData.TaxCode}");
-        Assert.All(later.GetProperty("entries").EnumerateArray(), e => Assert.True(e.GetProperty("seq").GetInt64() > after));
+        var journal = await _control.GetJournalAsync(mst: DemoData.TaxCode);
+        Assert.Contains(journal.Entries, e => e.Direction == "in" && e.MessageId == id);
+        var notice = journal.Entries.Single(e => e.Type == "204" && e.ReplyTo == id);
+        Assert.InRange(notice.LatencySeconds!.Value, 0, 900);
+        Assert.StartsWith("204 LTBao 2", notice.Outcome);
+        Assert.All((await _control.GetJournalAsync(type: "204")).Entries, e => Assert.Equal("204", e.Type));
+        var later = await _control.GetJournalAsync(mst: DemoData.TaxCode, after: journal.Next);
+        Assert.All(later.Entries, e => Assert.True(e.Seq > journal.Next));
     }
 }

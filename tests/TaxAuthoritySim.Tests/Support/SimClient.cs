@@ -1,7 +1,8 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Xml;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Xml;
@@ -13,26 +14,26 @@ public static class SimClient
 {
     public sealed record Posted(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body);
 
+    /// <summary>
+    /// POST /api/v1/messages through the typed client (the key is the HttpClient's own header): the 999 when there is
+    /// one, else the status and the problem's bytes — tests look at refusals (401, 429, 503 …) as answers.
+    /// </summary>
     public static async Task<Posted> PostMessageAsync(this HttpClient client, byte[] body)
     {
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/xml");
-        using var response = await client.PostAsync("/api/v1/messages", content);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        TechnicalAck? ack = null;
-        if (response.Content.Headers.ContentType?.MediaType == "application/xml")
-            ack = MessageReader.Read<TechnicalAck>(bytes);
-        return new Posted(response.StatusCode, ack, bytes);
+        try
+        {
+            var sent = await new AuthorityTvanClient(client, apiKey: null).SendAsync(body);
+            return new Posted(sent.Status, MessageReader.Read<TechnicalAck>(sent.Body), sent.Body);
+        }
+        catch (AuthorityApiException e)
+        {
+            return new Posted(e.Status, null, Encoding.UTF8.GetBytes(e.Body));
+        }
     }
 
     /// <summary>Every response TDiep to a message (oldest first), or empty.</summary>
-    public static async Task<IReadOnlyList<byte[]>> ResponsesAsync(this HttpClient client, string messageId)
-    {
-        using var response = await client.GetAsync($"/api/v1/messages/{messageId}/responses");
-        if (response.StatusCode == HttpStatusCode.NotFound) return [];
-        response.EnsureSuccessStatusCode();
-        return Split(await response.Content.ReadAsByteArrayAsync());
-    }
+    public static async Task<IReadOnlyList<byte[]>> ResponsesAsync(this HttpClient client, string messageId) =>
+        (await new AuthorityTvanClient(client, apiKey: null).ResponsesAsync(messageId)).Messages;
 
     /// <summary>Splits a &lt;DSTDiep&gt; into each TDiep's bytes.</summary>
     public static IReadOnlyList<byte[]> Split(byte[] list)

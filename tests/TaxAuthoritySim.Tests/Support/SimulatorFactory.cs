@@ -1,3 +1,4 @@
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Samples;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -50,6 +51,12 @@ public class SimulatorFactory : WebApplicationFactory<Program>
         client.DefaultRequestHeaders.Add("X-Admin-Key", key);
         return client;
     }
+
+    /// <summary>The typed control-plane client (src/AuthorityContract) with the admin key.</summary>
+    public AuthorityAdminClient AdminClient(string key = DemoData.AdminKey) => new(CreateClient(), key);
+
+    /// <summary>The typed T-VAN client (src/AuthorityContract) with the demo T-VAN's key.</summary>
+    public AuthorityTvanClient TvanClient(string key = DemoData.TvanApiKey) => new(CreateClient(), key);
 
     protected override void Dispose(bool disposing)
     {

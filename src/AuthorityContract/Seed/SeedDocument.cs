@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ConformanceKit.TaxAuthoritySim.Seed;
+namespace ConformanceKit.AuthorityContract;
 
 /// <summary>The seed file of contract.md: taxpayers, T-VANs, the authority and the admin key.</summary>
 public sealed record SeedDocument

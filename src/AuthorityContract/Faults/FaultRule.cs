@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ConformanceKit.TaxAuthoritySim.Faults;
+namespace ConformanceKit.AuthorityContract;
 
 /// <summary>What a fault does.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<FaultAction>))]
@@ -23,35 +23,43 @@ public enum FaultAction
 }
 
 /// <summary>
-/// One fault rule: where it applies (every given criterion must match), what it does and how
-/// often (a probability, the first N matches, or every match).
+/// One fault rule (POST /admin/v1/faults; docs/simulator.md, "Fault rules"): where it applies (every given criterion must match), what it does and how
+/// often (a probability, the first N matches, or every match). On the wire a property that is not set is left out.
 /// </summary>
 public sealed record FaultRule
 {
     /// <summary>Assigned when added.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Id { get; init; }
 
     /// <summary>Request path prefix, e.g. "/api/v1/messages"; null = any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Route { get; init; }
 
     /// <summary>MLTDiep; null = any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? MessageType { get; init; }
 
     /// <summary>Envelope MST; null = any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Mst { get; init; }
 
     /// <summary>T-VAN code (MNGui of the authenticated T-VAN); null = any.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Tvan { get; init; }
 
     public required FaultAction Action { get; init; }
 
     /// <summary>For the delays: seconds (real for Delay999, simulated for Delay204).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? DelaySeconds { get; init; }
 
     /// <summary>Chance of firing on each match, 0–1; null = always.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? Probability { get; init; }
 
     /// <summary>Fire only on the first N matches; null = no limit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? FirstN { get; init; }
 
     /// <summary>How many times it matched / fired so far (read-only in responses).</summary>
