@@ -36,7 +36,7 @@ public static class CkCli
             foreach (var error in parsed.Errors)
                 await io.Error.WriteLineAsync("error: " + error.Message);
             await io.Error.WriteLineAsync("Run 'ck --help' or 'ck <command> --help' for usage.");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
         return await parsed.InvokeAsync(config, cancellationToken);
     }

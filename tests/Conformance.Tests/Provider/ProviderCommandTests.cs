@@ -29,9 +29,9 @@ public sealed class ProviderCommandTests
     }
 
     [Fact]
-    public async Task The_provider_commands_refuse_bad_options_and_an_unreachable_provider_with_exit_code_2()
+    public async Task The_provider_commands_refuse_bad_options_with_2_and_an_unreachable_provider_is_a_harness_failure_3()
     {
-        Assert.Equal(2, (await Ck.RunAsync("provider", "status", "--provider", "http://127.0.0.1:9/")).ExitCode);
+        Assert.Equal(3, (await Ck.RunAsync("provider", "status", "--provider", "http://127.0.0.1:9/")).ExitCode);
         var bad = await Ck.RunAsync("provider", "--db", Path.Combine(Ck.TempFolder(), "p.db"), "--end-of-day", "25:99");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--end-of-day", bad.Error, StringComparison.Ordinal);

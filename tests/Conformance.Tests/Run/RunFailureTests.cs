@@ -59,17 +59,17 @@ public class RunFailureTests
     }
 
     [Fact]
-    public async Task An_unreachable_target_or_a_refused_admin_key_exits_2_with_a_reason()
+    public async Task An_unreachable_target_or_a_refused_admin_key_is_a_harness_failure_exit_3_with_a_reason()
     {
         var folder = Ck.TempFolder();
         var result = await Ck.RunAsync("run", "--target", "http://127.0.0.1:1", "--out", folder, "--signing-key", Path.Combine(folder, "k.pfx"));
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("is not ready: GET /health", result.Error);
 
         await using var simulator = await InProcessSimulator.StartAsync(Path.Combine(folder, "sim"));
         result = await Ck.RunAsync("run", "--target", simulator.Address.ToString(), "--admin-key", "wrong", "--filter", "RCV-1001-01",
             "--out", folder, "--signing-key", Path.Combine(folder, "k.pfx"));
-        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(3, result.ExitCode);
         Assert.Contains("admin/v1/seed answered 401", result.Error);
     }
 

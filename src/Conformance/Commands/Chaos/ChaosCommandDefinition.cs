@@ -22,22 +22,22 @@ public static class ChaosCommandDefinition
         var seed = new Option<int>("--seed") { Description = "seeds kill moments, fault dice and sales", DefaultValueFactory = _ => 20261205 };
         var noFaults = new Option<bool>("--no-faults") { Description = "kill the provider but leave the simulator's faults off" };
         var work = new Option<string?>("--work") { Description = "folder for the stores and the provider's log (default: a new temporary folder, kept)" };
-        var json = new Option<bool>("--json") { Description = "print the report as JSON" };
+        var format = new OutputFormat();
         var command = new Command("chaos",
             "Chaos test of the reference pipeline: a simulator with faults on (503, dropped connections, slow 999s, duplicated " +
             "and delayed 204s), `ck provider` in a child process killed with SIGKILL at random moments and restarted, POS " +
             "clients selling all along. Then checks: every sale has exactly one invoice; codes are gap-free and unique; every " +
             "package has its 204; every invoice is stored at the authority exactly once. See docs/provider.md.\n\n" +
-            "Exit codes: 0 all checks hold, 1 a check failed, 2 usage error or the run could not start.")
+            "Exit codes: 0 all checks hold, 1 a check failed, 2 usage error, 3 the run could not be carried out.")
         {
-            sales, kills, clients, rate, batch, seed, noFaults, work, json,
+            sales, kills, clients, rate, batch, seed, noFaults, work,
         };
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
             if (r.GetValue(sales) < 1 || r.GetValue(kills) < 0 || r.GetValue(clients) < 1 || r.GetValue(batch) < 1 || r.GetValue(rate) < 0)
             {
                 await io.Error.WriteLineAsync("error: --sales, --clients and --batch-size must be positive, --kills and --rate not negative");
-                return ExitCodes.UsageOrUnreadable;
+                return ExitCodes.Usage;
             }
             var folder = r.GetValue(work) ?? Directory.CreateTempSubdirectory("ck-chaos-").FullName;
             var options = new ChaosOptions
@@ -46,7 +46,8 @@ public static class ChaosCommandDefinition
                 Seed = r.GetValue(seed), Faults = !r.GetValue(noFaults), WorkFolder = folder, StartCk = StartThisCk,
                 StartSimulator = StartSimulatorAsync, ReadStore = ReadStore,
             };
-            var progress = r.GetValue(json) ? (Action<string>)(m => io.Error.WriteLine(m)) : m => io.Out.WriteLine(m);
+            var json = format.IsJson(r);
+            var progress = json ? (Action<string>)(m => io.Error.WriteLine(m)) : m => io.Out.WriteLine(m);
             progress($"ck chaos: {options.Sales} sales, {options.Kills} kills, faults {(options.Faults ? "on" : "off")}; work folder {folder}");
             ChaosReport report;
             try
@@ -56,11 +57,11 @@ public static class ChaosCommandDefinition
             catch (Exception e) when (e is InvalidOperationException or TimeoutException or HttpRequestException)
             {
                 await io.Error.WriteLineAsync("error: " + e.Message);
-                return ExitCodes.UsageOrUnreadable;
+                return ExitCodes.HarnessError;
             }
-            if (r.GetValue(json)) await io.Out.WriteLineAsync(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
+            if (json) await io.Out.WriteLineAsync(JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true }));
             else Write(io.Out, report);
-            return report.Passed ? ExitCodes.Ok : ExitCodes.Invalid;
+            return report.Passed ? ExitCodes.Ok : ExitCodes.Failed;
         });
         return command;
     }

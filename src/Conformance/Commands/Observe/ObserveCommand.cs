@@ -49,7 +49,7 @@ public sealed class ObserveCommand(
         catch (ObserveException ex)
         {
             await io.Error.WriteLineAsync("error: " + ex.Message);
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.HarnessError;
         }
 
         ObserveTable.Write(report, io);
@@ -63,9 +63,9 @@ public sealed class ObserveCommand(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException)
         {
             await io.Error.WriteLineAsync($"error: cannot write the reports to {outDirectory}: {ex.Message}");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.HarnessError;
         }
-        return Observer.ErrorCount(report) > 0 ? ExitCodes.Invalid : ExitCodes.Ok;
+        return Observer.ErrorCount(report) > 0 ? ExitCodes.Failed : ExitCodes.Ok;
     }
 
     private static string BadTime(string option, string value) =>
@@ -74,6 +74,6 @@ public sealed class ObserveCommand(
     private async Task<int> Usage(string message)
     {
         await io.Error.WriteLineAsync("error: " + message);
-        return ExitCodes.UsageOrUnreadable;
+        return ExitCodes.Usage;
     }
 }

@@ -37,7 +37,7 @@ public static class ObserveCommandDefinition
             "resubmissions idempotent (OBS-RESUBMIT), advisory findings W001–W007 (OBS-ADVISORY). Writes the same reports as " +
             "'ck run'. See docs/observe.md.\n\n" +
             "Exit codes: 0 no error finding (warnings allowed), 1 at least one error finding, " +
-            "2 usage error, simulator unreachable or admin key refused.")
+            "2 usage error, 3 harness failure (simulator unreachable, admin key refused, reports cannot be written).")
         {
             sim, adminKey, mst, from, to, output, signingKey,
         };

@@ -22,7 +22,7 @@ public sealed class PosCommand(CliIO io, string databasePath, TimeProvider? time
         catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
             io.Error.WriteLine("error: " + ex.Message);
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
     }
 

@@ -35,13 +35,14 @@ public static class PosCommandDefinition
         var buyerMst = new Option<string?>("--buyer-mst") { Description = "the buyer's tax code" };
         var buyerId = new Option<string?>("--buyer-id") { Description = "the buyer's personal ID number (CCCD)" };
         var buyerPhone = new Option<string?>("--buyer-phone") { Description = "the buyer's phone" };
-        var json = new Option<bool>("--json") { Description = "print JSON for machines" };
+        var format = new OutputFormat();
 
         var command = new Command("sell", "Issue one invoice for a sale and print its code and totals.\n\n" +
             "Exit codes: 0 issued, 2 usage error or a sale that cannot be invoiced.");
         register.AddTo(command);
-        foreach (var option in new Option[] { lines, discount, promotions, buyerName, buyerAddress, buyerMst, buyerId, buyerPhone, json })
+        foreach (var option in new Option[] { lines, discount, promotions, buyerName, buyerAddress, buyerMst, buyerId, buyerPhone })
             command.Options.Add(option);
+        format.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken _) =>
         {
             var sell = new PosCommand(io, r.GetValue(register.Db)!);
@@ -51,7 +52,7 @@ public static class PosCommandDefinition
                 Discount = r.GetValue(discount) is { } d ? SaleLineParser.ParseDiscount(d) : null,
                 Promotions = (r.GetValue(promotions) ?? []).Select(SaleLineParser.ParsePromotion).ToList(),
                 Buyer = Buyer(r.GetValue(buyerName), r.GetValue(buyerAddress), r.GetValue(buyerMst), r.GetValue(buyerId), r.GetValue(buyerPhone)),
-            }, r.GetValue(json)));
+            }, format.IsJson(r)));
         });
         return command;
     }
@@ -59,10 +60,11 @@ public static class PosCommandDefinition
     private static Command List(CliIO io)
     {
         var db = PosRegisterOptions.DbOption();
-        var json = new Option<bool>("--json") { Description = "print JSON for machines" };
-        var command = new Command("list", "List the invoices a register file has issued.") { db, json };
+        var format = new OutputFormat();
+        var command = new Command("list", "List the invoices a register file has issued.") { db };
+        format.AddTo(command);
         command.SetAction((ParseResult r, CancellationToken _) =>
-            Task.FromResult(new PosCommand(io, r.GetValue(db)!).List(r.GetValue(json))));
+            Task.FromResult(new PosCommand(io, r.GetValue(db)!).List(format.IsJson(r))));
         return command;
     }
 

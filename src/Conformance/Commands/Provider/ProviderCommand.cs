@@ -24,7 +24,7 @@ public sealed class ProviderCommand(CliIO io)
         catch (Exception e) when (e is ArgumentException or FileNotFoundException)
         {
             await io.Error.WriteLineAsync("error: " + e.Message);
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
         ProviderHost host;
         try
@@ -39,7 +39,7 @@ public sealed class ProviderCommand(CliIO io)
         {
             (signer as IDisposable)?.Dispose();
             await io.Error.WriteLineAsync("error: " + e.Message);
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
         await using (host)
         {
@@ -104,7 +104,7 @@ public sealed class ProviderCommand(CliIO io)
         catch (Exception e) when (e is ArgumentException or FileNotFoundException)
         {
             await io.Error.WriteLineAsync("error: " + e.Message);
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
         using (signer)
         using (var http = new HttpClient { BaseAddress = provider, Timeout = TimeSpan.FromSeconds(60) })
@@ -130,12 +130,12 @@ public sealed class ProviderCommand(CliIO io)
                     else await io.Error.WriteLineAsync($"  {id}: {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync(ct)}");
                 }
                 await io.Out.WriteLineAsync($"{signedCount} of {ids.Count} signed; the provider sends them now");
-                return signedCount == ids.Count ? ExitCodes.Ok : ExitCodes.Invalid;
+                return signedCount == ids.Count ? ExitCodes.Ok : ExitCodes.Failed;
             }
             catch (HttpRequestException e)
             {
                 await io.Error.WriteLineAsync($"error: cannot reach the provider at {provider}: {e.Message}");
-                return ExitCodes.UsageOrUnreadable;
+                return ExitCodes.HarnessError;
             }
         }
     }
@@ -154,12 +154,12 @@ public sealed class ProviderCommand(CliIO io)
             }
             catch (JsonException) { /* print as is */ }
             await (answer.IsSuccessStatusCode ? io.Out : io.Error).WriteLineAsync(text);
-            return answer.IsSuccessStatusCode ? ExitCodes.Ok : ExitCodes.Invalid;
+            return answer.IsSuccessStatusCode ? ExitCodes.Ok : ExitCodes.Failed;
         }
         catch (HttpRequestException e)
         {
             await io.Error.WriteLineAsync($"error: cannot reach the provider at {provider}: {e.Message}");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.HarnessError;
         }
     }
 

@@ -25,7 +25,7 @@ public static class ProviderCommandDefinition
             catch (FormatException e)
             {
                 await io.Error.WriteLineAsync("error: --end-of-day must be HH:mm: " + e.Message);
-                return ExitCodes.UsageOrUnreadable;
+                return ExitCodes.Usage;
             }
             return await new ProviderCommand(io).RunAsync(options, r.GetValue(run.Listen)!, r.GetValue(run.Sign), r.GetValue(run.SignPassword),
                 r.GetValue(run.SignerKey), r.GetValue(run.Watch), r.GetValue(run.PollTable), TimeSpan.FromSeconds(r.GetValue(run.ImportInterval)), ct);
@@ -46,7 +46,7 @@ public static class ProviderCommandDefinition
         var password = new Option<string?>("--password") { Description = "the PFX's password (the token's PIN)" };
         var command = new Command("sign",
             "Sign the packages waiting in a provider's to-sign queue (--sign token) and hand them back to be sent.\n\n" +
-            "Exit codes: 0 all signed, 1 some refused, 2 usage error or provider unreachable.") { provider, pfx, password };
+            "Exit codes: 0 all signed, 1 some refused, 2 usage error, 3 provider unreachable.") { provider, pfx, password };
         command.SetAction((ParseResult r, CancellationToken ct) =>
             new ProviderCommand(io).SignAsync(r.GetValue(provider)!, r.GetValue(pfx)!, r.GetValue(password), ct));
         return command;

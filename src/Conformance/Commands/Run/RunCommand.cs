@@ -19,20 +19,20 @@ public sealed class RunCommand(CliIO io, RunCommand.Settings settings)
         var console = Consoles.For(io.Out, io.IsTerminal);
         CaseCatalogue catalogue;
         try { catalogue = CaseCatalogue.Load(); }
-        catch (CatalogueException e) { await io.Error.WriteLineAsync(e.Message); return ExitCodes.UsageOrUnreadable; }
+        catch (CatalogueException e) { await io.Error.WriteLineAsync(e.Message); return ExitCodes.Usage; }
         var cases = catalogue.Select(settings.Filter);
         if (cases.Count == 0)
         {
             await io.Error.WriteLineAsync($"error: no case matches --filter '{settings.Filter}'. 'ck run --list' shows the cases.");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
         if (settings.List) { CaseListing.Write(console, catalogue, cases); return ExitCodes.Ok; }
-        if (settings.Parallel is < 1 or > 64) { await io.Error.WriteLineAsync("error: --parallel must be between 1 and 64"); return ExitCodes.UsageOrUnreadable; }
+        if (settings.Parallel is < 1 or > 64) { await io.Error.WriteLineAsync("error: --parallel must be between 1 and 64"); return ExitCodes.Usage; }
         Uri? target = null;
         if (settings.Target is { } t && (!Uri.TryCreate(t.EndsWith('/') ? t : t + "/", UriKind.Absolute, out target) || target.Scheme is not ("http" or "https")))
         {
             await io.Error.WriteLineAsync($"error: --target '{t}' is not an http(s) URL");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.Usage;
         }
 
         var watch = Stopwatch.StartNew();
@@ -57,17 +57,18 @@ public sealed class RunCommand(CliIO io, RunCommand.Settings settings)
             var paths = await ReportWriter.WriteAllAsync(report, settings.Output, signer, ct);
             RunSummary.Write(console, report, paths, watch.Elapsed);
             console.MarkupLine($"  signed by {Markup.Escape(signer.Subject)}, SHA-256 {signer.ThumbprintSha256} (ck verify-report FILE checks a report)");
-            return report.AllPassed ? ExitCodes.Ok : ExitCodes.Invalid;
+            // A failed case is a conformance failure; a case that could not be carried out is the harness's.
+            return report.Summary.Failed > 0 ? ExitCodes.Failed : report.Summary.Errors > 0 ? ExitCodes.HarnessError : ExitCodes.Ok;
         }
         catch (TargetException e)
         {
             await io.Error.WriteLineAsync($"error: {e.Message}");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.HarnessError;
         }
         catch (HttpRequestException e)
         {
             await io.Error.WriteLineAsync($"error: cannot reach {target}: {e.Message}");
-            return ExitCodes.UsageOrUnreadable;
+            return ExitCodes.HarnessError;
         }
         finally
         {

@@ -33,8 +33,8 @@ public static class RunCommandDefinition
             "Run the conformance catalogue: every reception code (1001–1008), every Decision 1391 data check (2001–7006), the 15-minute " +
             "bound, resends, callbacks, registration and seed 000's failure classes, each a positive and a negative case. By default " +
             "against the simulator started in-process; with --target against any endpoint implementing the contract.\n\n" +
-            "Writes signed reports (JSON, JUnit XML, HTML) to --out. Exit codes: 0 every case passed, 1 a case failed, 2 usage error or " +
-            "target unusable (unreachable, admin key refused).")
+            "Writes signed reports (JSON, JUnit XML, HTML) to --out. Exit codes: 0 every case passed, 1 a case failed, 2 usage error, " +
+            "3 harness failure (target unreachable, admin key refused, or a case could not be carried out).")
         {
             target, adminKey, filter, parallel, output, signingKey, data, callbackListen, callbackUrl, list, seed,
         };

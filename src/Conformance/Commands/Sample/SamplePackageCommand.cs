@@ -67,6 +67,6 @@ public sealed class SamplePackageCommand(
     private int Fail(string message)
     {
         io.Error.WriteLine("error: " + message);
-        return ExitCodes.UsageOrUnreadable;
+        return ExitCodes.Usage;
     }
 }

@@ -79,12 +79,12 @@ public sealed class SignerCommand(CliIO io)
     private async Task<int> Usage(string message)
     {
         await io.Error.WriteLineAsync("error: " + message);
-        return ExitCodes.UsageOrUnreadable;
+        return ExitCodes.Usage;
     }
 
     private int UsageSync(string message)
     {
         io.Error.WriteLine("error: " + message);
-        return ExitCodes.UsageOrUnreadable;
+        return ExitCodes.Usage;
     }
 }

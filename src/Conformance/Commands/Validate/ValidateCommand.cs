@@ -37,8 +37,8 @@ public sealed class ValidateCommand(
         if (json) ValidationJson.Write(outcomes, io.Out);
         else ValidationTable.Write(outcomes, io);
 
-        if (outcomes.Count == 0 || outcomes.Any(o => o.ReadError is not null)) return ExitCodes.UsageOrUnreadable;
-        return outcomes.All(o => o.Result!.IsValid) ? ExitCodes.Ok : ExitCodes.Invalid;
+        if (outcomes.Count == 0 || outcomes.Any(o => o.ReadError is not null)) return ExitCodes.Usage;
+        return outcomes.All(o => o.Result!.IsValid) ? ExitCodes.Ok : ExitCodes.Failed;
     }
 
     private IEnumerable<(string Name, Func<byte[]> Read)> Inputs()

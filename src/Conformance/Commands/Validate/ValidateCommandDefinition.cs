@@ -13,12 +13,7 @@ public static class ValidateCommandDefinition
             Description = "XML files, folders (every *.xml below them) or '-' for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
-        var format = new Option<string>("--format", "-f")
-        {
-            Description = "table (for people) or json (for machines)",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = new OutputFormat();
         var noSignatures = new Option<bool>("--no-signatures") { Description = "skip XML signature verification" };
         var noAdvisory = new Option<bool>("--no-advisory") { Description = "skip the advisory arithmetic checks W001–W004" };
         var blocks = new Option<string[]>("--blocks")
@@ -33,13 +28,14 @@ public static class ValidateCommandDefinition
             "verify their XML signatures, and list every finding with its code, line:column and element path.\n\n" +
             "Exit codes: 0 all valid (warnings allowed), 1 at least one invalid, 2 unreadable input or usage error.")
         {
-            paths, format, noSignatures, noAdvisory, blocks,
+            paths, noSignatures, noAdvisory, blocks,
         };
+        format.AddTo(command);
         command.SetAction((result, _) =>
         {
             var run = new ValidateCommand(
                 result.GetValue(paths) ?? [],
-                result.GetValue(format) == "json",
+                format.IsJson(result),
                 !result.GetValue(noSignatures),
                 !result.GetValue(noAdvisory),
                 result.GetValue(blocks),

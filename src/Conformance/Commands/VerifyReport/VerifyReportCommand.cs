@@ -14,8 +14,8 @@ public sealed class VerifyReportCommand(FileInfo file, IReadOnlyList<string> tru
         return result.Integrity switch
         {
             ReportIntegrity.Valid => ExitCodes.Ok,
-            ReportIntegrity.NotAReport => ExitCodes.UsageOrUnreadable,
-            _ => ExitCodes.Invalid,
+            ReportIntegrity.NotAReport => ExitCodes.Usage,
+            _ => ExitCodes.Failed,
         };
     }
 
