@@ -26,29 +26,29 @@ public sealed class ObserveCommandTests(ObservedSimulator sim) : IClassFixture<O
 
         await sim.SendAsync(ObservedSimulator.Package(day, 6));
         var (gap, gapOutput, _) = await RunAsync("--from", "2025-08-01T00:00", "--to", "2025-08-01T23:59:59", "--out", Path.Combine(_out, "gap"));
-        Assert.Equal(ExitCodes.Invalid, gap);
+        Assert.Equal(ExitCodes.Failed, gap);
         Assert.Contains("OBS-GAP", gapOutput);
         Assert.NotEmpty(Directory.GetFiles(Path.Combine(_out, "gap")));
     }
 
     [Fact]
-    public async Task Exit_2_for_a_refused_admin_key_a_bad_MST_a_bad_time_and_an_unreachable_simulator()
+    public async Task Exit_2_for_a_bad_MST_or_time_and_3_for_a_refused_admin_key_or_an_unreachable_simulator()
     {
         var (code, _, error) = await RunAsync("--admin-key", "wrong");
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.HarnessError, code);
         Assert.Contains("refused the admin key", error);
         Assert.DoesNotContain("   at ", error);
 
         (code, _, error) = await RunWithAsync(sim.BaseAddress.ToString(), "0106324654");
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("not a valid MST", error);
 
         (code, _, error) = await RunAsync("--from", "yesterday");
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--from", error);
 
         (code, _, error) = await RunWithAsync("http://127.0.0.1:1", DemoData.TaxCode);
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.HarnessError, code);
         Assert.Contains("cannot reach the simulator", error);
         Assert.False(Directory.Exists(_out));
     }

@@ -34,7 +34,7 @@ public class SignerCommandTests
         var before = File.ReadAllBytes(pfx);
 
         var again = await Ck.RunAsync("signer", "new-key", "--mst", "0312345678", "--name", "B", "--out", pfx);
-        Assert.Equal(ExitCodes.UsageOrUnreadable, again.ExitCode);
+        Assert.Equal(ExitCodes.Usage, again.ExitCode);
         Assert.Contains("--force", again.Error);
         Assert.Equal(before, File.ReadAllBytes(pfx));
 
@@ -47,7 +47,7 @@ public class SignerCommandTests
     {
         var result = await Ck.RunAsync("signer", "new-key", "--mst", "12", "--name", "A", "--out", Path.Combine(Ck.TempFolder(), "x.pfx"));
 
-        Assert.Equal(ExitCodes.UsageOrUnreadable, result.ExitCode);
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("tax code", result.Error);
     }
 
@@ -84,9 +84,9 @@ public class SignerCommandTests
         var noKey = await Ck.RunAsync("signer", "serve", "--pfx", pfx, "--password", "pw", "--listen", "http://127.0.0.1:0");
         var wrongPassword = await Ck.RunAsync("signer", "serve", "--pfx", pfx, "--password", "nope", "--listen", "http://127.0.0.1:0", "--key", "k");
 
-        Assert.Equal(ExitCodes.UsageOrUnreadable, noKey.ExitCode);
+        Assert.Equal(ExitCodes.Usage, noKey.ExitCode);
         Assert.Contains("signer key is required", noKey.Error);
-        Assert.Equal(ExitCodes.UsageOrUnreadable, wrongPassword.ExitCode);
+        Assert.Equal(ExitCodes.Usage, wrongPassword.ExitCode);
         Assert.Contains("wrong password", wrongPassword.Error);
     }
 

@@ -48,18 +48,18 @@ public sealed class VerifyReportCommandTests(ReportFixture fx) : IClassFixture<R
         var written = await fx.WriteAsync();
         ReportFixture.Edit(written.Html, "NNT missing", "NNT mixsing");
         var (code, output, _) = await RunAsync(written.Html);
-        Assert.Equal(ExitCodes.Invalid, code);
+        Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("Result:      TAMPERED: signature does not match the content", output);
         Assert.Contains("NOT verified", output);
 
         var json = await File.ReadAllTextAsync(written.Json);
         await File.WriteAllTextAsync(written.Json, json[..json.IndexOf(",\n  \"signature\"", StringComparison.Ordinal)] + "\n}\n");
         (code, output, _) = await RunAsync(written.Json);
-        Assert.Equal(ExitCodes.Invalid, code);
+        Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("TAMPERED (unsigned): no signature", output);
 
         (code, output, _) = await RunAsync(written.Junit, "--trust", fx.KeyB.ThumbprintSha256);
-        Assert.Equal(ExitCodes.Invalid, code);
+        Assert.Equal(ExitCodes.Failed, code);
         Assert.Contains("Result:      UNTRUSTED", output);
         Assert.Contains("Trusted:     NO", output);
     }
@@ -68,17 +68,17 @@ public sealed class VerifyReportCommandTests(ReportFixture fx) : IClassFixture<R
     public async Task Exit_2_for_a_missing_file_a_file_that_is_no_report_and_a_missing_argument()
     {
         var (code, output, _) = await RunAsync(Path.Combine(fx.NewFolder(), "nope.json"));
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("no such file", output);
 
         var other = Path.Combine(fx.NewFolder(), "package.xml");
         await File.WriteAllTextAsync(other, "<TDiep><TTChung/></TDiep>");
         (code, output, _) = await RunAsync(other);
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("NOT A CK REPORT", output);
 
         (code, _, var error) = await RunAsync();
-        Assert.Equal(ExitCodes.UsageOrUnreadable, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("error:", error);
     }
 }
