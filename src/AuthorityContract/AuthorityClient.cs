@@ -157,9 +157,11 @@ public sealed class AuthorityTvanClient(HttpClient http, string? apiKey) : Autho
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/inbox" + Query(("after", after), ("limit", limit)));
         using var response = await SendAsync(request, ct).ConfigureAwait(false);
+        var xml = await BytesAsync(response, ct).ConfigureAwait(false);
         var next = response.Headers.TryGetValues(AuthorityHeaders.NextCursor, out var values)
-                   && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : after;
-        return new MessageList(await BytesAsync(response, ct).ConfigureAwait(false), next);
+                   && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : MessageList.NextAttribute(xml) ?? after;
+        return new MessageList(xml, next, response.Headers.Date);
     }
 }
 
