@@ -47,9 +47,12 @@ public sealed record AuthorityProblem(string? Type, string? Title, int? Status, 
 /// catch those keep working.
 /// </summary>
 public sealed class AuthorityApiException(
-    string method, string path, HttpStatusCode status, AuthorityProblem? problem, string body, TimeSpan? retryAfter)
+    string method, string path, HttpStatusCode status, AuthorityProblem? problem, string body, TimeSpan? retryAfter, byte[]? rawBody = null)
     : HttpRequestException(Describe(method, path, status, problem, body), null, status)
 {
+    /// <summary>The body's exact bytes (a harness logs what the target answered, whatever it was).</summary>
+    public byte[] RawBody { get; } = rawBody ?? System.Text.Encoding.UTF8.GetBytes(body);
+
     public string Method { get; } = method;
     public string Path { get; } = path;
     public HttpStatusCode Status { get; } = status;

@@ -96,12 +96,13 @@ public abstract class AuthorityClient
     protected static async Task<AuthorityApiException> FailureAsync(HttpRequestMessage request, HttpResponseMessage response,
         CancellationToken ct)
     {
-        var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
+        var raw = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        var body = System.Text.Encoding.UTF8.GetString(raw);
         var problem = response.Content.Headers.ContentType?.MediaType is "application/problem+json" or "application/json"
             ? AuthorityProblem.TryParse(body)
             : null;
         var path = request.RequestUri is not { } uri ? "" : uri.IsAbsoluteUri ? uri.PathAndQuery : uri.OriginalString;
-        return new AuthorityApiException(request.Method.Method, path, response.StatusCode, problem, body, RetryAfter(response));
+        return new AuthorityApiException(request.Method.Method, path, response.StatusCode, problem, body, RetryAfter(response), raw);
     }
 
     protected static TimeSpan? RetryAfter(HttpResponseMessage response) =>
@@ -134,9 +135,13 @@ public sealed class AuthorityTvanClient(HttpClient http, string? apiKey) : Autho
     /// POST /api/v1/messages: one TDiep (206 or 100). Returns the 999 whether taken (200) or refused (400, 413); throws
     /// <see cref="AuthorityApiException"/> for 401, 408, 429/503 (busy or a fault; see its RetryAfter) and 500.
     /// </summary>
-    public async Task<SentMessage> SendAsync(byte[] message, CancellationToken ct = default)
+    public Task<SentMessage> SendAsync(byte[] message, CancellationToken ct = default) => SendAsync(message, "api/v1/messages", ct);
+
+    /// <inheritdoc cref="SendAsync(byte[], CancellationToken)"/>
+    /// <param name="path">The route, relative to the base address: a conformance harness also posts to routes a target must not have.</param>
+    public async Task<SentMessage> SendAsync(byte[] message, string path, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = Xml(message) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Xml(message) };
         if (Key is not null) request.Headers.TryAddWithoutValidation(AuthorityHeaders.ApiKey, Key);
         using var response = await Http.SendAsync(request, ct).ConfigureAwait(false);
         if (response.Content.Headers.ContentType?.MediaType == "application/xml")
@@ -157,9 +162,11 @@ public sealed class AuthorityTvanClient(HttpClient http, string? apiKey) : Autho
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/inbox" + Query(("after", after), ("limit", limit)));
         using var response = await SendAsync(request, ct).ConfigureAwait(false);
+        var xml = await BytesAsync(response, ct).ConfigureAwait(false);
         var next = response.Headers.TryGetValues(AuthorityHeaders.NextCursor, out var values)
-                   && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : after;
-        return new MessageList(await BytesAsync(response, ct).ConfigureAwait(false), next);
+                   && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+            : MessageList.NextAttribute(xml) ?? after;
+        return new MessageList(xml, next, response.Headers.Date);
     }
 }
 

@@ -62,6 +62,18 @@ public sealed record JournalView
 
     /// <summary>For a 204/102/103: real milliseconds since receipt.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? LatencyMs { get; init; }
+
+    /// <summary><see cref="At"/> parsed: the simulated time of the line.</summary>
+    [JsonIgnore]
+    public DateTimeOffset AtValue => DateTimeOffset.Parse(At, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A message received.</summary>
+    [JsonIgnore]
+    public bool IsIn => Direction == "in";
+
+    /// <summary>A message sent.</summary>
+    [JsonIgnore]
+    public bool IsOut => Direction == "out";
 }
 
 /// <summary>POST /admin/v1/reconciliation: the month to run Step 2 for, <c>yyyy-MM</c> (2000-01 … 2199-12).</summary>

@@ -8,7 +8,11 @@ namespace ConformanceKit.AuthorityContract;
 /// </summary>
 /// <param name="Xml">The DSTDiep's bytes; empty for "none yet" (a 404 from the responses routes).</param>
 /// <param name="Next">The inbox's next cursor (header X-Next-Cursor); null for the responses routes.</param>
-public sealed record MessageList(byte[] Xml, long? Next = null)
+/// <param name="At">
+/// When the authority answered, on its clock (HTTP Date; the simulator's is the simulated clock), to the second; null
+/// when the answer had no Date.
+/// </param>
+public sealed record MessageList(byte[] Xml, long? Next = null, DateTimeOffset? At = null)
 {
     /// <summary>No response (yet).</summary>
     public static MessageList None { get; } = new([]);
@@ -19,6 +23,24 @@ public sealed record MessageList(byte[] Xml, long? Next = null)
     private IReadOnlyList<byte[]>? _messages;
 
     public bool IsEmpty => Messages.Count == 0;
+
+    /// <summary>The DSTDiep's <c>next="…"</c> (the inbox's cursor, when the header is missing); null when absent or not a number.</summary>
+    public static long? NextAttribute(byte[] list)
+    {
+        if (list.Length == 0) return null;
+        try
+        {
+            using var stream = new MemoryStream(list, writable: false);
+            using var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            return reader.MoveToContent() == XmlNodeType.Element
+                   && long.TryParse(reader.GetAttribute("next"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                ? n : null;
+        }
+        catch (XmlException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Cuts a DSTDiep into its TDiep, without DTDs or external entities.</summary>
     public static IReadOnlyList<byte[]> Split(byte[] list)

@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Xml;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Xml;
@@ -23,42 +24,32 @@ public enum SendResult
     Fatal,
 }
 
-public sealed record SendOutcome(SendResult Result, string Detail, string Codes = "");
+/// <param name="ReceivedAt">For a 999 TTTNhan 0: its NNhan, when the authority received the package, on its clock.</param>
+public sealed record SendOutcome(SendResult Result, string Detail, string Codes = "", DateTimeOffset? ReceivedAt = null);
 
 /// <summary>
-/// The authority's T-VAN side over HTTP (the simulator's contract): post a 206, read the inbox of
-/// responses, look up a stored invoice. Never throws for the network: every failure is an outcome.
+/// The authority's T-VAN side over HTTP (the simulator's contract, through <see cref="AuthorityTvanClient"/>): post a
+/// 206, read the inbox of responses, look up a stored invoice. Never throws for the network: every failure is an outcome.
 /// </summary>
 public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposable
 {
+    private readonly AuthorityTvanClient client = new(http, apiKey);
+
     public Uri? BaseAddress => http.BaseAddress;
 
     public async Task<SendOutcome> SendAsync(byte[] package, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/messages") { Content = new ByteArrayContent(package) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-        request.Headers.Add("X-Api-Key", apiKey);
+        HttpStatusCode status;
+        byte[] body;
+        string path = "api/v1/messages";
         try
         {
-            using var response = await http.SendAsync(request, ct);
-            var body = await response.Content.ReadAsByteArrayAsync(ct);
-            var status = (int)response.StatusCode;
-            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest && TryReadAck(body) is { } ack)
-            {
-                var codes = string.Join(",", (ack.Reasons ?? []).Select(r => r.Code));
-                var text = string.Join("; ", (ack.Reasons ?? []).Select(r => $"{r.Code} {r.Description}"));
-                return ack.Status == 0
-                    ? new SendOutcome(SendResult.Acknowledged, "999 TTTNhan 0")
-                    : new SendOutcome(SendResult.Refused, $"999 TTTNhan 1: {text}", codes);
-            }
-            return response.StatusCode switch
-            {
-                HttpStatusCode.RequestEntityTooLarge => new SendOutcome(SendResult.Fatal, "413: the package is over 2 MB", "1002"),
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    new SendOutcome(SendResult.Retry, $"{status}: the T-VAN API key was refused (check --api-key)"),
-                HttpStatusCode.NotFound => new SendOutcome(SendResult.Retry, $"404: no message route at {request.RequestUri} (check --target)"),
-                _ => new SendOutcome(SendResult.Retry, $"HTTP {status} {response.ReasonPhrase}"),
-            };
+            var sent = await client.SendAsync(package, ct);
+            (status, body) = (sent.Status, sent.Body);
+        }
+        catch (AuthorityApiException e)
+        {
+            (status, body, path) = (e.Status, [], e.Path);
         }
         catch (HttpRequestException e)
         {
@@ -68,26 +59,36 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         {
             return new SendOutcome(SendResult.Retry, $"no answer from {http.BaseAddress} within {http.Timeout.TotalSeconds:0} s");
         }
+        var code = (int)status;
+        if (status is HttpStatusCode.OK or HttpStatusCode.BadRequest && TryReadAck(body) is { } ack)
+        {
+            var codes = string.Join(",", (ack.Reasons ?? []).Select(r => r.Code));
+            var text = string.Join("; ", (ack.Reasons ?? []).Select(r => $"{r.Code} {r.Description}"));
+            return ack.Status == 0
+                ? new SendOutcome(SendResult.Acknowledged, "999 TTTNhan 0", ReceivedAt: ReceivedAt(ack))
+                : new SendOutcome(SendResult.Refused, $"999 TTTNhan 1: {text}", codes);
+        }
+        return status switch
+        {
+            HttpStatusCode.RequestEntityTooLarge => new SendOutcome(SendResult.Fatal, "413: the package is over 2 MB", "1002"),
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                new SendOutcome(SendResult.Retry, $"{code}: the T-VAN API key was refused (check --api-key)"),
+            HttpStatusCode.NotFound => new SendOutcome(SendResult.Retry, $"404: no message route at {path} (check --target)"),
+            _ => new SendOutcome(SendResult.Retry, $"HTTP {code} {Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(code)}"),
+        };
     }
 
-    /// <summary>The responses after a cursor: (next cursor, each TDiep's bytes); null when the inbox cannot be read now.</summary>
-    public async Task<(string Next, IReadOnlyList<byte[]> Messages)?> InboxAsync(string after, CancellationToken ct)
+    /// <summary>
+    /// The responses after a cursor: the next cursor, each TDiep's bytes, and when the authority answered on its own clock
+    /// (HTTP Date, null without one); null when the inbox cannot be read now.
+    /// </summary>
+    public async Task<InboxPage?> InboxAsync(string after, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/inbox?after={Uri.EscapeDataString(after)}&limit=500");
-        request.Headers.Add("X-Api-Key", apiKey);
         try
         {
-            using var response = await http.SendAsync(request, ct);
-            if (response.StatusCode != HttpStatusCode.OK) return null;
-            var raw = await response.Content.ReadAsByteArrayAsync(ct);
-            var doc = SafeXml.LoadDocument(raw);
-            var next = response.Headers.TryGetValues("X-Next-Cursor", out var values) ? values.First() : doc.DocumentElement!.GetAttribute("next");
-            return (next, [.. doc.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
-            {
-                var one = new XmlDocument { PreserveWhitespace = true };
-                one.AppendChild(one.ImportNode(e, deep: true));
-                return SafeXml.ToBytes(one);
-            })]);
+            var list = await client.InboxAsync(long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0, 500, ct);
+            var messages = list.Messages; // cut here: a list that is not XML is "cannot be read now"
+            return new InboxPage(list.Next?.ToString(CultureInfo.InvariantCulture) ?? after, messages, list.At);
         }
         catch (Exception e) when (e is HttpRequestException or XmlException or TaskCanceledException && !ct.IsCancellationRequested)
         {
@@ -105,14 +106,8 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         try
         {
             // With the T-VAN's key: the authority shows a T-VAN the invoices it sent without the buyer's total, and does not rate-limit it.
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/invoices/{Uri.EscapeDataString(taxCode)}/{Uri.EscapeDataString(code)}");
-            request.Headers.Add("X-Api-Key", apiKey);
-            using var response = await http.SendAsync(request, ct);
-            if (response.StatusCode == HttpStatusCode.NotFound) return new StoredInvoice(false, null);
-            if (response.StatusCode != HttpStatusCode.OK) return null;
-            using var json = await System.Text.Json.JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
-            return new StoredInvoice(true,
-                json.RootElement.TryGetProperty("messageId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String ? id.GetString() : null);
+            var found = await client.LookUpAsync(taxCode, code, ct: ct);
+            return found is null ? new StoredInvoice(false, null) : new StoredInvoice(true, found.MessageId);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)
         {
@@ -121,6 +116,10 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
     }
 
     public void Dispose() => http.Dispose();
+
+    /// <summary>The 999's NNhan: when the authority received the package, on its clock (Vietnam time).</summary>
+    private static DateTimeOffset? ReceivedAt(TechnicalAck ack) =>
+        ack.ReceivedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), TimeSpan.FromHours(7)) : null;
 
     private static TechnicalAck? TryReadAck(byte[] body)
     {
@@ -134,6 +133,10 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         }
     }
 }
+
+/// <summary>One page of the inbox.</summary>
+/// <param name="At">When the authority answered, on its clock (HTTP Date); null when it did not say.</param>
+public sealed record InboxPage(string Next, IReadOnlyList<byte[]> Messages, DateTimeOffset? At);
 
 /// <summary>What the look-up says of one code.</summary>
 /// <param name="MessageId">The MTDiep of the package that carried the stored invoice, when the authority tells.</param>

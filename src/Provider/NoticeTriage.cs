@@ -61,10 +61,23 @@ public static partial class NoticeTriage
     public static string Describe(IEnumerable<CheckError> errors) =>
         string.Join("; ", errors.Select(e => $"{e.Code} {e.Text}{(e.Note is { Length: > 0 } n ? $" ({n})" : "")}"));
 
-    /// <summary>GChu names the invoice as "HDon 3 (M1-…)"; the package-level errors have no such note.</summary>
-    public static int? InvoiceIndex(string? note) =>
-        note is not null && HDon().Match(note) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    /// <summary>
+    /// The 1-based HDon an LDo is about, from the element path in its GChu — the only locator a 204 carries (LDo has
+    /// MLoi, MTLoi, HDXLy and GChu, no invoice field). GChu is "; "-separated parts; the part that is a path is read
+    /// strictly: it must start /TDiep/DLieu/HDon[n] (then "/" or the end). The words around it ("HDon 3 (M1-…)",
+    /// "dòng 41:9", in whatever language) are not read. Null for a package-level error (no such path).
+    /// </summary>
+    public static int? InvoiceIndex(string? note)
+    {
+        if (string.IsNullOrEmpty(note)) return null;
+        foreach (var part in note.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            if (InvoicePath().Match(part) is { Success: true } m
+                && int.TryParse(m.Groups[1].ValueSpan, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i)
+                && i >= 1)
+                return i;
+        return null;
+    }
 
-    [GeneratedRegex(@"^HDon (\d+)")]
-    private static partial Regex HDon();
+    [GeneratedRegex(@"^/TDiep/DLieu/HDon\[([0-9]{1,9})\](?:/|…|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex InvoicePath();
 }

@@ -8,12 +8,14 @@ namespace ConformanceKit.Provider;
 /// <param name="AckedAt">When the 999 (TTTNhan 0) came, on the provider's clock.</param>
 /// <param name="Ltbao">The 204's LTBao (2 or 7) once it came.</param>
 /// <param name="Codes">The 204's MLoi codes or the 999's reason codes, comma-separated.</param>
-/// <param name="Late">The 204 came after the deadline (15 minutes by default).</param>
+/// <param name="Late">The 204 came after the deadline (15 minutes by default) after receipt, on the authority's clock when it tells (see docs/provider.md).</param>
 /// <param name="Overdue">No 204 by the deadline: its invoices were looked up and the unstored re-packaged.</param>
+/// <param name="ReceivedAt">The 999's NNhan: when the authority received the package, on the authority's clock.</param>
 public sealed record PackageRecord(
     long Id, string MessageId, string TaxCode, string State, int InvoiceCount, DateTimeOffset CreatedAt,
     byte[] Unsigned, byte[]? Signed, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError,
-    DateTimeOffset? AckedAt, DateTimeOffset? NoticeAt, int? Ltbao, string? Codes, bool Late, bool Overdue, int Notices);
+    DateTimeOffset? AckedAt, DateTimeOffset? NoticeAt, int? Ltbao, string? Codes, bool Late, bool Overdue, int Notices,
+    DateTimeOffset? ReceivedAt = null);
 
 /// <summary>An issued invoice's way to the authority.</summary>
 public sealed record InvoiceStatus(

@@ -51,7 +51,7 @@ public sealed partial class ProviderEngine
     private void SetAside(string code, string reason)
     {
         store.SetAside(code, PackageComposer.Unsendable, "cannot be packaged: " + reason, time.GetUtcNow());
-        LastProblem = $"invoice {code} cannot be packaged and was set aside (rejected): {reason}";
+        Problem(ProblemSource.Invoice, $"invoice {code} cannot be packaged and was set aside (rejected): {reason}");
         log.LogError("invoice {Code} cannot be packaged and was set aside: {Reason}", code, reason);
     }
 
@@ -60,11 +60,13 @@ public sealed partial class ProviderEngine
         try
         {
             var signingTime = time.GetUtcNow().ToOffset(Vietnam).DateTime;
-            return (await signer.SignAsync(unsigned, signingTime, ct), null);
+            var signed = await signer.SignAsync(unsigned, signingTime, ct);
+            Resolved(ProblemSource.Signing);
+            return (signed, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LastProblem = $"signing ({signer.Mode}): {e.Message}";
+            Problem(ProblemSource.Signing, $"signing ({signer.Mode}): {e.Message}");
             log.LogWarning("signing failed ({Mode}): {Message}", signer.Mode, e.Message);
             return (null, LastProblem);
         }
@@ -97,14 +99,16 @@ public sealed partial class ProviderEngine
             switch (outcome.Result)
             {
                 case SendResult.Acknowledged:
-                    store.Acknowledged(p.Id, now);
+                    store.Acknowledged(p.Id, now, outcome.ReceivedAt);
+                    Resolved(ProblemSource.Send, ProblemSource.Inbox);
                     break;
                 case SendResult.Refused or SendResult.Fatal:
+                    Resolved(ProblemSource.Send, ProblemSource.Inbox); // the authority answered: it can be reached
                     log.LogWarning("package {MessageId} refused: {Detail}", p.MessageId, outcome.Detail);
                     store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
                     break;
                 default:
-                    LastProblem = $"sending {p.MessageId}: {outcome.Detail}";
+                    Problem(ProblemSource.Send, $"sending {p.MessageId}: {outcome.Detail}");
                     log.LogWarning("package {MessageId}: {Detail}; retrying", p.MessageId, outcome.Detail);
                     var next = now + Backoff(p.Attempts + 1);
                     store.Postpone(p.Id, outcome.Detail, next);
@@ -123,11 +127,12 @@ public sealed partial class ProviderEngine
             var page = await authority.InboxAsync(cursor, ct);
             if (page is not { } inbox)
             {
-                LastProblem = "the inbox cannot be read now";
+                Problem(ProblemSource.Inbox, "the inbox cannot be read now");
                 return;
             }
+            Resolved(ProblemSource.Inbox);
             foreach (var bytes in inbox.Messages)
-                if (!await HandleResponseAsync(bytes, ct))
+                if (!await HandleResponseAsync(bytes, inbox.At, ct))
                     return; // a look-up could not be made: read this page again at the next poll
             if (inbox.Next == cursor || inbox.Next.Length == 0) return;
             cursor = inbox.Next;
@@ -137,7 +142,8 @@ public sealed partial class ProviderEngine
     }
 
     /// <returns>False when the notice could not be settled now (it is read again later).</returns>
-    private async Task<bool> HandleResponseAsync(byte[] bytes, CancellationToken ct)
+    /// <param name="readAt">When the authority answered the inbox read that carried it, on its clock (HTTP Date).</param>
+    private async Task<bool> HandleResponseAsync(byte[] bytes, DateTimeOffset? readAt, CancellationToken ct)
     {
         Message message;
         try
@@ -152,7 +158,8 @@ public sealed partial class ProviderEngine
         if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return true;
         if (store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
         var now = time.GetUtcNow();
-        var late = package.AckedAt is { } acked && now - acked > options.NoticeDeadline;
+        var waited = Waited(package, notice, readAt, now);
+        var late = waited > options.NoticeDeadline;
         var errors = notice.Errors ?? [];
         var codes = package.Ltbao is null ? store.PackageCodes(package.Id) : [];
         IReadOnlyList<InvoiceOutcome> outcomes = notice.Kind == 2
@@ -166,10 +173,32 @@ public sealed partial class ProviderEngine
         }
         if (!store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return true;
         if (late) log.LogWarning("package {MessageId}: the 204 came {Seconds:0} s after the 999 (deadline {Deadline} s)",
-            package.MessageId, (now - package.AckedAt!.Value).TotalSeconds, options.NoticeDeadline.TotalSeconds);
+            package.MessageId, waited!.Value.TotalSeconds, options.NoticeDeadline.TotalSeconds);
         if (notice.Kind != 2)
             log.LogWarning("package {MessageId}: 204 LTBao {Kind}: {Errors}", package.MessageId, notice.Kind, NoticeTriage.Describe(errors));
         return true;
+    }
+
+    /// <summary>
+    /// How long after receipt the 204 came, on the authority's clock when it tells: from the 999's NNhan to the later of
+    /// the 204's TGGui and the time (HTTP Date) of the inbox answer that carried it — a 204 released late is read late
+    /// even though its TGGui is on time. Without the authority's times, the provider's own clock (999 to now).
+    /// </summary>
+    private static TimeSpan? Waited(PackageRecord package, DataCheckNotice notice, DateTimeOffset? readAt, DateTimeOffset now)
+    {
+        if (package.ReceivedAt is { } received)
+        {
+            DateTimeOffset? sent = notice.SentAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Unspecified), Vietnam) : null;
+            var came = (sent, readAt) switch
+            {
+                ({ } a, { } b) => a > b ? a : b,
+                ({ } a, null) => a,
+                (null, { } b) => b,
+                _ => (DateTimeOffset?)null,
+            };
+            if (came is { } c) return c - received;
+        }
+        return package.AckedAt is { } acked ? now - acked : null;
     }
 
     // 7005 says the code is stored already. It is ours only if one of our packages carried it;

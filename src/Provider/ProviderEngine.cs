@@ -48,8 +48,40 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 
     public IPackageSigner Signer => signer;
 
-    /// <summary>The last failure of a step that will be retried (send, sign, inbox), for status.</summary>
-    public string? LastProblem { get; private set; }
+    /// <summary>
+    /// The last failure of a step that will be retried (send, sign, inbox) or of an invoice set aside, for status; null
+    /// once a later attempt of the same kind succeeded (then <see cref="ResolvedProblem"/> tells what it was and when).
+    /// </summary>
+    public string? LastProblem => lastProblem?.Text;
+
+    /// <summary>When <see cref="LastProblem"/> happened (the provider's clock).</summary>
+    public DateTimeOffset? LastProblemAt => lastProblem?.At;
+
+    /// <summary>The last problem that a later success cleared, with when it happened and when it was cleared.</summary>
+    public ResolvedProblem? ResolvedProblem { get; private set; }
+
+    private ProblemNote? lastProblem;
+    private readonly Lock problemGate = new();
+
+    private void Problem(ProblemSource source, string text)
+    {
+        lock (problemGate) lastProblem = new ProblemNote(source, text, time.GetUtcNow());
+    }
+
+    /// <summary>A step of one of <paramref name="sources"/>' kinds succeeded: a problem of that kind is over.</summary>
+    private void Resolved(params ProblemSource[] sources)
+    {
+        lock (problemGate)
+        {
+            if (lastProblem is not { } p || !sources.Contains(p.Source)) return;
+            ResolvedProblem = new ResolvedProblem(p.Text, p.At, time.GetUtcNow());
+            lastProblem = null;
+        }
+    }
+
+    private enum ProblemSource { Send, Inbox, Signing, Invoice, Step }
+
+    private sealed record ProblemNote(ProblemSource Source, string Text, DateTimeOffset At);
 
     public Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
     {
@@ -84,6 +116,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
             try
             {
                 await StepAsync(ct);
+                Resolved(ProblemSource.Step);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -93,7 +126,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
             catch (Exception e)
 #pragma warning restore CA1031
             {
-                LastProblem = e.Message;
+                Problem(ProblemSource.Step, e.Message);
                 log.LogError(e, "provider step failed; retrying");
             }
             try
@@ -159,3 +192,9 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
         return TimeSpan.FromMilliseconds(delay * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 }
+
+/// <summary>A problem a later success cleared.</summary>
+/// <param name="Problem">What it was.</param>
+/// <param name="At">When it happened.</param>
+/// <param name="ResolvedAt">When a later attempt of the same kind succeeded.</param>
+public sealed record ResolvedProblem(string Problem, DateTimeOffset At, DateTimeOffset ResolvedAt);

@@ -39,7 +39,8 @@ public sealed partial class ProviderStore
                 state TEXT NOT NULL, invoice_count INTEGER NOT NULL, created_at TEXT NOT NULL,
                 unsigned BLOB NOT NULL, signed BLOB, attempts INTEGER NOT NULL DEFAULT 0, next_attempt_at TEXT,
                 last_error TEXT, acked_at TEXT, notice_at TEXT, ltbao INTEGER, codes TEXT,
-                late INTEGER NOT NULL DEFAULT 0, overdue INTEGER NOT NULL DEFAULT 0, notices INTEGER NOT NULL DEFAULT 0);
+                late INTEGER NOT NULL DEFAULT 0, overdue INTEGER NOT NULL DEFAULT 0, notices INTEGER NOT NULL DEFAULT 0,
+                received_at TEXT);
             CREATE INDEX IF NOT EXISTS prov_packages_state ON prov_packages (state);
             CREATE TABLE IF NOT EXISTS prov_package_items (
                 package_id INTEGER NOT NULL, position INTEGER NOT NULL, code TEXT NOT NULL,
@@ -57,6 +58,10 @@ public sealed partial class ProviderStore
                 VALUES (NEW.code, 'issued', strftime('%Y-%m-%dT%H:%M:%fZ', NEW.issued_at));
             END;
             """, tx);
+        // received_at came later: a store made before it gets the column (null: late is judged on the provider's clock).
+        using (var columns = Command("SELECT COUNT(*) FROM pragma_table_info('prov_packages') WHERE name = 'received_at';", tx))
+            if ((long)columns.ExecuteScalar()! == 0)
+                Execute("ALTER TABLE prov_packages ADD COLUMN received_at TEXT;", tx);
         tx.Commit();
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Samples;
 
 namespace ConformanceKit.Harness.Chaos;
@@ -68,28 +69,25 @@ public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = nu
     /// <summary>Everything but a dropped 204 (a package without its 204 could not pass the last check by design).</summary>
     private async Task AddFaultsAsync(Uri simulator, CancellationToken ct)
     {
-        using var admin = Admin(simulator);
-        (await admin.DeleteAsync($"admin/v1/faults?seed={options.Seed}", ct)).EnsureSuccessStatusCode();
-        object[] rules =
+        using var http = Http(simulator);
+        var admin = new AuthorityAdminClient(http, DemoData.AdminKey);
+        await admin.ClearFaultsAsync(options.Seed, ct);
+        FaultRule[] rules =
         [
-            new { action = "Status503", route = "/api/v1/messages", probability = 0.10 },
-            new { action = "CloseConnection", route = "/api/v1/messages", probability = 0.05 },
-            new { action = "Delay999", route = "/api/v1/messages", delaySeconds = 1, probability = 0.05 },
-            new { action = "Duplicate204", probability = 0.10 },
-            new { action = "Delay204", delaySeconds = 2, probability = 0.10 },
+            new() { Action = FaultAction.Status503, Route = "/api/v1/messages", Probability = 0.10 },
+            new() { Action = FaultAction.CloseConnection, Route = "/api/v1/messages", Probability = 0.05 },
+            new() { Action = FaultAction.Delay999, Route = "/api/v1/messages", DelaySeconds = 1, Probability = 0.05 },
+            new() { Action = FaultAction.Duplicate204, Probability = 0.10 },
+            new() { Action = FaultAction.Delay204, DelaySeconds = 2, Probability = 0.10 },
         ];
-        foreach (var rule in rules)
-            (await admin.PostAsJsonAsync("admin/v1/faults", rule, ct)).EnsureSuccessStatusCode();
+        foreach (var rule in rules) await admin.AddFaultAsync(rule, ct);
     }
 
     private static async Task<IReadOnlyDictionary<string, long>> FaultsFiredAsync(Uri simulator, CancellationToken ct)
     {
-        using var admin = Admin(simulator);
-        var json = await admin.GetFromJsonAsync<JsonElement>("admin/v1/faults", ct);
-        var rules = json.ValueKind == JsonValueKind.Array ? json : json.GetProperty("rules");
-        return rules.EnumerateArray()
-            .GroupBy(r => r.GetProperty("action").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Sum(r => r.GetProperty("fired").GetInt64()));
+        using var http = Http(simulator);
+        var rules = await new AuthorityAdminClient(http, DemoData.AdminKey).GetFaultsAsync(ct);
+        return rules.GroupBy(r => r.Action.ToString()).ToDictionary(g => g.Key, g => g.Sum(r => (long)r.Fired));
     }
 
     private async Task WaitHealthyAsync(HttpClient http, ProviderProcess provider, CancellationToken ct)
@@ -132,10 +130,5 @@ public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = nu
         progress?.Invoke($"the provider did not settle within {options.DrainTimeout}: {last}\n{provider.Tail()}");
     }
 
-    private static HttpClient Admin(Uri simulator)
-    {
-        var admin = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromSeconds(30) };
-        admin.DefaultRequestHeaders.Add("X-Admin-Key", DemoData.AdminKey);
-        return admin;
-    }
+    private static HttpClient Http(Uri simulator) => new() { BaseAddress = simulator, Timeout = TimeSpan.FromSeconds(30) };
 }

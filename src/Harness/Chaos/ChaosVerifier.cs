@@ -1,5 +1,4 @@
-using System.Net;
-using System.Xml;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Xml;
 
@@ -45,8 +44,8 @@ internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, 
             $"serials 1…{serials.LastOrDefault()}, {codes.Count} codes, {codes.Distinct().Count()} distinct; out of place: {List(gaps)}"));
 
         // 3. Each package has its 204, and the provider recorded what the 204 said.
-        using var admin = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromSeconds(30) };
-        admin.DefaultRequestHeaders.Add("X-Admin-Key", DemoData.AdminKey);
+        using var http = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromSeconds(30) };
+        var admin = new AuthorityAdminClient(http, DemoData.AdminKey);
         var without = new List<string>();
         var disagree = new List<string>();
         var storedBy = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -69,11 +68,17 @@ internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, 
         // 4. Each invoice is stored at the authority exactly once: in exactly one accepted (LTBao 2) package, and found by the look-up.
         var notOnce = codes.Where(c => storedBy.GetValueOrDefault(c) != 1).Select(c => $"{c}×{storedBy.GetValueOrDefault(c)}").ToList();
         var notFound = new List<string>();
-        admin.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
+        var tvan = new AuthorityTvanClient(http, DemoData.TvanApiKey);
         foreach (var code in codes)
         {
-            using var response = await admin.GetAsync($"api/v1/invoices/{DemoData.TaxCode}/{code}", ct);
-            if (response.StatusCode != HttpStatusCode.OK) notFound.Add(code);
+            try
+            {
+                if (await tvan.LookUpAsync(DemoData.TaxCode, code, ct: ct) is null) notFound.Add(code);
+            }
+            catch (AuthorityApiException)
+            {
+                notFound.Add(code);
+            }
         }
         var notAccepted = store.Invoices.Where(i => !i.Accepted).Select(i => $"{i.Code} {i.State}").ToList();
         checks.Add(Check("every invoice is stored at the authority exactly once and accepted at the provider",
@@ -83,16 +88,22 @@ internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, 
     }
 
     /// <summary>The LTBao of the package's 204 at the authority, null when it has none.</summary>
-    private static async Task<int?> NoticeKindAsync(HttpClient admin, string messageId, CancellationToken ct)
+    private static async Task<int?> NoticeKindAsync(AuthorityAdminClient admin, string messageId, CancellationToken ct)
     {
-        using var response = await admin.GetAsync($"admin/v1/messages/{messageId}/responses", ct);
-        if (!response.IsSuccessStatusCode) return null;
-        var doc = SafeXml.LoadDocument(await response.Content.ReadAsByteArrayAsync(ct));
-        foreach (XmlElement type in doc.GetElementsByTagName("MLTDiep"))
+        MessageList responses;
+        try
         {
-            if (type.InnerText.Trim() != "204") continue;
-            var message = type.ParentNode?.ParentNode as XmlElement;
-            if (message?.GetElementsByTagName("LTBao") is { Count: > 0 } kinds
+            responses = await admin.GetResponsesAsync(messageId, ct);
+        }
+        catch (AuthorityApiException)
+        {
+            return null;
+        }
+        foreach (var bytes in responses.Messages)
+        {
+            var doc = SafeXml.LoadDocument(bytes);
+            if (doc.GetElementsByTagName("MLTDiep") is not { Count: > 0 } types || types[0]!.InnerText.Trim() != "204") continue;
+            if (doc.GetElementsByTagName("LTBao") is { Count: > 0 } kinds
                 && int.TryParse(kinds[0]!.InnerText.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var kind))
                 return kind;
         }

@@ -1,3 +1,4 @@
+using ConformanceKit.AuthorityContract;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ConformanceKit.Harness.Reports;
@@ -61,7 +62,7 @@ public sealed partial class AnsweredCheck : IObservationCheck
             var delay = DelayNote().Match(line.Outcome ?? "") is { Success: true } m
                 ? TimeSpan.FromSeconds(double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
                 : TimeSpan.Zero;
-            return line.Time + delay;
+            return line.AtValue + delay;
         }
         return p.Notice?.SentAt is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Unspecified), VietnamClock.Offset) : null;
     }

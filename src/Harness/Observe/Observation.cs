@@ -1,3 +1,4 @@
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Harness.Reports;
 
 namespace ConformanceKit.Harness.Observe;
@@ -8,7 +9,7 @@ public sealed record Observation
     public required ObserveWindow Window { get; init; }
 
     /// <summary>Every journal line of the taxpayer (inside the window or not: responses may come after it).</summary>
-    public required IReadOnlyList<JournalLine> Journal { get; init; }
+    public required IReadOnlyList<JournalView> Journal { get; init; }
 
     /// <summary>206s taken for processing (999 TTTNhan 0) inside the window, in order of receipt.</summary>
     public required IReadOnlyList<ObservedPackage> Packages { get; init; }

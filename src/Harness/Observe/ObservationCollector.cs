@@ -1,3 +1,4 @@
+using ConformanceKit.AuthorityContract;
 using System.Text.RegularExpressions;
 using System.Xml;
 using ConformanceKit.Einvoice.Model;
@@ -19,7 +20,7 @@ public sealed partial class ObservationCollector(SimulatorAdminClient client)
         var packages = new List<ObservedPackage>();
         var refusals = new List<ObservedRefusal>();
         var replays = new List<ObservedReplay>();
-        foreach (var line in journal.Where(l => l.IsIn && l.Type is ("206" or "?") && window.Contains(l.Time)))
+        foreach (var line in journal.Where(l => l.IsIn && l.Type is ("206" or "?") && window.Contains(l.AtValue)))
         {
             if (line.HttpStatus == 200 && line.MessageId is { } replayed && (line.Outcome ?? "").StartsWith("resent", StringComparison.Ordinal))
                 replays.Add(new ObservedReplay(line, replayed));
@@ -35,7 +36,7 @@ public sealed partial class ObservationCollector(SimulatorAdminClient client)
         };
     }
 
-    private async Task<ObservedPackage> PackageAsync(JournalLine received, string id, IReadOnlyList<JournalLine> journal, CancellationToken ct)
+    private async Task<ObservedPackage> PackageAsync(JournalView received, string id, IReadOnlyList<JournalView> journal, CancellationToken ct)
     {
         var body = await client.MessageAsync(id, ct);
         InvoicePackage? package = null;
@@ -55,7 +56,7 @@ public sealed partial class ObservationCollector(SimulatorAdminClient client)
         };
     }
 
-    private async Task<ObservedRefusal> RefusalAsync(JournalLine received, IReadOnlyList<JournalLine> journal, CancellationToken ct)
+    private async Task<ObservedRefusal> RefusalAsync(JournalView received, IReadOnlyList<JournalView> journal, CancellationToken ct)
     {
         // The refusal's 999 is the next "out 999" line answering the same MTDiep.
         var ackLine = journal.FirstOrDefault(l => l.Seq > received.Seq && l.IsOut && l.Type == "999" && l.ReplyTo == received.MessageId);

@@ -1,3 +1,4 @@
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 
 namespace ConformanceKit.Harness.Observe;
@@ -7,10 +8,10 @@ public sealed record ObservedPackage
 {
     public required string MessageId { get; init; }
 
-    /// <summary>The journal line of its receipt (simulated time in <see cref="JournalLine.At"/>).</summary>
-    public required JournalLine Received { get; init; }
+    /// <summary>The journal line of its receipt (simulated time in <see cref="JournalView.At"/>).</summary>
+    public required JournalView Received { get; init; }
 
-    public DateTimeOffset ReceivedAt => Received.Time;
+    public DateTimeOffset ReceivedAt => Received.AtValue;
 
     /// <summary>The bytes as received; null when the simulator no longer has them.</summary>
     public byte[]? Body { get; init; }
@@ -27,7 +28,7 @@ public sealed record ObservedPackage
     public IReadOnlyList<DataCheckNotice> Notices { get; init; } = [];
 
     /// <summary>The journal's "out 204" lines answering this package (present even when a fault dropped the 204).</summary>
-    public IReadOnlyList<JournalLine> NoticeLines { get; init; } = [];
+    public IReadOnlyList<JournalView> NoticeLines { get; init; } = [];
 
     public DataCheckNotice? Notice => Notices.Count > 0 ? Notices[0] : null;
 

@@ -1,21 +1,21 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using ConformanceKit.AuthorityContract;
 using ConformanceKit.Harness.Reports;
 
 namespace ConformanceKit.Harness.Observe;
 
 /// <summary>
-/// The observer's only way to the simulator: its control plane over HTTP (header X-Admin-Key). Every request is
-/// recorded as an <see cref="Exchange"/> so the report can show what was read.
+/// The observer's only way to the simulator: its control plane over HTTP (<see cref="AuthorityAdminClient"/>, header
+/// X-Admin-Key). Every request is recorded as an <see cref="Exchange"/> so the report can show what was read.
 /// </summary>
 public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
 {
-    public const string AdminHeader = "X-Admin-Key";
+    public const string AdminHeader = AuthorityHeaders.AdminKey;
     private const int PageSize = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly AuthorityAdminClient admin = new(http, adminKey);
     private readonly List<Exchange> _exchanges = [];
     private readonly Lock _gate = new();
 
@@ -27,17 +27,14 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
     /// <summary>The simulator's clock: `now` (GMT+7).</summary>
     public async Task<DateTimeOffset> ClockNowAsync(CancellationToken ct)
     {
-        var (status, body) = await SendAsync("clock", "/admin/v1/clock", ct);
-        Expect(status, body, "/admin/v1/clock");
-        using var doc = JsonDocument.Parse(body);
-        var now = doc.RootElement.GetProperty("now").GetString();
-        return DateTimeOffset.Parse(now!, System.Globalization.CultureInfo.InvariantCulture);
+        var clock = await CallAsync("clock", "/admin/v1/clock", admin.GetClockAsync, v => JsonSerializer.SerializeToUtf8Bytes(v, AuthorityJson.Options), ct);
+        return clock.NowValue;
     }
 
     /// <summary>Every journal line of the taxpayer, oldest first, read page by page (one summary exchange).</summary>
-    public async Task<IReadOnlyList<JournalLine>> JournalAsync(string taxCode, CancellationToken ct)
+    public async Task<IReadOnlyList<JournalView>> JournalAsync(string taxCode, CancellationToken ct)
     {
-        var lines = new List<JournalLine>();
+        var lines = new List<JournalView>();
         long after = 0;
         var pages = 0;
         var started = DateTimeOffset.UtcNow;
@@ -46,10 +43,8 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
         while (true)
         {
             var path = $"/admin/v1/journal?mst={Uri.EscapeDataString(taxCode)}&after={after}&limit={PageSize}";
-            var (status, body) = await SendAsync(null, path, ct);
-            Expect(status, body, path);
-            var page = JsonSerializer.Deserialize<JournalPage>(body, Json)
-                ?? throw new ObserveException($"{path}: the simulator answered an empty journal page");
+            var from = after;
+            var page = await CallAsync(null, path, c => admin.GetJournalAsync(taxCode, after: from, limit: PageSize, ct: c), null, ct);
             pages++;
             lines.AddRange(page.Entries);
             if (page.Entries.Count < PageSize || page.Next <= after) break;
@@ -64,35 +59,51 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
     }
 
     /// <summary>The message as received, or null when the simulator does not know it (404).</summary>
-    public async Task<byte[]?> MessageAsync(string messageId, CancellationToken ct)
-    {
-        var path = $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}";
-        var (status, body) = await SendAsync("message " + messageId, path, ct);
-        if (status == HttpStatusCode.NotFound) return null;
-        Expect(status, body, path);
-        return body;
-    }
+    public Task<byte[]?> MessageAsync(string messageId, CancellationToken ct) =>
+        CallAsync("message " + messageId, $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}",
+            c => admin.GetMessageAsync(messageId, c), b => b, ct, notFound: true);
 
     /// <summary>Every response to the message (each TDiep's bytes, oldest first); empty when none (404).</summary>
     public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId, CancellationToken ct)
     {
-        var path = $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}/responses";
-        var (status, body) = await SendAsync("responses " + messageId, path, ct);
-        if (status == HttpStatusCode.NotFound) return [];
-        Expect(status, body, path);
-        return ResponseList.Split(body);
+        var list = await CallAsync("responses " + messageId, $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}/responses",
+            c => admin.GetResponsesAsync(messageId, c), l => l.Xml, ct, notFound: true);
+        return list.Messages;
     }
 
-    private async Task<(HttpStatusCode Status, byte[] Body)> SendAsync(string? step, string path, CancellationToken ct)
+    /// <summary>
+    /// One call: recorded (when <paramref name="step"/> is given) with its status and an excerpt of what came back; a
+    /// failure becomes an <see cref="ObserveException"/> that says what to do.
+    /// </summary>
+    private async Task<T> CallAsync<T>(string? step, string path, Func<CancellationToken, Task<T>> call, Func<T, byte[]?>? body,
+        CancellationToken ct, bool notFound = false)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(AdminHeader, adminKey);
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, ct);
+            var result = await call(ct);
+            var bytes = result is null ? null : body?.Invoke(result);
+            var status = result is null || (result is MessageList { Xml.Length: 0 }) ? HttpStatusCode.NotFound : HttpStatusCode.OK;
+            if (step is not null)
+                Record(new Exchange
+                {
+                    Step = step, Method = "GET", Url = Absolute(path), Status = notFound ? (int)status : 200, At = started,
+                    DurationMs = clock.ElapsedMilliseconds, ResponseExcerpt = Excerpt(bytes ?? []),
+                });
+            return result;
+        }
+        catch (AuthorityApiException e)
+        {
+            if (step is not null)
+                Record(new Exchange
+                {
+                    Step = step, Method = "GET", Url = Absolute(path), Status = (int)e.Status, At = started,
+                    DurationMs = clock.ElapsedMilliseconds, ResponseExcerpt = Excerpt(Encoding.UTF8.GetBytes(e.Body)),
+                });
+            if (e.Status == HttpStatusCode.Unauthorized)
+                throw new ObserveException($"the simulator at {http.BaseAddress} refused the admin key (401 on {path}); pass --admin-key or set CK_ADMIN_KEY");
+            throw new ObserveException($"{path}: the simulator answered {(int)e.Status} {e.Status}: {Excerpt(Encoding.UTF8.GetBytes(e.Body))}");
         }
         catch (HttpRequestException ex)
         {
@@ -102,25 +113,10 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
         {
             throw new ObserveException($"the simulator at {http.BaseAddress} did not answer {path} in time", ex);
         }
-        using (response)
+        catch (Exception ex) when (ex is JsonException or System.Xml.XmlException)
         {
-            var body = await response.Content.ReadAsByteArrayAsync(ct);
-            if (step is not null)
-                Record(new Exchange
-                {
-                    Step = step, Method = "GET", Url = Absolute(path), Status = (int)response.StatusCode, At = started,
-                    DurationMs = clock.ElapsedMilliseconds, ResponseExcerpt = Excerpt(body),
-                });
-            return (response.StatusCode, body);
+            throw new ObserveException($"{path}: the simulator answered what the contract does not describe: {ex.Message}", ex);
         }
-    }
-
-    private void Expect(HttpStatusCode status, byte[] body, string path)
-    {
-        if (status == HttpStatusCode.OK) return;
-        if (status == HttpStatusCode.Unauthorized)
-            throw new ObserveException($"the simulator at {http.BaseAddress} refused the admin key (401 on {path}); pass --admin-key or set CK_ADMIN_KEY");
-        throw new ObserveException($"{path}: the simulator answered {(int)status} {status}: {Excerpt(body)}");
     }
 
     private void Record(Exchange exchange)

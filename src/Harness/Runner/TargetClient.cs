@@ -1,13 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Xml;
-using ConformanceKit.Einvoice.Xml;
+using ConformanceKit.AuthorityContract;
 
 namespace ConformanceKit.Harness.Runner;
 
@@ -15,26 +12,30 @@ namespace ConformanceKit.Harness.Runner;
 public sealed record PostResult(int? Status, byte[] Body, string? Error);
 
 /// <summary>
-/// The target as the contract describes it (contract.md), over HTTP only: messages and responses with a T-VAN key,
-/// the buyer look-up, the authority's certificate, and the control plane with the admin key.
+/// The target as the contract describes it (contract.md), over HTTP only, through the typed clients of
+/// AuthorityContract: messages and responses with a T-VAN key, the buyer look-up, the authority's certificate, and the
+/// control plane with the admin key. Whatever a target answers is recorded as it came; a route it lacks is its status.
 /// </summary>
 public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
 {
+    private readonly AuthorityAdminClient admin = new(http, adminKey);
+
     public Uri BaseAddress => http.BaseAddress!;
 
     public async Task<PostResult> PostMessageAsync(byte[] body, string apiKey, string path, CaseLog log, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
-        request.Headers.Add("X-Api-Key", apiKey);
         var started = Stopwatch.GetTimestamp();
         var at = DateTimeOffset.Now;
         try
         {
-            using var response = await http.SendAsync(request, ct);
-            var answer = await response.Content.ReadAsByteArrayAsync(ct);
-            log.Record("POST", path, (int)response.StatusCode, body, answer, at, started);
-            return new PostResult((int)response.StatusCode, answer, null);
+            var sent = await new AuthorityTvanClient(http, apiKey).SendAsync(body, path, ct);
+            log.Record("POST", path, (int)sent.Status, body, sent.Body, at, started);
+            return new PostResult((int)sent.Status, sent.Body, null);
+        }
+        catch (AuthorityApiException e)
+        {
+            log.Record("POST", path, (int)e.Status, body, e.RawBody, at, started);
+            return new PostResult((int)e.Status, e.RawBody, null);
         }
         catch (HttpRequestException e)
         {
@@ -46,18 +47,15 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
     /// <summary>Every response to a message so far (999, 204, 102, 103 …), oldest first; not logged (it is polled).</summary>
     public async Task<(int Status, byte[] Raw, IReadOnlyList<byte[]> Messages)> ResponsesAsync(string messageId, string apiKey, CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"api/v1/messages/{Uri.EscapeDataString(messageId)}/responses");
-        request.Headers.Add("X-Api-Key", apiKey);
-        using var response = await http.SendAsync(request, ct);
-        var raw = await response.Content.ReadAsByteArrayAsync(ct);
-        if (response.StatusCode != HttpStatusCode.OK) return ((int)response.StatusCode, raw, []);
-        var list = SafeXml.LoadDocument(raw);
-        return (200, raw, [.. list.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
+        try
         {
-            var one = new XmlDocument { PreserveWhitespace = true };
-            one.AppendChild(one.ImportNode(e, deep: true));
-            return SafeXml.ToBytes(one);
-        })]);
+            var list = await new AuthorityTvanClient(http, apiKey).ResponsesAsync(messageId, ct);
+            return list.Xml.Length == 0 ? (404, [], []) : (200, list.Xml, list.Messages);
+        }
+        catch (AuthorityApiException e)
+        {
+            return ((int)e.Status, e.RawBody, []);
+        }
     }
 
     /// <summary>The buyer's look-up of a stored invoice: the status (200 stored, 404 not) and the storing message id.</summary>
@@ -67,67 +65,90 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
         var started = Stopwatch.GetTimestamp();
         var at = DateTimeOffset.Now;
         // As the operator (admin key): any stored invoice, whoever sent it, without the buyer's total and not rate-limited.
-        using var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("X-Admin-Key", adminKey);
-        using var response = await http.SendAsync(request, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
-        string? messageId = null;
-        if (response.StatusCode == HttpStatusCode.OK)
+        try
         {
-            using var json = JsonDocument.Parse(body);
-            messageId = json.RootElement.TryGetProperty("messageId", out var id) ? id.GetString() : null;
+            var found = await admin.LookUpAsync(taxCode, code, ct: ct);
+            log.Record("GET", path, found is null ? 404 : 200, null, [], at, started);
+            return (found is null ? 404 : 200, found?.MessageId);
         }
-        log.Record("GET", path, (int)response.StatusCode, null, response.StatusCode == HttpStatusCode.OK ? [] : body, at, started);
-        return ((int)response.StatusCode, messageId);
+        catch (AuthorityApiException e)
+        {
+            log.Record("GET", path, (int)e.Status, null, e.RawBody, at, started);
+            return ((int)e.Status, null);
+        }
+        catch (JsonException e)
+        {
+            log.Record("GET", path, 200, null, Encoding.UTF8.GetBytes(e.Message), at, started);
+            throw new TargetException($"GET {path} answered 200 with what is not the invoice's JSON: {e.Message}");
+        }
     }
 
     /// <summary>The authority's signing certificate (PEM at /api/v1/certificate).</summary>
     public async Task<X509Certificate2> CertificateAsync(CancellationToken ct) =>
-        X509Certificate2.CreateFromPem(await http.GetStringAsync("api/v1/certificate", ct));
+        X509Certificate2.CreateFromPem(await new AuthorityTvanClient(http, null).CertificateAsync(ct));
 
-    public Task SeedAsync(JsonNode seed, CaseLog log, CancellationToken ct) => AdminAsync(HttpMethod.Post, "admin/v1/seed", seed, log, ct);
+    public Task SeedAsync(JsonNode seed, CaseLog log, CancellationToken ct) =>
+        AdminAsync(HttpMethod.Post, "admin/v1/seed", seed,
+            c => admin.SeedAsync(seed.Deserialize<SeedDocument>(AuthorityJson.Options) ?? new SeedDocument(), c), log, ct);
 
     public async Task<ClockState> ClockAsync(CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "admin/v1/clock");
-        request.Headers.Add("X-Admin-Key", adminKey);
-        using var response = await http.SendAsync(request, ct);
-        await EnsureAsync(response, "GET admin/v1/clock", ct);
-        return (await response.Content.ReadFromJsonAsync<ClockState>(ct))!;
+        try
+        {
+            var clock = await admin.GetClockAsync(ct);
+            return new ClockState(clock.NowValue, clock.Rate, clock.ProcessingDelaySeconds, clock.Real);
+        }
+        catch (AuthorityApiException e)
+        {
+            throw new TargetException(e.Status == HttpStatusCode.Unauthorized
+                ? "GET admin/v1/clock: the target refused the admin key (401); pass the right one with --admin-key"
+                : $"GET admin/v1/clock answered {(int)e.Status}: {e.Body}");
+        }
+        catch (JsonException e)
+        {
+            throw new TargetException($"GET admin/v1/clock answered what is not the clock: {e.Message}");
+        }
     }
 
-    public Task SetClockAsync(ClockState state, CaseLog log, CancellationToken ct) => AdminAsync(HttpMethod.Put, "admin/v1/clock",
-        new { now = state.Now, rate = state.Rate, processingDelaySeconds = state.ProcessingDelaySeconds }, log, ct);
+    public Task SetClockAsync(ClockState state, CaseLog log, CancellationToken ct)
+    {
+        var change = new ClockChange(state.Now, state.Rate, state.ProcessingDelaySeconds);
+        return AdminAsync(HttpMethod.Put, "admin/v1/clock", change, c => admin.SetClockAsync(change, c), log, ct);
+    }
 
     public Task AdvanceClockAsync(int seconds, CaseLog log, CancellationToken ct) =>
-        AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new { seconds }, log, ct);
+        AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new ClockAdvance(seconds), c => admin.AdvanceClockAsync(seconds, c), log, ct);
 
-    public Task AddFaultAsync(JsonNode rule, CaseLog log, CancellationToken ct) => AdminAsync(HttpMethod.Post, "admin/v1/faults", rule, log, ct);
+    public Task AddFaultAsync(JsonNode rule, CaseLog log, CancellationToken ct) =>
+        AdminAsync(HttpMethod.Post, "admin/v1/faults", rule,
+            c => admin.AddFaultAsync(rule.Deserialize<FaultRule>(AuthorityJson.Options)
+                                     ?? throw new TargetException("a fault rule of the catalogue is empty"), c), log, ct);
 
-    public Task ClearFaultsAsync(CaseLog log, CancellationToken ct) => AdminAsync(HttpMethod.Delete, "admin/v1/faults", null, log, ct);
+    public Task ClearFaultsAsync(CaseLog log, CancellationToken ct) =>
+        AdminAsync(HttpMethod.Delete, "admin/v1/faults", null, async c => { await admin.ClearFaultsAsync(ct: c); return (object?)null; }, log, ct);
 
-    private async Task AdminAsync(HttpMethod method, string path, object? body, CaseLog log, CancellationToken ct)
+    /// <summary>One control-plane call, logged with what was sent and what came back; a refusal is a <see cref="TargetException"/>.</summary>
+    private static async Task AdminAsync<T>(HttpMethod method, string path, object? body, Func<CancellationToken, Task<T>> call, CaseLog log,
+        CancellationToken ct)
     {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = JsonContent.Create(body, body.GetType());
-        request.Headers.Add("X-Admin-Key", adminKey);
         var started = Stopwatch.GetTimestamp();
         var at = DateTimeOffset.Now;
-        var sent = body is null ? null : Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, body.GetType()));
-        using var response = await http.SendAsync(request, ct);
-        var answer = await response.Content.ReadAsByteArrayAsync(ct);
-        log.Record(method.Method, path, (int)response.StatusCode, sent, answer, at, started);
-        if (!response.IsSuccessStatusCode)
-            throw new TargetException($"{method} {path} answered {(int)response.StatusCode}: {Encoding.UTF8.GetString(answer)}");
-    }
-
-    private static async Task EnsureAsync(HttpResponseMessage response, string what, CancellationToken ct)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var body = await response.Content.ReadAsStringAsync(ct);
-        throw new TargetException(response.StatusCode == HttpStatusCode.Unauthorized
-            ? $"{what}: the target refused the admin key (401); pass the right one with --admin-key"
-            : $"{what} answered {(int)response.StatusCode}: {body}");
+        var sent = body is null ? null : JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AuthorityJson.Options);
+        try
+        {
+            var answer = await call(ct);
+            log.Record(method.Method, path, 200, sent, answer is null ? [] : JsonSerializer.SerializeToUtf8Bytes(answer, AuthorityJson.Options), at, started);
+        }
+        catch (AuthorityApiException e)
+        {
+            log.Record(method.Method, path, (int)e.Status, sent, e.RawBody, at, started);
+            throw new TargetException($"{method} {path} answered {(int)e.Status}: {e.Body}");
+        }
+        catch (JsonException e)
+        {
+            log.Record(method.Method, path, null, sent, Encoding.UTF8.GetBytes(e.Message), at, started);
+            throw new TargetException($"{method} {path}: {e.Message}");
+        }
     }
 
     public void Dispose() => http.Dispose();

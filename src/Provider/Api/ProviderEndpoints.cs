@@ -15,7 +15,8 @@ public static class ProviderEndpoints
         var api = app.MapGroup("/api/v1");
         api.MapPost("/sales", (HttpRequest request, CancellationToken ct) => PostSale(request, engine, ct))
             .WithSummary("Issue the invoice of a sale (idempotent by saleId).");
-        api.MapGet("/sales/{saleId}", (string saleId) => engine.Store.InvoiceBySale(saleId) is { } s
+        // {**saleId}: a sale id may hold "/" (quay-1/0001), sent as is or escaped (%2F, which Kestrel leaves escaped).
+        api.MapGet("/sales/{**saleId}", (string saleId) => SaleById(engine, saleId) is { } s
                 ? Results.Ok(Describe(engine, s))
                 : Results.Problem(statusCode: 404, title: "unknown sale", detail: $"no invoice was issued for sale {saleId}"))
             .WithSummary("The invoice of a sale and where it is (issued, packaged, accepted, rejected, held).");
@@ -46,6 +47,13 @@ public static class ProviderEndpoints
         api.MapGet("/status", () => Results.Ok(Status(engine))).WithSummary("Counts per state, the signer, the target and the last problem.");
     }
 
+    /// <summary>The sale as named; failing that, with its escaped slashes (%2F) read as "/".</summary>
+    private static InvoiceStatus? SaleById(ProviderEngine engine, string saleId) =>
+        engine.Store.InvoiceBySale(saleId)
+        ?? (saleId.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            ? engine.Store.InvoiceBySale(saleId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase))
+            : null);
+
     public static object Status(ProviderEngine engine)
     {
         var (invoices, packages) = engine.Store.Counts();
@@ -54,7 +62,8 @@ public static class ProviderEndpoints
         {
             taxCode = o.Register.SellerTaxCode, block = o.Register.Block, target = o.Target, tvan = o.TvanCode,
             sync = o.Sync.ToString().ToLowerInvariant(), batchSize = o.BatchSize, signer = engine.Signer.Mode,
-            invoices, packages, lastProblem = engine.LastProblem,
+            invoices, packages, lastProblem = engine.LastProblem, lastProblemAt = engine.LastProblemAt,
+            resolvedProblem = engine.ResolvedProblem is { } r ? new { problem = r.Problem, at = r.At, resolvedAt = r.ResolvedAt } : null,
         };
     }
 
@@ -134,6 +143,6 @@ public static class ProviderEndpoints
     {
         messageId = p.MessageId, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
         nextAttemptAt = p.NextAttemptAt, lastError = p.LastError, ackedAt = p.AckedAt, noticeAt = p.NoticeAt, ltbao = p.Ltbao,
-        codes = p.Codes, late = p.Late, overdue = p.Overdue,
+        codes = p.Codes, late = p.Late, overdue = p.Overdue, receivedAt = p.ReceivedAt,
     };
 }

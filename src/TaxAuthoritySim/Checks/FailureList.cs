@@ -37,6 +37,9 @@ public static class FailureList
         if (f.InvoiceIndex is { } i) parts.Add(f.InvoiceCode is { Length: > 0 } c ? $"HDon {i} ({c})" : $"HDon {i}");
         if (f.Line > 0) parts.Add($"dòng {f.Line}:{f.Column}");
         if (f.Path is { Length: > 0 } p) parts.Add(p);
+        // The path is the 204's only structured locator of the invoice (a T-VAN reads /TDiep/DLieu/HDon[n], not the words).
+        if (f.InvoiceIndex is { } n && f.Path?.StartsWith($"/TDiep/DLieu/HDon[{n}]", StringComparison.Ordinal) != true)
+            parts.Add($"/TDiep/DLieu/HDon[{n}]");
         return parts.Count == 0 ? null : ErrorCatalog.Fit(string.Join("; ", parts));
     }
 }

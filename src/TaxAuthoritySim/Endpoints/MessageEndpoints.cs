@@ -123,7 +123,7 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> Inbox(HttpContext http, RegistryService registry, ISimulatorStore store,
-        long? after, int? limit, CancellationToken ct)
+        Clock.SimulatedClock clock, long? after, int? limit, CancellationToken ct)
     {
         var tvan = ApiKeys.Tvan(http, registry.Current);
         if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
@@ -131,6 +131,8 @@ public static class MessageEndpoints
         var list = await store.InboxAsync(tvan.Code, cursor, Math.Clamp(limit ?? 500, 1, 5000), ct);
         var next = list.Count == 0 ? cursor : list[^1].FeedSeq ?? cursor;
         http.Response.Headers["X-Next-Cursor"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // HTTP Date is the origin's clock: the simulated one, so a T-VAN can tell when (authority time) it read a 204.
+        http.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return XmlResults.Message(XmlResults.List(list, next));
     }
 

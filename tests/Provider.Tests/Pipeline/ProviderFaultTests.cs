@@ -87,6 +87,44 @@ public sealed class ProviderFaultTests
     }
 
     [Fact]
+    public async Task A_204_twenty_simulated_minutes_after_receipt_is_late_by_the_authoritys_clock()
+    {
+        // The simulator's clock, not the provider's: the 204 (TGGui) comes 20 simulated minutes after the 999 (NNhan),
+        // while on the provider's wall clock only a second or two passes.
+        await using var p = await Pipeline.StartAsync(beforeStart: async sim =>
+        {
+            using var admin = Pipeline.Admin(sim);
+            using var set = await admin.PutAsJsonAsync("admin/v1/clock", new { rate = 1.0, processingDelaySeconds = 900 });
+            set.EnsureSuccessStatusCode();
+        });
+        await p.SellAsync("s1");
+        await p.WaitUntilAsync(s => s.Packages(PackageState.Acknowledged).Count == 1, "the 999 comes");
+        using (var admin = Pipeline.Admin(p.Simulator))
+        using (var advance = await admin.PostAsJsonAsync("admin/v1/clock/advance", new { seconds = 1200 }))
+            advance.EnsureSuccessStatusCode();
+        await p.WaitUntilAsync(s => s.Packages(PackageState.Accepted).Count == 1, "the 204 comes", seconds: 30);
+        var package = Assert.Single(p.Store.Packages());
+        Assert.True(package.Late, "a 204 20 simulated minutes after receipt is late");
+        Assert.NotNull(package.ReceivedAt);
+    }
+
+    [Fact]
+    public async Task A_503_is_no_longer_the_last_problem_once_a_later_send_succeeds()
+    {
+        await using var p = await Pipeline.StartAsync(beforeStart: sim =>
+            Pipeline.AddFaultAsync(sim, new { action = "Status503", route = "/api/v1/messages", firstN = 2 }));
+        await p.SellAsync("s1");
+        await p.WaitUntilAsync(s => s.Packages().FirstOrDefault()?.Attempts >= 1, "a send was refused with 503");
+        await p.WaitUntilAsync(s => s.Invoices(InvoiceState.Accepted).Count == 1, "the invoice is accepted after the retries");
+        await p.WaitUntilAsync(_ => p.Provider.Engine.LastProblem is null, "the 503 is resolved");
+        var status = await p.GetAsync("api/v1/status");
+        Assert.Equal(JsonValueKind.Null, status.GetProperty("lastProblem").ValueKind);
+        var resolved = status.GetProperty("resolvedProblem");
+        Assert.Contains("503", resolved.GetProperty("problem").GetString(), StringComparison.Ordinal);
+        Assert.True(resolved.GetProperty("resolvedAt").GetDateTimeOffset() >= resolved.GetProperty("at").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task On_LTBao_7_an_invoice_stored_by_another_system_is_rejected_the_others_resent_and_no_code_issued_twice()
     {
         // Serial 2 is already stored at the authority, by a package this provider did not send (7005):

@@ -40,6 +40,22 @@ public sealed class ProviderPipelineTests
         Assert.Equal(2, p.Count(InvoiceState.Issued));
     }
 
+    [Theory]
+    [InlineData("api/v1/sales/quay-1/0001")]
+    [InlineData("api/v1/sales/quay-1%2F0001")]
+    [InlineData("api/v1/sales/quay-1%2f0001")]
+    public async Task A_sale_whose_id_has_a_slash_is_read_back_escaped_or_not(string path)
+    {
+        await using var p = await Pipeline.StartAsync(o => o with { Sync = SyncMode.Manual });
+        var sale = await p.SellAsync("quay-1/0001");
+        Assert.Equal("quay-1/0001", sale.GetProperty("saleId").GetString());
+        using var response = await p.Api.GetAsync(path);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)response.StatusCode}");
+        var read = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("quay-1/0001", read.GetProperty("saleId").GetString());
+        Assert.Equal(sale.GetProperty("code").GetString(), read.GetProperty("code").GetString());
+    }
+
     [Fact]
     public async Task Periodic_sync_packages_every_batch_size_invoices()
     {
