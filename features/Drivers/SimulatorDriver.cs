@@ -15,7 +15,7 @@ public sealed record Sent(HttpStatusCode Status, TechnicalAck? Ack, byte[] Body,
 public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
 {
     private static readonly Lazy<Task> RemoteReset = new(ResetRemoteOnceAsync);
-    private InProcessSimulator? _simulator;
+    private SimulatorFactory? _simulator;
     private HttpClient? _client;
 
     private HttpClient Client => _client ?? throw new InvalidOperationException("the simulator is not started (SimulatorHooks)");
@@ -43,7 +43,7 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
             _client = new HttpClient(handler) { BaseAddress = target, Timeout = TimeSpan.FromSeconds(30) };
             return;
         }
-        _simulator = new InProcessSimulator();
+        _simulator = new SimulatorFactory();
         _client = _simulator.CreateDefaultClient(new Uri("http://localhost/"), log.CreateHandler());
     }
 
@@ -87,42 +87,23 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     /// <summary>The data-check notices (204) answering a message, waiting (real time) until there is at least one.</summary>
     public async Task<IReadOnlyList<DataCheckNotice>> NoticesAsync(string messageId, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var notices = (await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<DataCheckNotice>().ToList();
-            if (notices.Count > 0) return notices;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no data-check notice (204) for {messageId} within the timeout");
-            await Task.Delay(25);
-        }
+        var notices = await Eventually.ValueAsync(
+            async () => (await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<DataCheckNotice>().ToList(),
+            n => n.Count > 0, timeout);
+        return notices.Count > 0 ? notices : throw new TimeoutException($"no data-check notice (204) for {messageId} within the timeout");
     }
 
     /// <summary>The first response of a type (102, 103, …) to a message, waiting (real time) until it comes.</summary>
-    public async Task<T> ResponseAsync<T>(string messageId, TimeSpan? timeout = null) where T : Message
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if ((await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<T>().FirstOrDefault() is { } found) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {typeof(T).Name} for {messageId} within the timeout");
-            await Task.Delay(25);
-        }
-    }
+    public Task<T> ResponseAsync<T>(string messageId, TimeSpan? timeout = null) where T : Message =>
+        Eventually.SomeAsync(async () => (await ResponsesAsync(messageId)).Select(r => MessageReader.Read(r)).OfType<T>().FirstOrDefault(),
+            $"a {typeof(T).Name} for {messageId}", timeout);
 
     /// <summary>
     /// Waits (real time) until the message's invoices are stored — one transaction stores them all, so polling the first
     /// suffices; false when the timeout passes first.
     /// </summary>
-    public async Task<bool> WaitUntilStoredAsync(string taxCode, string firstInvoiceCode, string messageId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (await LookUpAsync(taxCode, firstInvoiceCode) != messageId)
-        {
-            if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(25);
-        }
-        return true;
-    }
+    public Task<bool> WaitUntilStoredAsync(string taxCode, string firstInvoiceCode, string messageId, TimeSpan? timeout = null) =>
+        Eventually.TryUntilAsync(async () => await LookUpAsync(taxCode, firstInvoiceCode) == messageId, timeout);
 
     /// <summary>The buyer's look-up: the MTDiep of the package that stored the invoice, or null when not stored.</summary>
     public async Task<string?> LookUpAsync(string taxCode, string invoiceCode)

@@ -106,8 +106,10 @@ public sealed record ReconciliationFinding
 public sealed record ReconciliationNotice(string MessageId, string Mst, string Tvan, string ReplyTo, IReadOnlyList<string> Invoices);
 
 /// <summary>
-/// GET /health: <c>{"status":"ok", "store", "messages", "pending", "invoices", "queued"}</c> with 200 once start-up is done;
-/// <c>{"status":"starting"}</c> with 503 before.
+/// GET /health: <c>{"status":"ok", "store", "messages", "pending", "invoices", "queued", "processed", "idle"}</c> with 200
+/// once start-up is done; <c>{"status":"starting"}</c> with 503 before. <c>processed</c> counts the messages whose data
+/// check finished since the simulator started; <c>idle</c> is true when nothing is queued, being processed or pending —
+/// what a test waits for instead of sleeping.
 /// </summary>
 public sealed record HealthView
 {
@@ -117,6 +119,8 @@ public sealed record HealthView
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? Pending { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? Invoices { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Queued { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public long? Processed { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Idle { get; init; }
 
     [JsonIgnore]
     public bool IsReady => Status == "ok";

@@ -14,20 +14,20 @@ namespace ConformanceKit.Provider;
 /// </summary>
 public sealed class ProviderHost : IAsyncDisposable
 {
-    private readonly WebApplication app;
-    private readonly CancellationTokenSource stop = new();
-    private readonly List<Task> loops = [];
-    private readonly ProviderLock storeLock;
-    private readonly Pos.CodeAllocator allocator;
-    private readonly AuthorityClient authority;
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+    private readonly ProviderLock _storeLock;
+    private readonly Pos.CodeAllocator _allocator;
+    private readonly AuthorityClient _authority;
 
     private ProviderHost(WebApplication app, ProviderEngine engine, ProviderLock storeLock, Pos.CodeAllocator allocator, AuthorityClient authority)
     {
-        this.app = app;
+        _app = app;
         Engine = engine;
-        this.storeLock = storeLock;
-        this.allocator = allocator;
-        this.authority = authority;
+        _storeLock = storeLock;
+        _allocator = allocator;
+        _authority = authority;
     }
 
     public ProviderEngine Engine { get; }
@@ -72,31 +72,31 @@ public sealed class ProviderHost : IAsyncDisposable
     }
 
     /// <summary>A logger writing where the provider's log goes.</summary>
-    public ILogger Logger(string category) => app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+    public ILogger Logger(string category) => _app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
 
     /// <summary>Runs another loop (a folder watcher, a table poller) until the host stops.</summary>
-    public void AddLoop(Func<CancellationToken, Task> loop) => loops.Add(Task.Run(() => loop(stop.Token)));
+    public void AddLoop(Func<CancellationToken, Task> loop) => _loops.Add(Task.Run(() => loop(_stop.Token)));
 
     /// <summary>Completes when a loop fails (it should not) or the host stops.</summary>
-    public Task Completion => Task.WhenAny(loops);
+    public Task Completion => Task.WhenAny(_loops);
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
+        await _stop.CancelAsync();
         try
         {
-            await Task.WhenAll(loops);
+            await Task.WhenAll(_loops);
         }
         catch (OperationCanceledException)
         {
             // stopping
         }
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
         Engine.Dispose();
-        authority.Dispose();
-        allocator.Dispose(); // and with it the store's connection
-        storeLock.Dispose();
-        stop.Dispose();
+        _authority.Dispose();
+        _allocator.Dispose(); // and with it the store's connection
+        _storeLock.Dispose();
+        _stop.Dispose();
     }
 }

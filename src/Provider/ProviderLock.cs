@@ -6,9 +6,9 @@ namespace ConformanceKit.Provider;
 /// </summary>
 public sealed class ProviderLock : IDisposable
 {
-    private readonly FileStream? stream;
+    private readonly FileStream? _stream;
 
-    private ProviderLock(FileStream? stream) => this.stream = stream;
+    private ProviderLock(FileStream? stream) => _stream = stream;
 
     /// <exception cref="InvalidOperationException">Another provider holds the store.</exception>
     public static ProviderLock Acquire(string databasePath)
@@ -25,5 +25,5 @@ public sealed class ProviderLock : IDisposable
         }
     }
 
-    public void Dispose() => stream?.Dispose();
+    public void Dispose() => _stream?.Dispose();
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using ConformanceKit.Provider;
-using ConformanceKit.Provider.Tests.Pipeline;
 
 namespace ConformanceKit.Provider.Tests;
 
@@ -12,7 +11,8 @@ namespace ConformanceKit.Provider.Tests;
 /// never a 5xx, and afterwards the provider still issues, packages and gets accepted a valid sale —
 /// and everything it accepted along the way can be packaged.
 /// </summary>
-[Trait("Category", "Fuzz")]
+[Trait("Category", "Slow")]
+[Trait("Kind", "Fuzz")]
 public sealed class ProviderFuzzTests
 {
     private const int Requests = 1500;
@@ -20,7 +20,7 @@ public sealed class ProviderFuzzTests
     [Fact]
     public async Task Mutated_requests_never_get_a_5xx_and_leave_the_provider_healthy()
     {
-        await using var p = await Pipeline.Pipeline.StartAsync(o => o with
+        await using var p = await Pipeline.StartAsync(o => o with
         {
             Sync = SyncMode.Periodic, BatchSize = 100, BatchInterval = TimeSpan.FromMilliseconds(200),
         });

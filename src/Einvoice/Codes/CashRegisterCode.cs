@@ -11,11 +11,11 @@ public readonly record struct CashRegisterCode
 {
     public const int Length = 23;
     public const long MaxSerial = 99_999_999_999;
-    private readonly string? value;
+    private readonly string? _value;
 
-    private CashRegisterCode(string value) => this.value = value;
+    private CashRegisterCode(string value) => _value = value;
 
-    public string Value => value ?? string.Empty;
+    public string Value => _value ?? string.Empty;
 
     /// <summary>C2: invoice form, same numbering as KHMSHDon (1–6).</summary>
     public int InvoiceType => Value.Length == Length ? Value[1] - '0' : 0;

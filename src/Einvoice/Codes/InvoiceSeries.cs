@@ -7,11 +7,11 @@ namespace ConformanceKit.Einvoice.Codes;
 public readonly record struct InvoiceSeries
 {
     private const string Kinds = "MTDLNBGHX";
-    private readonly string? value;
+    private readonly string? _value;
 
-    private InvoiceSeries(string value) => this.value = value;
+    private InvoiceSeries(string value) => _value = value;
 
-    public string Value => value ?? string.Empty;
+    public string Value => _value ?? string.Empty;
 
     /// <summary>Char 1 is 'C': the invoice carries a tax-authority code ('K' when it does not).</summary>
     public bool HasAuthorityCode => Value.Length == 6 && Value[0] == 'C';

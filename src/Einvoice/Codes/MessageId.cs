@@ -10,11 +10,11 @@ public readonly record struct MessageId
     public const int MaxLength = 46;
     /// <summary>MNGui is at most 14 characters (formats.md), which with 32 hex gives the 46 limit.</summary>
     public const int MaxSenderLength = MaxLength - HexLength;
-    private readonly string? value;
+    private readonly string? _value;
 
-    private MessageId(string value) => this.value = value;
+    private MessageId(string value) => _value = value;
 
-    public string Value => value ?? string.Empty;
+    public string Value => _value ?? string.Empty;
 
     /// <summary>The sender code: "TCT", "V" + MST or "K" + MST.</summary>
     public string Sender => Value.Length > HexLength ? Value[..^HexLength] : string.Empty;

@@ -7,12 +7,12 @@ namespace ConformanceKit.Einvoice.Codes;
 public readonly record struct TaxCode
 {
     private static readonly int[] Weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
-    private readonly string? value;
+    private readonly string? _value;
 
-    private TaxCode(string value) => this.value = value;
+    private TaxCode(string value) => _value = value;
 
     /// <summary>The code as written: "0106324653" or "0106324653-001".</summary>
-    public string Value => value ?? string.Empty;
+    public string Value => _value ?? string.Empty;
 
     /// <summary>The 10-digit enterprise part.</summary>
     public string Base => Value.Length >= 10 ? Value[..10] : Value;

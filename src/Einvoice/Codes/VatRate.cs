@@ -9,9 +9,9 @@ namespace ConformanceKit.Einvoice.Codes;
 public readonly record struct VatRate
 {
     private const string OtherPrefix = "KHAC:";
-    private readonly string? value;
+    private readonly string? _value;
 
-    private VatRate(string value) => this.value = value;
+    private VatRate(string value) => _value = value;
 
     public static readonly VatRate Zero = new("0%");
     public static readonly VatRate Five = new("5%");
@@ -20,7 +20,7 @@ public readonly record struct VatRate
     public static readonly VatRate NotSubject = new("KCT");
     public static readonly VatRate NotDeclared = new("KKKNT");
 
-    public string Value => value ?? string.Empty;
+    public string Value => _value ?? string.Empty;
 
     /// <summary>The rate in percent (10 for "10%", 3.50 for "KHAC:3.50"); null for KCT and KKKNT.</summary>
     public decimal? Percent => Value switch

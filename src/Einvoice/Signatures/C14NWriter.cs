@@ -19,13 +19,13 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
 
     // Namespaces in scope of the current output element: prefix -> URI ("" prefix = default).
-    private readonly Dictionary<string, string> scope = new(StringComparer.Ordinal);
-    private readonly List<(string Prefix, string? Old)> undo = [];
-    private readonly Stack<int> marks = new();
-    private readonly List<(string Prefix, string Uri)> decls = [];
-    private readonly List<(string Prefix, string Uri)> scratch = [];
-    private readonly List<(string Prefix, string Uri)> rendered = [];
-    private readonly List<XmlAttribute> attributes = [];
+    private readonly Dictionary<string, string> _scope = new(StringComparer.Ordinal);
+    private readonly List<(string Prefix, string? Old)> _undo = [];
+    private readonly Stack<int> _marks = new();
+    private readonly List<(string Prefix, string Uri)> _decls = [];
+    private readonly List<(string Prefix, string Uri)> _scratch = [];
+    private readonly List<(string Prefix, string Uri)> _rendered = [];
+    private readonly List<XmlAttribute> _attributes = [];
 
     public void Write(XmlElement apex, XmlNode? exclude)
     {
@@ -81,47 +81,47 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
 
     private void StartElement(XmlElement e, bool isApex)
     {
-        decls.Clear();
-        Declarations(e, decls, overwrite: true);
+        _decls.Clear();
+        Declarations(e, _decls, overwrite: true);
         if (isApex)
         {
             // The apex has no output parent: all namespaces in scope are rendered on it.
             for (var n = e.ParentNode; n is XmlElement ancestor; n = n.ParentNode)
             {
-                scratch.Clear();
-                Declarations(ancestor, scratch, overwrite: true);
-                foreach (var d in scratch) Set(decls, d.Prefix, d.Uri, overwrite: false);
+                _scratch.Clear();
+                Declarations(ancestor, _scratch, overwrite: true);
+                foreach (var d in _scratch) Set(_decls, d.Prefix, d.Uri, overwrite: false);
             }
         }
 
-        marks.Push(undo.Count);
-        rendered.Clear();
-        foreach (var (prefix, uri) in decls)
+        _marks.Push(_undo.Count);
+        _rendered.Clear();
+        foreach (var (prefix, uri) in _decls)
         {
-            var had = scope.TryGetValue(prefix, out var old);
+            var had = _scope.TryGetValue(prefix, out var old);
             if ((had ? old! : string.Empty) == uri) continue; // the output parent already has it
-            undo.Add((prefix, had ? old : null));
-            scope[prefix] = uri;
-            rendered.Add((prefix, uri));
+            _undo.Add((prefix, had ? old : null));
+            _scope[prefix] = uri;
+            _rendered.Add((prefix, uri));
         }
-        rendered.Sort(NamespaceOrder);
+        _rendered.Sort(NamespaceOrder);
 
         sink.Write('<');
         sink.Write(e.Name);
-        foreach (var (prefix, uri) in rendered)
+        foreach (var (prefix, uri) in _rendered)
         {
             sink.Write(prefix.Length == 0 ? " xmlns" : " xmlns:");
             sink.Write(prefix);
             WriteAttributeValue(uri);
         }
 
-        attributes.Clear();
+        _attributes.Clear();
         if (e.HasAttributes)
             foreach (XmlAttribute a in e.Attributes)
-                if (a.NamespaceURI != DsigNames.XmlnsNs) attributes.Add(a);
+                if (a.NamespaceURI != DsigNames.XmlnsNs) _attributes.Add(a);
         if (isApex) InheritXmlAttributes(e);
-        attributes.Sort(AttributeOrder);
-        foreach (var a in attributes)
+        _attributes.Sort(AttributeOrder);
+        foreach (var a in _attributes)
         {
             sink.Write(' ');
             sink.Write(a.Name);
@@ -135,14 +135,14 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         sink.Write("</");
         sink.Write(e.Name);
         sink.Write('>');
-        var mark = marks.Pop();
-        for (var i = undo.Count - 1; i >= mark; i--)
+        var mark = _marks.Pop();
+        for (var i = _undo.Count - 1; i >= mark; i--)
         {
-            var (prefix, old) = undo[i];
-            if (old is null) scope.Remove(prefix);
-            else scope[prefix] = old;
+            var (prefix, old) = _undo[i];
+            if (old is null) _scope.Remove(prefix);
+            else _scope[prefix] = old;
         }
-        undo.RemoveRange(mark, undo.Count - mark);
+        _undo.RemoveRange(mark, _undo.Count - mark);
     }
 
     // C14N 1.0 makes the apex inherit the xml:* attributes (lang, space, base, id) of its ancestors.
@@ -154,8 +154,8 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
             foreach (XmlAttribute a in ancestor.Attributes)
             {
                 if (a.NamespaceURI != DsigNames.XmlNs) continue;
-                if (attributes.Exists(x => x.NamespaceURI == DsigNames.XmlNs && x.LocalName == a.LocalName)) continue;
-                attributes.Add(a);
+                if (_attributes.Exists(x => x.NamespaceURI == DsigNames.XmlNs && x.LocalName == a.LocalName)) continue;
+                _attributes.Add(a);
             }
         }
     }

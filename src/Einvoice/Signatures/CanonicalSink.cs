@@ -10,21 +10,21 @@ namespace ConformanceKit.Einvoice.Signatures;
 internal sealed class CanonicalSink
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private readonly char[] chars = new char[4096];
-    private readonly byte[] bytes = new byte[Utf8.GetMaxByteCount(4096)];
-    private readonly Encoder encoder = Utf8.GetEncoder();
-    private readonly IncrementalHash? hash;
-    private readonly Stream? stream;
-    private int used;
+    private readonly char[] _chars = new char[4096];
+    private readonly byte[] _bytes = new byte[Utf8.GetMaxByteCount(4096)];
+    private readonly Encoder _encoder = Utf8.GetEncoder();
+    private readonly IncrementalHash? _hash;
+    private readonly Stream? _stream;
+    private int _used;
 
-    public CanonicalSink(IncrementalHash hash) => this.hash = hash;
+    public CanonicalSink(IncrementalHash hash) => _hash = hash;
 
-    public CanonicalSink(Stream stream) => this.stream = stream;
+    public CanonicalSink(Stream stream) => _stream = stream;
 
     public void Write(char c)
     {
-        if (used == chars.Length) Flush(final: false);
-        chars[used++] = c;
+        if (_used == _chars.Length) Flush(final: false);
+        _chars[_used++] = c;
     }
 
     public void Write(string s)
@@ -32,10 +32,10 @@ internal sealed class CanonicalSink
         var span = s.AsSpan();
         while (span.Length > 0)
         {
-            if (used == chars.Length) Flush(final: false);
-            var n = Math.Min(span.Length, chars.Length - used);
-            span[..n].CopyTo(chars.AsSpan(used));
-            used += n;
+            if (_used == _chars.Length) Flush(final: false);
+            var n = Math.Min(span.Length, _chars.Length - _used);
+            span[..n].CopyTo(_chars.AsSpan(_used));
+            _used += n;
             span = span[n..];
         }
     }
@@ -46,9 +46,9 @@ internal sealed class CanonicalSink
     private void Flush(bool final)
     {
         // The encoder keeps a trailing high surrogate until its pair arrives in the next chunk.
-        var n = encoder.GetBytes(chars, 0, used, bytes, 0, final);
-        used = 0;
-        if (hash is not null) hash.AppendData(bytes, 0, n);
-        else stream!.Write(bytes, 0, n);
+        var n = _encoder.GetBytes(_chars, 0, _used, _bytes, 0, final);
+        _used = 0;
+        if (_hash is not null) _hash.AppendData(_bytes, 0, n);
+        else _stream!.Write(_bytes, 0, n);
     }
 }

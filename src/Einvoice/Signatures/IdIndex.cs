@@ -10,8 +10,8 @@ namespace ConformanceKit.Einvoice.Signatures;
 /// </summary>
 internal sealed class IdIndex
 {
-    private readonly Dictionary<string, List<XmlElement>> byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<XmlElement>> carriers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<XmlElement>> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<XmlElement>> _carriers = new(StringComparer.Ordinal);
 
     public IdIndex(XmlDocument doc)
     {
@@ -25,11 +25,11 @@ internal sealed class IdIndex
 
     /// <summary>The elements whose <c>Id</c> is <paramref name="id"/>.</summary>
     public IReadOnlyList<XmlElement> WithId(string id) =>
-        byId.TryGetValue(id, out var list) ? list : [];
+        _byId.TryGetValue(id, out var list) ? list : [];
 
     /// <summary>Distinct elements carrying <paramref name="id"/> in any identifier attribute.</summary>
     public IReadOnlyList<XmlElement> Carriers(string id) =>
-        carriers.TryGetValue(id, out var list) ? list : [];
+        _carriers.TryGetValue(id, out var list) ? list : [];
 
     private void Add(XmlElement e)
     {
@@ -40,8 +40,8 @@ internal sealed class IdIndex
                 ? a.LocalName is "ID" or "id"
                 : a.LocalName == "id" && a.NamespaceURI == DsigNames.XmlNs;
             if (!isId && !isOther) continue;
-            if (isId) Append(byId, a.Value, e);
-            Append(carriers, a.Value, e);
+            if (isId) Append(_byId, a.Value, e);
+            Append(_carriers, a.Value, e);
         }
     }
 

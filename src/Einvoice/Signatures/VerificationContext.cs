@@ -9,7 +9,7 @@ namespace ConformanceKit.Einvoice.Signatures;
 /// </summary>
 internal sealed class VerificationContext(XmlDocument doc)
 {
-    private readonly Dictionary<(XmlElement Target, XmlNode? Exclude), byte[]> digests = [];
+    private readonly Dictionary<(XmlElement Target, XmlNode? Exclude), byte[]> _digests = [];
 
     public IdIndex Ids { get; } = new(doc);
 
@@ -18,8 +18,8 @@ internal sealed class VerificationContext(XmlDocument doc)
     {
         // Excluding a node outside the subtree changes nothing: share the plain digest.
         if (exclude is not null && !DomPath.IsInside(exclude, target)) exclude = null;
-        if (!digests.TryGetValue((target, exclude), out var digest))
-            digests[(target, exclude)] = digest = DocumentC14N.Sha256(target, exclude);
+        if (!_digests.TryGetValue((target, exclude), out var digest))
+            _digests[(target, exclude)] = digest = DocumentC14N.Sha256(target, exclude);
         return digest;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class ElementPath
     private static readonly HashSet<string> Repeating =
         ["HDon", "HHDVu", "TTin", "LTSuat", "LPhi", "LDo", "CTS", "MKhoi", "TDiep"];
 
-    private readonly List<Level> levels = [];
+    private readonly List<Level> _levels = [];
 
     private sealed class Level
     {
@@ -32,13 +32,13 @@ internal sealed class ElementPath
         var index = 1;
         if (depth > 0)
         {
-            var counts = levels[depth - 1].ChildCounts;
+            var counts = _levels[depth - 1].ChildCounts;
             counts.TryGetValue(name, out var seen);
             index = seen + 1;
             counts[name] = index;
         }
-        while (levels.Count <= depth) levels.Add(new Level());
-        var level = levels[depth];
+        while (_levels.Count <= depth) _levels.Add(new Level());
+        var level = _levels[depth];
         level.Name = name;
         level.Index = index;
         level.Line = line;
@@ -50,22 +50,22 @@ internal sealed class ElementPath
     /// <summary>Records an element end (or an empty element) at the reader's depth.</summary>
     public void Leave(int depth) => Depth = depth - 1;
 
-    public string NameAt(int depth) => levels[depth].Name;
+    public string NameAt(int depth) => _levels[depth].Name;
 
     /// <summary>True when the element at <paramref name="depth"/> has had a child element so far.</summary>
-    public bool HasChildren(int depth) => depth < levels.Count && levels[depth].ChildCounts.Count > 0;
+    public bool HasChildren(int depth) => depth < _levels.Count && _levels[depth].ChildCounts.Count > 0;
 
-    public int IndexAt(int depth) => levels[depth].Index;
+    public int IndexAt(int depth) => _levels[depth].Index;
 
-    public (int Line, int Column) PositionAt(int depth) => (levels[depth].Line, levels[depth].Column);
+    public (int Line, int Column) PositionAt(int depth) => (_levels[depth].Line, _levels[depth].Column);
 
     /// <summary>The path of the element at <paramref name="depth"/> (inclusive).</summary>
     public string ToString(int depth)
     {
         var sb = new StringBuilder(96);
-        for (var i = 0; i <= depth && i < levels.Count; i++)
+        for (var i = 0; i <= depth && i < _levels.Count; i++)
         {
-            var level = levels[i];
+            var level = _levels[i];
             sb.Append('/').Append(level.Name);
             if ((i > 0 && Repeating.Contains(level.Name)) || level.Index > 1)
                 sb.Append('[').Append(level.Index).Append(']');
@@ -77,8 +77,8 @@ internal sealed class ElementPath
     public int? InvoiceIndexAt(int depth)
     {
         // A 206 keeps its invoices at /TDiep/DLieu/HDon: depth 2.
-        if (depth >= 2 && levels.Count > 2 && levels[2].Name == "HDon" && levels[1].Name == "DLieu")
-            return levels[2].Index;
+        if (depth >= 2 && _levels.Count > 2 && _levels[2].Name == "HDon" && _levels[1].Name == "DLieu")
+            return _levels[2].Index;
         return null;
     }
 }

@@ -23,16 +23,16 @@ internal sealed class SchemaPass
         "Ten", "HVTNMHang", "DVTTe", "TCHDon", "LHDCLQuan", "KHMSHDCLQuan", "KHHDCLQuan", "SHDCLQuan", "NLHDCLQuan",
     ];
 
-    private readonly ElementPath path = new();
-    private readonly List<Finding> findings;
-    private readonly MessageFacts facts = new();
-    private readonly StringBuilder text = new();
-    private readonly List<Pending> pending = [];
-    private readonly Func<string, string, bool, string> classify;
-    private int suppressed;
-    private readonly HashSet<string> tolerated = new(StringComparer.Ordinal);
-    private XmlReader reader = null!;
-    private XmlSchemaSet schemas = null!;
+    private readonly ElementPath _path = new();
+    private readonly List<Finding> _findings;
+    private readonly MessageFacts _facts = new();
+    private readonly StringBuilder _text = new();
+    private readonly List<Pending> _pending = [];
+    private readonly Func<string, string, bool, string> _classify;
+    private int _suppressed;
+    private readonly HashSet<string> _tolerated = new(StringComparer.Ordinal);
+    private XmlReader _reader = null!;
+    private XmlSchemaSet _schemas = null!;
 
     /// <param name="EmptyOptional">The error is about an element that is empty and may be left out: tolerated.</param>
     private sealed record Pending(XmlSchemaException Error, XmlNodeType NodeType, int Depth, string? Text, bool EmptyOptional);
@@ -41,8 +41,8 @@ internal sealed class SchemaPass
     /// <param name="classify">Maps (path, element name) to the finding code for a schema violation there.</param>
     private SchemaPass(List<Finding> findings, Func<string, string, bool, string> classify)
     {
-        this.findings = findings;
-        this.classify = classify;
+        _findings = findings;
+        _classify = classify;
     }
 
     public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify)
@@ -51,7 +51,7 @@ internal sealed class SchemaPass
         using var read = pass.Open(bytes, schemas);
         while (read.Read()) { }
         pass.Finish();
-        return pass.facts;
+        return pass._facts;
     }
 
     /// <summary>
@@ -66,17 +66,17 @@ internal sealed class SchemaPass
         using (var read = pass.Open(bytes, schemas))
             document.Load(read);
         pass.Finish();
-        return pass.facts;
+        return pass._facts;
     }
 
-    private InvoiceFacts? invoice;
-    private LineFacts? line;
-    private RateTotalFacts? rate;
-    private IXmlLineInfo lineInfo = null!;
+    private InvoiceFacts? _invoice;
+    private LineFacts? _line;
+    private RateTotalFacts? _rate;
+    private IXmlLineInfo _lineInfo = null!;
 
     private XmlReader Open(byte[] bytes, XmlSchemaSet schemaSet)
     {
-        schemas = schemaSet;
+        _schemas = schemaSet;
         var settings = SafeXml.ReaderSettings();
         settings.ValidationType = ValidationType.Schema;
         settings.Schemas = schemaSet;
@@ -85,50 +85,50 @@ internal sealed class SchemaPass
         settings.IgnoreWhitespace = false;
 
         var inner = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
-        lineInfo = (IXmlLineInfo)inner;
-        reader = new BoundedXmlReader(inner, observer: OnNode);
-        return reader;
+        _lineInfo = (IXmlLineInfo)inner;
+        _reader = new BoundedXmlReader(inner, observer: OnNode);
+        return _reader;
     }
 
     /// <summary>Learns from the node just read (called by the reader, whoever drives it).</summary>
     private void OnNode()
     {
-        switch (reader.NodeType)
+        switch (_reader.NodeType)
         {
             case XmlNodeType.Element:
             {
-                var depth = reader.Depth;
-                var name = reader.LocalName;
-                path.Enter(name, depth, lineInfo.LineNumber, lineInfo.LinePosition);
-                text.Clear();
-                if (depth == 0) facts.RootName = name;
-                if (reader.NamespaceURI == DsNamespace && name == "Signature") facts.HasSignature = true;
-                if (depth == 2 && name == "HDon" && path.NameAt(1) == "DLieu")
+                var depth = _reader.Depth;
+                var name = _reader.LocalName;
+                _path.Enter(name, depth, _lineInfo.LineNumber, _lineInfo.LinePosition);
+                _text.Clear();
+                if (depth == 0) _facts.RootName = name;
+                if (_reader.NamespaceURI == DsNamespace && name == "Signature") _facts.HasSignature = true;
+                if (depth == 2 && name == "HDon" && _path.NameAt(1) == "DLieu")
                 {
-                    invoice = new InvoiceFacts
+                    _invoice = new InvoiceFacts
                     {
-                        Index = path.IndexAt(2), Path = path.ToString(2),
-                        Line = lineInfo.LineNumber, Column = lineInfo.LinePosition,
+                        Index = _path.IndexAt(2), Path = _path.ToString(2),
+                        Line = _lineInfo.LineNumber, Column = _lineInfo.LinePosition,
                     };
-                    facts.Invoices.Add(invoice);
-                    line = null;
-                    rate = null;
+                    _facts.Invoices.Add(_invoice);
+                    _line = null;
+                    _rate = null;
                 }
-                else if (invoice is not null && name == "HHDVu" && depth == 6)
+                else if (_invoice is not null && name == "HHDVu" && depth == 6)
                 {
-                    line = new LineFacts { Path = path.ToString(depth), Line = lineInfo.LineNumber, Column = lineInfo.LinePosition };
-                    invoice.Lines.Add(line);
+                    _line = new LineFacts { Path = _path.ToString(depth), Line = _lineInfo.LineNumber, Column = _lineInfo.LinePosition };
+                    _invoice.Lines.Add(_line);
                 }
-                else if (invoice is not null && name == "LTSuat" && depth == 7)
+                else if (_invoice is not null && name == "LTSuat" && depth == 7)
                 {
-                    rate = new RateTotalFacts { Path = path.ToString(depth) };
-                    invoice.RateTotals.Add(rate);
+                    _rate = new RateTotalFacts { Path = _path.ToString(depth) };
+                    _invoice.RateTotals.Add(_rate);
                 }
                 Flush();
-                if (reader.IsEmptyElement)
+                if (_reader.IsEmptyElement)
                 {
-                    Capture(depth, invoice, line, rate);
-                    path.Leave(depth);
+                    Capture(depth, _invoice, _line, _rate);
+                    _path.Leave(depth);
                 }
                 break;
             }
@@ -136,14 +136,14 @@ internal sealed class SchemaPass
             case XmlNodeType.CDATA:
             case XmlNodeType.SignificantWhitespace:
             case XmlNodeType.Whitespace:
-                text.Append(reader.Value);
+                _text.Append(_reader.Value);
                 Flush();
                 break;
             case XmlNodeType.EndElement:
                 Flush();
-                Capture(reader.Depth, invoice, line, rate);
-                path.Leave(reader.Depth);
-                text.Clear();
+                Capture(_reader.Depth, _invoice, _line, _rate);
+                _path.Leave(_reader.Depth);
+                _text.Clear();
                 break;
             default:
                 Flush();
@@ -154,29 +154,29 @@ internal sealed class SchemaPass
     private void Finish()
     {
         Flush();
-        if (suppressed > 0)
-            findings.Add(new Finding(findings.LastOrDefault()?.Code ?? ErrorCodes.SchemaViolation, Severity.Error,
-                $"{suppressed:N0} more schema violation(s) not listed"));
-        facts.Complete = true;
+        if (_suppressed > 0)
+            _findings.Add(new Finding(_findings.LastOrDefault()?.Code ?? ErrorCodes.SchemaViolation, Severity.Error,
+                $"{_suppressed:N0} more schema violation(s) not listed"));
+        _facts.Complete = true;
     }
 
     private void Capture(int depth, InvoiceFacts? invoice, LineFacts? line, RateTotalFacts? rate)
     {
-        var name = path.NameAt(depth);
+        var name = _path.NameAt(depth);
         if (!Interesting.Contains(name)) return;
-        var (ln, col) = path.PositionAt(depth);
-        var value = text.ToString().Trim();
+        var (ln, col) = _path.PositionAt(depth);
+        var value = _text.ToString().Trim();
         // An empty element is an absent one for every rule (a mandatory one was already refused by the schema).
-        if (value.Length == 0 && !path.HasChildren(depth)) return;
-        if (depth == 2 && path.NameAt(1) == "TTChung" && path.NameAt(0) == "TDiep")
+        if (value.Length == 0 && !_path.HasChildren(depth)) return;
+        if (depth == 2 && _path.NameAt(1) == "TTChung" && _path.NameAt(0) == "TDiep")
         {
-            facts.Header[name] = new Leaf(value, ln, col, path.ToString(depth));
+            _facts.Header[name] = new Leaf(value, ln, col, _path.ToString(depth));
             return;
         }
-        if (invoice is null || depth < 3 || path.InvoiceIndexAt(depth) != invoice.Index) return;
-        var leaf = new Leaf(value, ln, col, path.ToString(depth));
+        if (invoice is null || depth < 3 || _path.InvoiceIndexAt(depth) != invoice.Index) return;
+        var leaf = new Leaf(value, ln, col, _path.ToString(depth));
         // depth 3: HDon child; 4: DLHDon child; 5: TTChung/NDHDon child; 6: NBan/NMua/TToan/DSHHDVu child…
-        var parent = path.NameAt(depth - 1);
+        var parent = _path.NameAt(depth - 1);
         switch (depth)
         {
             case 3 when name == "MCCQT":
@@ -217,16 +217,16 @@ internal sealed class SchemaPass
         // Warnings are lax-validation noise about content the schema deliberately skips.
         if (e.Exception is null || e.Severity == XmlSeverityType.Warning) return;
         // Past the cap only count: the validator still builds each exception, but nothing keeps it.
-        if (findings.Count + pending.Count >= ValidationOptions.MaxFindings)
+        if (_findings.Count + _pending.Count >= ValidationOptions.MaxFindings)
         {
-            suppressed++;
+            _suppressed++;
             return;
         }
         // The handler runs inside Read(), before the loop has recorded the new node: resolve later.
-        var r = sender as XmlReader ?? reader;
+        var r = sender as XmlReader ?? _reader;
         var nodeType = r.NodeType;
-        var value = nodeType == XmlNodeType.EndElement ? text.ToString().Trim() : null;
-        pending.Add(new Pending(e.Exception, nodeType, r.Depth, value, IsEmptyOptional(r, nodeType, value)));
+        var value = nodeType == XmlNodeType.EndElement ? _text.ToString().Trim() : null;
+        _pending.Add(new Pending(e.Exception, nodeType, r.Depth, value, IsEmptyOptional(r, nodeType, value)));
     }
 
     /// <summary>
@@ -238,7 +238,7 @@ internal sealed class SchemaPass
     {
         var empty = nodeType switch
         {
-            XmlNodeType.EndElement => value!.Length == 0 && !path.HasChildren(r.Depth),
+            XmlNodeType.EndElement => value!.Length == 0 && !_path.HasChildren(r.Depth),
             XmlNodeType.Element => r.IsEmptyElement,
             _ => false,
         };
@@ -247,34 +247,34 @@ internal sealed class SchemaPass
 
     private void Flush()
     {
-        if (pending.Count == 0) return;
-        foreach (var p in pending)
+        if (_pending.Count == 0) return;
+        foreach (var p in _pending)
         {
             var depth = p.NodeType is XmlNodeType.Element or XmlNodeType.EndElement ? p.Depth : p.Depth - 1;
             if (depth < 0) depth = 0;
-            var where = path.ToString(depth);
-            var name = path.NameAt(depth);
-            var invoiceIndex = path.InvoiceIndexAt(depth);
+            var where = _path.ToString(depth);
+            var name = _path.NameAt(depth);
+            var invoiceIndex = _path.InvoiceIndexAt(depth);
             if (p.EmptyOptional)
             {
                 // One warning per element, however many facets the empty value failed.
-                if (tolerated.Add(where))
+                if (_tolerated.Add(where))
                 {
-                    var (line, column) = path.PositionAt(depth);
-                    findings.Add(new Finding(ErrorCodes.EmptyOptionalElement, Severity.Warning,
+                    var (line, column) = _path.PositionAt(depth);
+                    _findings.Add(new Finding(ErrorCodes.EmptyOptionalElement, Severity.Warning,
                         $"<{name}> is empty and is treated as absent; leave an optional element out when it has no value",
                         line, column, where, Expected: $"no <{name}> element, or a value", InvoiceIndex: invoiceIndex));
                 }
                 continue;
             }
             var message = PrintableText.Of(SchemaMessages.Clean(p.Error.Message));
-            findings.Add(new Finding(
-                classify(where, name, SchemaMessages.IsStructural(p.Error)), Severity.Error, message,
+            _findings.Add(new Finding(
+                _classify(where, name, SchemaMessages.IsStructural(p.Error)), Severity.Error, message,
                 p.Error.LineNumber, p.Error.LinePosition, where,
                 Value: string.IsNullOrEmpty(p.Text) ? null : PrintableText.Of(p.Text),
-                Expected: SchemaMessages.Expected(p.Error, schemas),
+                Expected: SchemaMessages.Expected(p.Error, _schemas),
                 InvoiceIndex: invoiceIndex));
         }
-        pending.Clear();
+        _pending.Clear();
     }
 }

@@ -10,92 +10,92 @@ namespace ConformanceKit.Einvoice.Xml;
 public sealed class BoundedXmlReader : XmlReader
 {
     private const string XmlnsNamespace = "http://www.w3.org/2000/xmlns/";
-    private readonly XmlReader inner;
-    private readonly XmlLimits limits;
-    private readonly int[] namespacesInScope;
-    private int elements;
+    private readonly XmlReader _inner;
+    private readonly XmlLimits _limits;
+    private readonly int[] _namespacesInScope;
+    private int _elements;
 
-    private readonly Action? observer;
+    private readonly Action? _observer;
 
     /// <param name="observer">Called after every node is read and checked, before the consumer sees it: lets a
     /// streaming pass learn from the same read that builds a DOM.</param>
     public BoundedXmlReader(XmlReader inner, XmlLimits? limits = null, Action? observer = null)
     {
-        this.inner = inner;
-        this.limits = limits ?? XmlLimits.Message;
-        this.observer = observer;
-        namespacesInScope = new int[this.limits.MaxDepth + 2];
+        _inner = inner;
+        _limits = limits ?? XmlLimits.Message;
+        _observer = observer;
+        _namespacesInScope = new int[_limits.MaxDepth + 2];
     }
 
     public override bool Read()
     {
-        var more = inner.Read();
-        if (more && inner.NodeType == XmlNodeType.Element) CheckElement();
-        if (more) observer?.Invoke();
+        var more = _inner.Read();
+        if (more && _inner.NodeType == XmlNodeType.Element) CheckElement();
+        if (more) _observer?.Invoke();
         return more;
     }
 
     private void CheckElement()
     {
-        var depth = inner.Depth;
-        if (depth > limits.MaxDepth)
-            throw Limit($"element nesting is deeper than {limits.MaxDepth}");
-        if (++elements > limits.MaxElements)
-            throw Limit($"the message has more than {limits.MaxElements:N0} elements");
-        var count = inner.AttributeCount;
-        if (count > limits.MaxAttributesPerElement)
-            throw Limit($"element <{inner.Name}> has {count:N0} attributes; at most {limits.MaxAttributesPerElement} are allowed");
+        var depth = _inner.Depth;
+        if (depth > _limits.MaxDepth)
+            throw Limit($"element nesting is deeper than {_limits.MaxDepth}");
+        if (++_elements > _limits.MaxElements)
+            throw Limit($"the message has more than {_limits.MaxElements:N0} elements");
+        var count = _inner.AttributeCount;
+        if (count > _limits.MaxAttributesPerElement)
+            throw Limit($"element <{_inner.Name}> has {count:N0} attributes; at most {_limits.MaxAttributesPerElement} are allowed");
 
         var declared = 0;
         if (count > 0)
         {
             for (var i = 0; i < count; i++)
             {
-                inner.MoveToAttribute(i);
-                if (inner.NamespaceURI == XmlnsNamespace) declared++;
+                _inner.MoveToAttribute(i);
+                if (_inner.NamespaceURI == XmlnsNamespace) declared++;
             }
-            inner.MoveToElement();
+            _inner.MoveToElement();
         }
-        var inScope = (depth == 0 ? 0 : namespacesInScope[depth - 1]) + declared;
-        namespacesInScope[depth] = inScope;
-        if (inScope > limits.MaxNamespacesInScope)
-            throw Limit($"{inScope:N0} namespace declarations are in scope at <{inner.Name}>; at most {limits.MaxNamespacesInScope} are allowed");
+        var inScope = (depth == 0 ? 0 : _namespacesInScope[depth - 1]) + declared;
+        _namespacesInScope[depth] = inScope;
+        if (inScope > _limits.MaxNamespacesInScope)
+            throw Limit($"{inScope:N0} namespace declarations are in scope at <{_inner.Name}>; at most {_limits.MaxNamespacesInScope} are allowed");
     }
 
     private XmlLimitException Limit(string message) =>
-        inner is IXmlLineInfo li ? new XmlLimitException(message, li.LineNumber, li.LinePosition) : new XmlLimitException(message, 0, 0);
+        _inner is IXmlLineInfo li ? new XmlLimitException(message, li.LineNumber, li.LinePosition) : new XmlLimitException(message, 0, 0);
 
-    public override int AttributeCount => inner.AttributeCount;
-    public override string BaseURI => inner.BaseURI;
-    public override int Depth => inner.Depth;
-    public override bool EOF => inner.EOF;
-    public override bool IsEmptyElement => inner.IsEmptyElement;
-    public override string LocalName => inner.LocalName;
-    public override string NamespaceURI => inner.NamespaceURI;
-    public override XmlNameTable NameTable => inner.NameTable;
-    public override XmlNodeType NodeType => inner.NodeType;
-    public override string Prefix => inner.Prefix;
-    public override ReadState ReadState => inner.ReadState;
-    public override string Value => inner.Value;
-    public override string GetAttribute(int i) => inner.GetAttribute(i);
-    public override string? GetAttribute(string name) => inner.GetAttribute(name);
-    public override string? GetAttribute(string name, string? namespaceURI) => inner.GetAttribute(name, namespaceURI);
-    public override string? LookupNamespace(string prefix) => inner.LookupNamespace(prefix);
-    public override bool MoveToAttribute(string name) => inner.MoveToAttribute(name);
-    public override bool MoveToAttribute(string name, string? ns) => inner.MoveToAttribute(name, ns);
-    public override void MoveToAttribute(int i) => inner.MoveToAttribute(i);
-    public override bool MoveToElement() => inner.MoveToElement();
-    public override bool MoveToFirstAttribute() => inner.MoveToFirstAttribute();
-    public override bool MoveToNextAttribute() => inner.MoveToNextAttribute();
-    public override bool ReadAttributeValue() => inner.ReadAttributeValue();
-    public override void ResolveEntity() => inner.ResolveEntity();
-    public override XmlSpace XmlSpace => inner.XmlSpace;
-    public override string XmlLang => inner.XmlLang;
-    public override bool HasValue => inner.HasValue;
+    public override int AttributeCount => _inner.AttributeCount;
+    public override string BaseURI => _inner.BaseURI;
+    public override int Depth => _inner.Depth;
+    public override bool EOF => _inner.EOF;
+    public override bool IsEmptyElement => _inner.IsEmptyElement;
+    public override string LocalName => _inner.LocalName;
+    public override string NamespaceURI => _inner.NamespaceURI;
+    public override XmlNameTable NameTable => _inner.NameTable;
+    public override XmlNodeType NodeType => _inner.NodeType;
+    public override string Prefix => _inner.Prefix;
+    public override ReadState ReadState => _inner.ReadState;
+    public override string Value => _inner.Value;
+    public override string GetAttribute(int i) => _inner.GetAttribute(i);
+    public override string? GetAttribute(string name) => _inner.GetAttribute(name);
+    public override string? GetAttribute(string name, string? namespaceURI) => _inner.GetAttribute(name, namespaceURI);
+    public override string? LookupNamespace(string prefix) => _inner.LookupNamespace(prefix);
+    public override bool MoveToAttribute(string name) => _inner.MoveToAttribute(name);
+    public override bool MoveToAttribute(string name, string? ns) => _inner.MoveToAttribute(name, ns);
+    public override void MoveToAttribute(int i) => _inner.MoveToAttribute(i);
+    public override bool MoveToElement() => _inner.MoveToElement();
+    public override bool MoveToFirstAttribute() => _inner.MoveToFirstAttribute();
+    public override bool MoveToNextAttribute() => _inner.MoveToNextAttribute();
+    public override bool ReadAttributeValue() => _inner.ReadAttributeValue();
+    public override void ResolveEntity() => _inner.ResolveEntity();
+    public override XmlSpace XmlSpace => _inner.XmlSpace;
+    public override string XmlLang => _inner.XmlLang;
+    public override bool HasValue => _inner.HasValue;
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing) _inner.Dispose();
         base.Dispose(disposing);
     }
 }

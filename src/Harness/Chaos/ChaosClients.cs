@@ -11,15 +11,15 @@ namespace ConformanceKit.Harness.Chaos;
 /// </summary>
 internal sealed class ChaosClients(Uri provider, ChaosOptions options)
 {
-    private int retries;
-    private int answered;
+    private int _retries;
+    private int _answered;
 
     /// <summary>The code each sale id was answered with.</summary>
     public ConcurrentDictionary<string, string> Answers { get; } = new(StringComparer.Ordinal);
 
-    public int Retries => retries;
+    public int Retries => _retries;
 
-    public int Answered => answered;
+    public int Answered => _answered;
 
     public static string SaleId(int i) => "chaos-" + i.ToString("D6", CultureInfo.InvariantCulture);
 
@@ -37,7 +37,7 @@ internal sealed class ChaosClients(Uri provider, ChaosOptions options)
                 if (options.Rate > 0 && TimeSpan.FromSeconds(i / options.Rate) - started.Elapsed is { Ticks: > 0 } wait)
                     await Task.Delay(wait, ct); // sale i is due at i / rate seconds
                 await SellAsync(http, i, random, ct);
-                Interlocked.Increment(ref answered);
+                Interlocked.Increment(ref _answered);
             }
         }));
     }
@@ -69,7 +69,7 @@ internal sealed class ChaosClients(Uri provider, ChaosOptions options)
             {
                 // the provider is down or was killed mid-answer: ask again, same sale id
             }
-            Interlocked.Increment(ref retries);
+            Interlocked.Increment(ref _retries);
             await Task.Delay(50, ct);
         }
     }

@@ -7,8 +7,8 @@ namespace ConformanceKit.Harness.Chaos;
 /// <summary>`ck provider` in a child process on a fixed loopback port, so it can be SIGKILLed and started again on the same store.</summary>
 internal sealed class ProviderProcess(ChaosOptions options, IReadOnlyList<string> arguments, string logPath) : IDisposable
 {
-    private readonly Lock logGate = new();
-    private Process? process;
+    private readonly Lock _logGate = new();
+    private Process? _process;
 
     public int Starts { get; private set; }
 
@@ -32,30 +32,30 @@ internal sealed class ProviderProcess(ChaosOptions options, IReadOnlyList<string
         started.ErrorDataReceived += (_, e) => Append(e.Data);
         started.BeginOutputReadLine();
         started.BeginErrorReadLine();
-        process = started;
+        _process = started;
     }
 
     /// <summary>SIGKILL: no shutdown code runs, wherever the provider is.</summary>
     public async Task KillAsync()
     {
-        if (process is null) return;
+        if (_process is null) return;
         try
         {
-            process.Kill(entireProcessTree: true);
+            _process.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException) { /* already gone */ }
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        Append($"--- killed (exit {process.ExitCode}) ---");
-        process.Dispose();
-        process = null;
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Append($"--- killed (exit {_process.ExitCode}) ---");
+        _process.Dispose();
+        _process = null;
     }
 
-    public bool HasExited => process?.HasExited ?? true;
+    public bool HasExited => _process?.HasExited ?? true;
 
     /// <summary>The last lines of the provider's log, for a failure message.</summary>
     public string Tail(int lines = 30)
     {
-        lock (logGate)
+        lock (_logGate)
         {
             if (!File.Exists(logPath)) return "";
             var all = File.ReadAllLines(logPath);
@@ -66,16 +66,16 @@ internal sealed class ProviderProcess(ChaosOptions options, IReadOnlyList<string
     private void Append(string? line)
     {
         if (line is null) return;
-        lock (logGate) File.AppendAllText(logPath, line + "\n");
+        lock (_logGate) File.AppendAllText(logPath, line + "\n");
     }
 
     public void Dispose()
     {
         try
         {
-            process?.Kill(entireProcessTree: true);
+            _process?.Kill(entireProcessTree: true);
         }
         catch (InvalidOperationException) { /* already gone */ }
-        process?.Dispose();
+        _process?.Dispose();
     }
 }

@@ -50,13 +50,13 @@ public sealed class IntermediateTablePoller
 
     private const string LineColumns = "kind, name, unit, quantity, unit_price, vat_rate, discount, item_code";
 
-    private readonly ISaleIntake intake;
-    private readonly string connectionString;
-    private readonly TimeSpan pollInterval;
-    private readonly int batchSize;
-    private readonly TimeProvider time;
-    private readonly ILogger log;
-    private readonly SemaphoreSlim polling = new(1, 1);
+    private readonly ISaleIntake _intake;
+    private readonly string _connectionString;
+    private readonly TimeSpan _pollInterval;
+    private readonly int _batchSize;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _polling = new(1, 1);
 
     /// <param name="intake">Where the sales go.</param>
     /// <param name="connectionString">The shop's SQLite database, e.g. "Data Source=shop.db".</param>
@@ -71,12 +71,12 @@ public sealed class IntermediateTablePoller
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval), "the poll interval must be positive");
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        this.intake = intake;
-        this.connectionString = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
-        this.pollInterval = pollInterval;
-        this.batchSize = batchSize;
-        this.time = time ?? TimeProvider.System;
-        this.log = log ?? NullLogger.Instance;
+        _intake = intake;
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
+        _pollInterval = pollInterval;
+        _batchSize = batchSize;
+        _time = time ?? TimeProvider.System;
+        _log = log ?? NullLogger.Instance;
     }
 
     /// <summary>Creates ck_sales and ck_sale_lines when missing (an empty file is fine).</summary>
@@ -92,7 +92,7 @@ public sealed class IntermediateTablePoller
     /// <returns>A task that completes (without throwing) when <paramref name="cancellationToken"/> is cancelled.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        log.LogInformation("polling ck_sales every {Interval}", pollInterval);
+        _log.LogInformation("polling ck_sales every {Interval}", _pollInterval);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
@@ -105,11 +105,11 @@ public sealed class IntermediateTablePoller
             }
             catch (SqliteException e)
             {
-                log.LogWarning("polling the intermediate table failed: {Message}", e.Message);
+                _log.LogWarning("polling the intermediate table failed: {Message}", e.Message);
             }
             try
             {
-                await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_pollInterval, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -125,7 +125,7 @@ public sealed class IntermediateTablePoller
     /// <exception cref="SqliteException">The database cannot be read or written (missing tables: call <see cref="EnsureSchema"/>).</exception>
     public async Task<TablePollResult> PollOnceAsync(CancellationToken cancellationToken)
     {
-        await polling.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _polling.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             using var connection = Open();
@@ -139,20 +139,20 @@ public sealed class IntermediateTablePoller
                 {
                     SetError(connection, row.Id, error!);
                     failed.Add((row.Id, error!));
-                    log.LogWarning("ck_sales '{Id}': {Error}", row.Id, error);
+                    _log.LogWarning("ck_sales '{Id}': {Error}", row.Id, error);
                     continue;
                 }
                 SaleReceipt receipt;
                 try
                 {
-                    receipt = await intake.SubmitAsync("table:" + row.Id, sale, row.RegisterId, cancellationToken).ConfigureAwait(false);
+                    receipt = await _intake.SubmitAsync("table:" + row.Id, sale, row.RegisterId, cancellationToken).ConfigureAwait(false);
                 }
                 catch (ArgumentException e)
                 {
                     var message = "the provider refused the sale: " + e.Message;
                     SetError(connection, row.Id, message);
                     failed.Add((row.Id, message));
-                    log.LogWarning("ck_sales '{Id}': {Error}", row.Id, message);
+                    _log.LogWarning("ck_sales '{Id}': {Error}", row.Id, message);
                     continue;
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -161,7 +161,7 @@ public sealed class IntermediateTablePoller
                 }
                 catch (Exception e)
                 {
-                    log.LogWarning("ck_sales '{Id}': the provider failed ({Message}); trying again next poll", row.Id, e.Message);
+                    _log.LogWarning("ck_sales '{Id}': the provider failed ({Message}); trying again next poll", row.Id, e.Message);
                     return new TablePollResult(issued, failed, e.Message);
                 }
                 using (var update = connection.CreateCommand())
@@ -172,19 +172,19 @@ public sealed class IntermediateTablePoller
                     update.ExecuteNonQuery();
                 }
                 issued.Add((row.Id, receipt));
-                log.LogInformation("ck_sales '{Id}': issued {Code}", row.Id, receipt.Invoice.Code.Value);
+                _log.LogInformation("ck_sales '{Id}': issued {Code}", row.Id, receipt.Invoice.Code.Value);
             }
             return new TablePollResult(issued, failed);
         }
         finally
         {
-            polling.Release();
+            _polling.Release();
         }
     }
 
     private SqliteConnection Open()
     {
-        var connection = new SqliteConnection(connectionString);
+        var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA busy_timeout = 30000;";
@@ -201,7 +201,7 @@ public sealed class IntermediateTablePoller
             SELECT id, register_id, buyer_name, buyer_address, buyer_tax_code, buyer_id, buyer_phone, payment_method
             FROM ck_sales WHERE status = 'new' ORDER BY created_at, id LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$limit", batchSize);
+        command.Parameters.AddWithValue("$limit", _batchSize);
         using var reader = command.ExecuteReader();
         var rows = new List<SaleRow>();
         while (reader.Read())

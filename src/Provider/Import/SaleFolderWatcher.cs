@@ -15,12 +15,12 @@ namespace ConformanceKit.Provider.Import;
 /// </summary>
 public sealed class SaleFolderWatcher
 {
-    private readonly ISaleIntake intake;
-    private readonly TimeSpan pollInterval;
-    private readonly TimeProvider time;
-    private readonly ILogger log;
-    private readonly SemaphoreSlim scanning = new(1, 1);
-    private Dictionary<string, (long Size, DateTime Modified)> previous = new(StringComparer.Ordinal);
+    private readonly ISaleIntake _intake;
+    private readonly TimeSpan _pollInterval;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _scanning = new(1, 1);
+    private Dictionary<string, (long Size, DateTime Modified)> _previous = new(StringComparer.Ordinal);
 
     /// <param name="intake">Where the sales go.</param>
     /// <param name="inbox">The folder watched; done/ and rejected/ are created inside it.</param>
@@ -32,11 +32,11 @@ public sealed class SaleFolderWatcher
         ArgumentNullException.ThrowIfNull(intake);
         ArgumentException.ThrowIfNullOrWhiteSpace(inbox);
         if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval), "the poll interval must be positive");
-        this.intake = intake;
+        _intake = intake;
         Inbox = Path.GetFullPath(inbox);
-        this.pollInterval = pollInterval;
-        this.time = time ?? TimeProvider.System;
-        this.log = log ?? NullLogger.Instance;
+        _pollInterval = pollInterval;
+        _time = time ?? TimeProvider.System;
+        _log = log ?? NullLogger.Instance;
     }
 
     /// <summary>The watched folder (full path).</summary>
@@ -60,13 +60,13 @@ public sealed class SaleFolderWatcher
     /// <returns>A task that completes (without throwing) when <paramref name="cancellationToken"/> is cancelled.</returns>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        log.LogInformation("watching {Inbox} for sale files (*.csv, *.json) every {Interval}", Inbox, pollInterval);
+        _log.LogInformation("watching {Inbox} for sale files (*.csv, *.json) every {Interval}", Inbox, _pollInterval);
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
                 await ScanOnceAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_pollInterval, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -74,10 +74,10 @@ public sealed class SaleFolderWatcher
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                log.LogWarning("scanning {Inbox} failed: {Message}", Inbox, e.Message);
+                _log.LogWarning("scanning {Inbox} failed: {Message}", Inbox, e.Message);
                 try
                 {
-                    await Task.Delay(pollInterval, time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(_pollInterval, _time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -93,7 +93,7 @@ public sealed class SaleFolderWatcher
     /// </summary>
     public async Task<FolderScanResult> ScanOnceAsync(CancellationToken cancellationToken)
     {
-        await scanning.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await _scanning.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             Directory.CreateDirectory(DoneFolder);
@@ -107,10 +107,10 @@ public sealed class SaleFolderWatcher
             {
                 var signature = (file.Length, file.LastWriteTimeUtc);
                 seen[file.Name] = signature;
-                if (AssumeComplete || (previous.TryGetValue(file.Name, out var before) && before == signature)) ready.Add(file);
+                if (AssumeComplete || (_previous.TryGetValue(file.Name, out var before) && before == signature)) ready.Add(file);
                 else waiting.Add(file.Name);
             }
-            previous = seen;
+            _previous = seen;
 
             var results = new List<FileImportResult>();
             foreach (var file in ready)
@@ -122,7 +122,7 @@ public sealed class SaleFolderWatcher
         }
         finally
         {
-            scanning.Release();
+            _scanning.Release();
         }
     }
 
@@ -137,12 +137,12 @@ public sealed class SaleFolderWatcher
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.LogWarning("{File}: cannot be read yet ({Message}); trying again next scan", name, e.Message);
+            _log.LogWarning("{File}: cannot be read yet ({Message}); trying again next scan", name, e.Message);
             return new FileImportResult(name, FileImportOutcome.Retry, null, [], [], e.Message);
         }
         if (!parsed.Ok)
         {
-            log.LogWarning("{File}: {Count} mapping error(s), nothing sent; moved to rejected/", name, parsed.Errors.Count);
+            _log.LogWarning("{File}: {Count} mapping error(s), nothing sent; moved to rejected/", name, parsed.Errors.Count);
             return Reject(file, parsed.Errors, []);
         }
 
@@ -151,7 +151,7 @@ public sealed class SaleFolderWatcher
         {
             try
             {
-                receipts.Add(await intake.SubmitAsync($"file:{name}:{sale.SaleId}", sale.Sale, sale.RegisterId, cancellationToken)
+                receipts.Add(await _intake.SubmitAsync($"file:{name}:{sale.SaleId}", sale.Sale, sale.RegisterId, cancellationToken)
                     .ConfigureAwait(false));
             }
             catch (ArgumentException e)
@@ -159,7 +159,7 @@ public sealed class SaleFolderWatcher
                 // Cannot happen for a file the parser accepted; the sales before this one stay issued.
                 var column = SaleFileParser.FormatOf(name) == SaleFileFormat.Csv ? "sale_id" : "saleId";
                 var error = new MappingError(name, sale.Row, column, $"the provider refused sale '{sale.SaleId}': {e.Message}");
-                log.LogWarning("{File}: {Error}; {Issued} sale(s) before it were issued; moved to rejected/", name, error.Message, receipts.Count);
+                _log.LogWarning("{File}: {Error}; {Issued} sale(s) before it were issued; moved to rejected/", name, error.Message, receipts.Count);
                 return Reject(file, [error], receipts);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -168,7 +168,7 @@ public sealed class SaleFolderWatcher
             }
             catch (Exception e)
             {
-                log.LogWarning("{File}: the provider failed at sale '{SaleId}' ({Message}); trying the file again next scan",
+                _log.LogWarning("{File}: the provider failed at sale '{SaleId}' ({Message}); trying the file again next scan",
                     name, sale.SaleId, e.Message);
                 return new FileImportResult(name, FileImportOutcome.Retry, null, receipts, [], e.Message);
             }
@@ -177,7 +177,7 @@ public sealed class SaleFolderWatcher
         var moved = Target(DoneFolder, name);
         WriteInvoices(moved + ".invoices.csv", name, receipts);
         File.Move(file.FullName, moved);
-        log.LogInformation("{File}: {Count} sale(s) issued; moved to done/", name, receipts.Count);
+        _log.LogInformation("{File}: {Count} sale(s) issued; moved to done/", name, receipts.Count);
         return new FileImportResult(name, FileImportOutcome.Done, moved, receipts, []);
     }
 
@@ -209,7 +209,7 @@ public sealed class SaleFolderWatcher
     {
         var path = Path.Combine(folder, name);
         if (!Exists(path)) return path;
-        var stamp = time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var stamp = _time.GetUtcNow().UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         for (var n = 1; ; n++)
         {
             path = Path.Combine(folder, n == 1 ? $"{stamp}-{name}" : $"{stamp}-{n}-{name}");

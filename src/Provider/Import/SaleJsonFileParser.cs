@@ -18,11 +18,11 @@ internal sealed class SaleJsonFileParser
     private static readonly string[] DiscountProperties = ["name", "amount", "rate"];
     private static readonly string[] PromotionProperties = ["name", "unit", "quantity"];
 
-    private readonly string file;
-    private readonly List<MappingError> errors = [];
-    private int row;
+    private readonly string _file;
+    private readonly List<MappingError> _errors = [];
+    private int _row;
 
-    private SaleJsonFileParser(string file) => this.file = file;
+    private SaleJsonFileParser(string file) => _file = file;
 
     public static SaleFileParseResult Parse(string file, ReadOnlyMemory<byte> utf8)
     {
@@ -36,8 +36,8 @@ internal sealed class SaleJsonFileParser
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
-            parser.errors.Add(new MappingError(file, line, $"{line}:{column}", "not valid JSON: " + FirstSentence(e.Message)));
-            return SaleFileParseResult.Of([], parser.errors);
+            parser._errors.Add(new MappingError(file, line, $"{line}:{column}", "not valid JSON: " + FirstSentence(e.Message)));
+            return SaleFileParseResult.Of([], parser._errors);
         }
         using (document)
         {
@@ -47,8 +47,8 @@ internal sealed class SaleJsonFileParser
             }
             catch (InvalidOperationException e) // a string escaping a lone surrogate (\ud800) cannot be read as text
             {
-                parser.errors.Add(new MappingError(file, parser.row, "", "the file holds text that is not valid Unicode: " + e.Message));
-                return SaleFileParseResult.Of([], parser.errors);
+                parser._errors.Add(new MappingError(file, parser._row, "", "the file holds text that is not valid Unicode: " + e.Message));
+                return SaleFileParseResult.Of([], parser._errors);
             }
         }
     }
@@ -73,13 +73,13 @@ internal sealed class SaleJsonFileParser
             if (array.ValueKind != JsonValueKind.Array)
             {
                 Error(0, prefix, array.ValueKind == JsonValueKind.Undefined ? "\"sales\" is missing" : "\"sales\" must be an array");
-                return SaleFileParseResult.Of([], errors);
+                return SaleFileParseResult.Of([], _errors);
             }
         }
         else
         {
             Error(0, "$", "the file must be an array of sales or { \"sales\": [ … ] }");
-            return SaleFileParseResult.Of([], errors);
+            return SaleFileParseResult.Of([], _errors);
         }
 
         var sales = new List<ImportedSale>();
@@ -87,38 +87,38 @@ internal sealed class SaleJsonFileParser
         var i = 0;
         foreach (var element in array.EnumerateArray())
         {
-            row = i + 1;
+            _row = i + 1;
             var path = $"{prefix}[{i}]";
             i++;
             if (ReadSale(element, path, seen) is { } sale) sales.Add(sale);
         }
-        row = 0;
-        if (i == 0 && errors.Count == 0) Error(0, prefix, "the file holds no sale");
-        return SaleFileParseResult.Of(sales, errors);
+        _row = 0;
+        if (i == 0 && _errors.Count == 0) Error(0, prefix, "the file holds no sale");
+        return SaleFileParseResult.Of(sales, _errors);
     }
 
     private ImportedSale? ReadSale(JsonElement e, string path, Dictionary<string, int> seen)
     {
         if (!IsObject(e, path)) return null;
-        var before = errors.Count;
+        var before = _errors.Count;
         Unknown(e, path, SaleProperties);
         var saleId = String(e, path, "saleId", required: true);
-        if (saleId is not null && !seen.TryAdd(saleId, row))
-            Error(row, path + ".saleId", $"saleId '{saleId}' is already used by sale {seen[saleId]}");
+        if (saleId is not null && !seen.TryAdd(saleId, _row))
+            Error(_row, path + ".saleId", $"saleId '{saleId}' is already used by sale {seen[saleId]}");
         var registerId = String(e, path, "registerId", required: false);
         var paymentMethod = String(e, path, "paymentMethod", required: false);
 
         var lines = new List<SaleLine>();
         if (!Property(e, "lines", out var linesElement) || linesElement.ValueKind == JsonValueKind.Null)
-            Error(row, path + ".lines", "a sale needs at least one line");
+            Error(_row, path + ".lines", "a sale needs at least one line");
         else if (linesElement.ValueKind != JsonValueKind.Array)
-            Error(row, path + ".lines", "must be an array");
+            Error(_row, path + ".lines", "must be an array");
         else
         {
             var k = 0;
             foreach (var l in linesElement.EnumerateArray())
                 if (ReadLine(l, $"{path}.lines[{k++}]") is { } line) lines.Add(line);
-            if (k == 0) Error(row, path + ".lines", "a sale needs at least one line");
+            if (k == 0) Error(_row, path + ".lines", "a sale needs at least one line");
         }
 
         Buyer? buyer = null;
@@ -144,7 +144,7 @@ internal sealed class SaleJsonFileParser
         var promotions = new List<PromotionLine>();
         if (Property(e, "promotions", out var ps) && ps.ValueKind != JsonValueKind.Null)
         {
-            if (ps.ValueKind != JsonValueKind.Array) Error(row, path + ".promotions", "must be an array");
+            if (ps.ValueKind != JsonValueKind.Array) Error(_row, path + ".promotions", "must be an array");
             else
             {
                 var k = 0;
@@ -161,7 +161,7 @@ internal sealed class SaleJsonFileParser
             }
         }
 
-        if (errors.Count > before || saleId is null) return null;
+        if (_errors.Count > before || saleId is null) return null;
         var sale = new Sale
         {
             Lines = lines,
@@ -174,10 +174,10 @@ internal sealed class SaleJsonFileParser
                 ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)
                 ?? SaleCalculator.Find(sale)) is { } problem)
         {
-            Error(row, $"{path}.{problem.Path}".TrimEnd('.'), problem.Message);
+            Error(_row, $"{path}.{problem.Path}".TrimEnd('.'), problem.Message);
             return null;
         }
-        return new ImportedSale(saleId, sale, registerId, row);
+        return new ImportedSale(saleId, sale, registerId, _row);
     }
 
     private SaleLine? ReadLine(JsonElement e, string path)
@@ -198,7 +198,7 @@ internal sealed class SaleJsonFileParser
     private bool IsObject(JsonElement e, string path)
     {
         if (e.ValueKind == JsonValueKind.Object) return true;
-        Error(row, path, "must be an object");
+        Error(_row, path, "must be an object");
         return false;
     }
 
@@ -206,7 +206,7 @@ internal sealed class SaleJsonFileParser
     {
         foreach (var p in e.EnumerateObject())
             if (!known.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
-                Error(row, $"{path}.{p.Name}", "unknown property; known: " + string.Join(", ", known));
+                Error(_row, $"{path}.{p.Name}", "unknown property; known: " + string.Join(", ", known));
     }
 
     private static bool Property(JsonElement e, string name, out JsonElement value)
@@ -227,18 +227,18 @@ internal sealed class SaleJsonFileParser
     {
         if (!Property(e, name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            if (required) Error(row, $"{path}.{name}", "a value is required");
+            if (required) Error(_row, $"{path}.{name}", "a value is required");
             return null;
         }
         if (v.ValueKind != JsonValueKind.String)
         {
-            Error(row, $"{path}.{name}", "must be a string");
+            Error(_row, $"{path}.{name}", "must be a string");
             return null;
         }
         var s = v.GetString()!.Trim();
         if (s.Length == 0 && required)
         {
-            Error(row, $"{path}.{name}", "a value is required");
+            Error(_row, $"{path}.{name}", "a value is required");
             return null;
         }
         return s;
@@ -249,29 +249,29 @@ internal sealed class SaleJsonFileParser
         var at = $"{path}.{name}";
         if (!Property(e, name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            if (required) Error(row, at, "a value is required");
+            if (required) Error(_row, at, "a value is required");
             return null;
         }
         decimal? d = null;
         if (v.ValueKind == JsonValueKind.Number)
         {
             if (v.TryGetDecimal(out var n)) d = n;
-            else Error(row, at, $"{v.GetRawText()} is out of range");
+            else Error(_row, at, $"{v.GetRawText()} is out of range");
             if (d < 0)
             {
-                Error(row, at, $"'{v.GetRawText()}' is negative");
+                Error(_row, at, $"'{v.GetRawText()}' is negative");
                 d = null;
             }
         }
         else if (v.ValueKind == JsonValueKind.String)
         {
             d = ImportValues.Number(v.GetString()!, out var error);
-            if (error is not null) Error(row, at, error);
+            if (error is not null) Error(_row, at, error);
         }
-        else Error(row, at, "must be a number");
+        else Error(_row, at, "must be a number");
         if (positive && d == 0m)
         {
-            Error(row, at, "must be more than 0");
+            Error(_row, at, "must be more than 0");
             d = null;
         }
         return d;
@@ -282,20 +282,20 @@ internal sealed class SaleJsonFileParser
         var at = $"{path}.{name}";
         if (!Property(e, name, out var v) || v.ValueKind == JsonValueKind.Null)
         {
-            Error(row, at, $"a value is required; accepted: {ImportValues.AcceptedRates}");
+            Error(_row, at, $"a value is required; accepted: {ImportValues.AcceptedRates}");
             return null;
         }
         if (v.ValueKind != JsonValueKind.String)
         {
-            Error(row, at, $"must be a string; accepted: {ImportValues.AcceptedRates}");
+            Error(_row, at, $"must be a string; accepted: {ImportValues.AcceptedRates}");
             return null;
         }
         var rate = ImportValues.Rate(v.GetString()!, out var error);
-        if (error is not null) Error(row, at, error);
+        if (error is not null) Error(_row, at, error);
         return rate;
     }
 
-    private void Error(int at, string column, string message) => errors.Add(new MappingError(file, at, column, message));
+    private void Error(int at, string column, string message) => _errors.Add(new MappingError(_file, at, column, message));
 
     private static string FirstSentence(string message)
     {

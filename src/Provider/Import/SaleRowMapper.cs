@@ -9,16 +9,16 @@ namespace ConformanceKit.Provider.Import;
 /// </summary>
 internal sealed class SaleRowMapper(string file, List<MappingError> errors)
 {
-    private readonly List<(int Row, SaleLine Line)> lines = [];
-    private readonly List<(int Row, PromotionLine Line)> promotions = [];
-    private (int Row, TradeDiscount Discount)? discount;
-    private readonly int errorsBefore = errors.Count;
-    private int firstRow = -1;
+    private readonly List<(int Row, SaleLine Line)> _lines = [];
+    private readonly List<(int Row, PromotionLine Line)> _promotions = [];
+    private (int Row, TradeDiscount Discount)? _discount;
+    private readonly int _errorsBefore = errors.Count;
+    private int _firstRow = -1;
 
     /// <summary>Reads one row; <paramref name="get"/> gives a column's trimmed value ("" when absent or empty).</summary>
     public void Add(int row, Func<string, string> get)
     {
-        if (firstRow < 0) firstRow = row;
+        if (_firstRow < 0) _firstRow = row;
         var kind = get("kind").ToLowerInvariant();
         switch (kind)
         {
@@ -32,7 +32,7 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
                 var lineDiscount = Amount(row, get, "discount", required: false) ?? 0m;
                 if (name is null || unit is null || quantity is null || price is null || rate is null) return;
                 var itemCode = get("item_code");
-                lines.Add((row, new SaleLine(name, unit, quantity.Value, price.Value, rate.Value, lineDiscount,
+                _lines.Add((row, new SaleLine(name, unit, quantity.Value, price.Value, rate.Value, lineDiscount,
                     itemCode.Length == 0 ? null : itemCode)));
                 break;
             }
@@ -42,7 +42,7 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
                 var unit = Required(row, get, "unit");
                 var quantity = Positive(row, get, "quantity");
                 if (name is null || unit is null || quantity is null) return;
-                promotions.Add((row, new PromotionLine(name, unit, quantity.Value)));
+                _promotions.Add((row, new PromotionLine(name, unit, quantity.Value)));
                 break;
             }
             case "discount":
@@ -50,13 +50,13 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
                 var name = Required(row, get, "name");
                 var amount = Amount(row, get, "unit_price", required: true);
                 var rate = Rate(row, get);
-                if (discount is { } first)
+                if (_discount is { } first)
                 {
                     Error(row, "kind", $"a sale has at most one trade discount row (the first is row {first.Row})");
                     return;
                 }
                 if (name is null || amount is null || rate is null) return;
-                discount = (row, new TradeDiscount(name, amount.Value, rate.Value));
+                _discount = (row, new TradeDiscount(name, amount.Value, rate.Value));
                 break;
             }
             default:
@@ -68,26 +68,26 @@ internal sealed class SaleRowMapper(string file, List<MappingError> errors)
     /// <summary>The sale, or null when a row of it had an error or <see cref="SaleCalculator"/> refuses it.</summary>
     public Sale? Build(Buyer? buyer, string? paymentMethod)
     {
-        if (errors.Count > errorsBefore) return null;
+        if (errors.Count > _errorsBefore) return null;
         var sale = new Sale
         {
-            Lines = lines.Select(l => l.Line).ToList(),
-            Promotions = promotions.Select(p => p.Line).ToList(),
-            Discount = discount?.Discount,
+            Lines = _lines.Select(l => l.Line).ToList(),
+            Promotions = _promotions.Select(p => p.Line).ToList(),
+            Discount = _discount?.Discount,
             Buyer = buyer,
             PaymentMethod = string.IsNullOrEmpty(paymentMethod) ? "TM/CK" : paymentMethod,
         };
         if (SaleCalculator.Find(sale) is not { } problem) return sale;
         var (row, column) = problem.Section switch
         {
-            SaleSection.Line => (lines[problem.Index].Row, Column(problem.Field)),
-            SaleSection.Discount => (discount!.Value.Row, problem.Field switch { "name" => "name", "rate" => "vat_rate", _ => "unit_price" }),
-            SaleSection.Promotion => (promotions[problem.Index].Row, problem.Field.Length == 0 ? "name" : problem.Field),
-            SaleSection.Buyer => (firstRow, problem.Field switch
+            SaleSection.Line => (_lines[problem.Index].Row, Column(problem.Field)),
+            SaleSection.Discount => (_discount!.Value.Row, problem.Field switch { "name" => "name", "rate" => "vat_rate", _ => "unit_price" }),
+            SaleSection.Promotion => (_promotions[problem.Index].Row, problem.Field.Length == 0 ? "name" : problem.Field),
+            SaleSection.Buyer => (_firstRow, problem.Field switch
             {
                 "taxCode" => "buyer_tax_code", "personalId" => "buyer_id", "address" => "buyer_address", "phone" => "buyer_phone", _ => "buyer_name",
             }),
-            _ => (firstRow, problem.Field == "paymentMethod" ? "payment_method" : "kind"),
+            _ => (_firstRow, problem.Field == "paymentMethod" ? "payment_method" : "kind"),
         };
         Error(row, column, problem.Section == SaleSection.Sale && problem.Field == "lines" && problem.Rule == "required"
             ? $"{problem.Message} (a goods row: kind empty or 'goods')"

@@ -9,9 +9,9 @@ namespace ConformanceKit.Provider.Pos;
 public sealed class CashRegister
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-    private readonly RegisterConfig config;
-    private readonly CodeAllocator allocator;
-    private readonly TimeProvider time;
+    private readonly RegisterConfig _config;
+    private readonly CodeAllocator _allocator;
+    private readonly TimeProvider _time;
 
     public CashRegister(RegisterConfig config, CodeAllocator allocator, TimeProvider? time = null)
     {
@@ -22,12 +22,12 @@ public sealed class CashRegister
         if (config.Form is not (1 or 2)) throw new ArgumentException("form must be 1 or 2", nameof(config));
         if (!InvoiceSeries.TryParse($"C25M{config.SeriesSellerPart}", out _, out var seriesError))
             throw new ArgumentException(seriesError, nameof(config));
-        this.config = config;
-        this.allocator = allocator;
-        this.time = time ?? TimeProvider.System;
+        _config = config;
+        _allocator = allocator;
+        _time = time ?? TimeProvider.System;
     }
 
-    public RegisterConfig Config => config;
+    public RegisterConfig Config => _config;
 
     /// <summary>Issues one invoice for the sale; its code is durable once this returns.</summary>
     /// <exception cref="ArgumentException">The sale cannot be invoiced.</exception>
@@ -40,12 +40,12 @@ public sealed class CashRegister
     public IssuedInvoice Issue(Sale sale, string? saleId)
     {
         ArgumentNullException.ThrowIfNull(sale);
-        var totals = SaleCalculator.Compute(sale, config.Form);
-        var now = time.GetUtcNow().ToOffset(Vietnam);
-        var series = $"C{now.Year % 100:D2}M{config.SeriesSellerPart}";
-        var record = allocator.Allocate(new AllocationRequest(
-            config.RegisterId, config.SellerTaxCode, config.Block, config.Form, series, now, SaleJson.Serialize(sale), saleId));
-        return record.Existing ? Rebuild(config, record) : new IssuedInvoice(InvoiceBuilder.Build(config, sale, totals, record), totals, record);
+        var totals = SaleCalculator.Compute(sale, _config.Form);
+        var now = _time.GetUtcNow().ToOffset(Vietnam);
+        var series = $"C{now.Year % 100:D2}M{_config.SeriesSellerPart}";
+        var record = _allocator.Allocate(new AllocationRequest(
+            _config.RegisterId, _config.SellerTaxCode, _config.Block, _config.Form, series, now, SaleJson.Serialize(sale), saleId));
+        return record.Existing ? Rebuild(_config, record) : new IssuedInvoice(InvoiceBuilder.Build(_config, sale, totals, record), totals, record);
     }
 
     /// <summary>Rebuilds an issued invoice from its record (for listing or re-sending).</summary>

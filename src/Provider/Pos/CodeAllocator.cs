@@ -18,14 +18,14 @@ public sealed class CodeAllocator : IDisposable
     public const long MaxNumber = 99_999_999;
 
     private const int BusyTimeoutMs = 30_000;
-    private readonly SqliteConnection connection;
-    private readonly Lock gate = new();
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate = new();
 
     public CodeAllocator(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
-        connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
-        connection.Open();
+        _connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
+        _connection.Open();
         InMemory = PosDatabase.IsInMemory(databasePath);
         Execute($"PRAGMA busy_timeout = {BusyTimeoutMs};");
         if (!InMemory)
@@ -33,7 +33,7 @@ public sealed class CodeAllocator : IDisposable
             Execute("PRAGMA journal_mode = WAL;");
             Execute("PRAGMA synchronous = FULL;");
         }
-        using var tx = connection.BeginTransaction(deferred: false);
+        using var tx = _connection.BeginTransaction(deferred: false);
         Execute("""
             CREATE TABLE IF NOT EXISTS pos_counters (
                 block TEXT NOT NULL, year INTEGER NOT NULL, tax_code TEXT NOT NULL, issued INTEGER NOT NULL,
@@ -56,10 +56,10 @@ public sealed class CodeAllocator : IDisposable
     public bool InMemory { get; }
 
     /// <summary>The store's connection, for the provider's tables in the same file (used under <see cref="Gate"/> only).</summary>
-    internal SqliteConnection Connection => connection;
+    internal SqliteConnection Connection => _connection;
 
     /// <summary>Serialises every use of <see cref="Connection"/>.</summary>
-    internal Lock Gate => gate;
+    internal Lock Gate => _gate;
 
     /// <summary>Issues the next serial of the request's (block, year) and records the invoice, atomically.</summary>
     /// <exception cref="InvalidOperationException">The block belongs to another MST, or its numbers are used up.</exception>
@@ -69,9 +69,9 @@ public sealed class CodeAllocator : IDisposable
         if (!CodeBlock.IsValid(request.Block))
             throw new ArgumentException("block must be 5 upper-case letters A–Z or digits 0–9", nameof(request));
         var year = request.IssuedAt.Year % 100;
-        lock (gate)
+        lock (_gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock first
+            using var tx = _connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock first
             if (request.SaleId is { } saleId && Find("sale_id = $key", saleId, tx) is { } earlier)
                 return earlier with { Existing = true };
             long serial;
@@ -123,7 +123,7 @@ public sealed class CodeAllocator : IDisposable
     /// <summary>How many invoices the file records (all blocks and years).</summary>
     public long Count()
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("SELECT COUNT(*) FROM pos_invoices;");
             return (long)cmd.ExecuteScalar()!;
@@ -133,7 +133,7 @@ public sealed class CodeAllocator : IDisposable
     /// <summary>Every recorded invoice, by block, year and serial.</summary>
     public IReadOnlyList<AllocatedInvoice> List()
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"SELECT {Columns} FROM pos_invoices ORDER BY block, year, serial;");
             using var r = cmd.ExecuteReader();
@@ -146,13 +146,13 @@ public sealed class CodeAllocator : IDisposable
     /// <summary>The invoice issued for a sale id, or null.</summary>
     public AllocatedInvoice? FindBySale(string saleId)
     {
-        lock (gate) return Find("sale_id = $key", saleId, null);
+        lock (_gate) return Find("sale_id = $key", saleId, null);
     }
 
     /// <summary>The invoice with this code (MCCQT), or null.</summary>
     public AllocatedInvoice? FindByCode(string code)
     {
-        lock (gate) return Find("code = $key", code, null);
+        lock (_gate) return Find("code = $key", code, null);
     }
 
     internal const string Columns = "serial, code, number, register_id, tax_code, block, form, series, issued_at, sale_json, sale_id";
@@ -177,11 +177,11 @@ public sealed class CodeAllocator : IDisposable
         return (long)cmd.ExecuteScalar()! > 0;
     }
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => _connection.Dispose();
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
     {
-        var cmd = connection.CreateCommand();
+        var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         cmd.CommandTimeout = BusyTimeoutMs / 1000;

@@ -116,7 +116,9 @@ public static class SimulatorApp
             return TypedResults.Ok(new HealthView
             {
                 Status = "ok", Store = store.Kind, Messages = counts.Messages, Pending = counts.Pending, Invoices = counts.Invoices,
-                Queued = queue.Count,
+                Queued = queue.Count, Processed = queue.Processed,
+                // Idle: nothing queued or being processed, and nothing recorded that still waits for its data check.
+                Idle = queue.Idle && counts.Pending == 0,
             });
         }).WithTags("Health").WithSummary("200 when ready").Produces<HealthView>(503);
         app.MapGet("/metrics", (Diagnostics.StageTimings t) => Results.Text(t.ToPrometheus(), "text/plain; version=0.0.4"))

@@ -16,6 +16,7 @@ public sealed class ProcessingQueue
     private readonly List<string> _turns = [];
     private int _next;
     private int _count;
+    private long _processed;
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
     private readonly SimulatedClock _clock;
     private readonly AsyncPulse _pulse = new();
@@ -29,6 +30,15 @@ public sealed class ProcessingQueue
     public int Count
     {
         get { lock (_gate) return _count; }
+    }
+
+    /// <summary>Messages processed (their data check done) since the simulator started.</summary>
+    public long Processed => Interlocked.Read(ref _processed);
+
+    /// <summary>Nothing queued and nothing being processed.</summary>
+    public bool Idle
+    {
+        get { lock (_gate) return _queued.Count == 0; }
     }
 
     /// <summary>Queues a message unless it is already queued or being processed.</summary>
@@ -62,9 +72,11 @@ public sealed class ProcessingQueue
     }
 
     /// <summary>Marks a message done, so a later recovery scan may queue it again if still pending.</summary>
-    public void Done(string messageId)
+    /// <param name="processed">Whether its processing finished (false: it failed and is queued again later).</param>
+    public void Done(string messageId, bool processed = false)
     {
         lock (_gate) _queued.Remove(messageId);
+        if (processed) Interlocked.Increment(ref _processed);
     }
 
     /// <summary>Waits for the next due message.</summary>

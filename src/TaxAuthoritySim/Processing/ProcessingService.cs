@@ -42,7 +42,7 @@ public sealed class ProcessingService(
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await processor.ProcessAsync(m, ct);
                 timings.Record("process", started);
-                queue.Done(m.MessageId);
+                queue.Done(m.MessageId, processed: true);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ConformanceKit.Conformance.Commands.Chaos;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Harness.Chaos;
 
 namespace ConformanceKit.Conformance.Tests.Chaos;
@@ -9,12 +8,14 @@ namespace ConformanceKit.Conformance.Tests.Chaos;
 /// The chaos test, shorter than `ck chaos`: the provider in a child process SIGKILLed 20 times while
 /// sales come in and the simulator's faults fire; every end check must hold.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Chaos")]
 public sealed class ChaosTests
 {
     [Fact]
     public async Task Killing_the_provider_20_times_under_faults_loses_and_duplicates_nothing()
     {
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         var lines = new List<string>();
         var report = await new ChaosRun(new ChaosOptions
         {
@@ -35,7 +36,7 @@ public sealed class ChaosTests
     [Fact]
     public async Task Ck_chaos_without_kills_reports_its_checks()
     {
-        var result = await Ck.RunAsync("chaos", "--sales", "30", "--kills", "0", "--rate", "0", "--no-faults", "--work", Ck.TempFolder());
+        var result = await Ck.RunAsync("chaos", "--sales", "30", "--kills", "0", "--rate", "0", "--no-faults", "--work", TestFolder.Create());
         Assert.True(result.ExitCode == 0, result.Out + result.Error);
         Assert.Contains("✓ codes are gap-free (1…N) and unique", result.Out, StringComparison.Ordinal);
         Assert.Contains("PASSED", result.Out, StringComparison.Ordinal);

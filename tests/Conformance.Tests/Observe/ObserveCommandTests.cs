@@ -1,7 +1,5 @@
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Samples;
-using ConformanceKit.Harness.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Observe;
 

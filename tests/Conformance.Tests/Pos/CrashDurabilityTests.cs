@@ -2,11 +2,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider.Tests.Pos;
 
 namespace ConformanceKit.Conformance.Tests.Pos;
 
 /// <summary>`ck pos soak` in a child process, killed with SIGKILL at random moments and restarted.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Crash")]
 public sealed class CrashDurabilityTests
 {
     private const int Unreachable = 100_000_000;
@@ -62,14 +63,8 @@ public sealed class CrashDurabilityTests
 
     private static Process Start(string db, int count, StringBuilder errors)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "ck.dll"), "pos", "soak", "--db", db,
-                     "--count", count.ToString(CultureInfo.InvariantCulture), "--mst", PosFixtures.Mst, "--block", PosFixtures.Block })
-            info.ArgumentList.Add(arg);
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start ck");
+        var process = Ck.Start("pos", "soak", "--db", db, "--count", count.ToString(CultureInfo.InvariantCulture),
+            "--mst", PosFixtures.Mst, "--block", PosFixtures.Block);
         process.ErrorDataReceived += (_, e) =>
         {
             lock (errors) errors.AppendLine(e.Data);

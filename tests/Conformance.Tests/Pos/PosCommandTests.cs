@@ -1,6 +1,4 @@
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider.Tests.Pos;
 
 namespace ConformanceKit.Conformance.Tests.Pos;
 

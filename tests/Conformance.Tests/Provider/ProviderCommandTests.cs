@@ -1,8 +1,6 @@
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Provider.Signing;
-using ConformanceKit.Provider.Tests.Pipeline;
 
 namespace ConformanceKit.Conformance.Tests.Provider;
 
@@ -19,7 +17,7 @@ public sealed class ProviderCommandTests
         await Task.Delay(300);
         Assert.Equal(2, p.Store.Packages(ConformanceKit.Provider.PackageState.ToSign).Count); // nothing signs them by itself
 
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         var pfx = Path.Combine(folder, "token.pfx");
         using (var certificate = SamplePackageBuilder.CreateCertificate()) File.WriteAllBytes(pfx, TestCertificates.ExportPfx(certificate, "1234"));
         var result = await Ck.RunAsync("sign", "--provider", p.Provider.Address.ToString(), "--pfx", pfx, "--password", "1234");
@@ -32,7 +30,7 @@ public sealed class ProviderCommandTests
     public async Task The_provider_commands_refuse_bad_options_with_2_and_an_unreachable_provider_is_a_harness_failure_3()
     {
         Assert.Equal(3, (await Ck.RunAsync("provider", "status", "--provider", "http://127.0.0.1:9/")).ExitCode);
-        var bad = await Ck.RunAsync("provider", "--db", Path.Combine(Ck.TempFolder(), "p.db"), "--end-of-day", "25:99");
+        var bad = await Ck.RunAsync("provider", "--db", Path.Combine(TestFolder.Create(), "p.db"), "--end-of-day", "25:99");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("--end-of-day", bad.Error, StringComparison.Ordinal);
         Assert.NotEqual(0, (await Ck.RunAsync("provider", "--db", "x.db", "--target", "not a url")).ExitCode);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Harness.Catalogue;
 
 namespace ConformanceKit.Conformance.Tests.Run;
@@ -10,7 +9,7 @@ public class InProcessRunTests
     [Fact]
     public async Task The_whole_catalogue_passes_against_the_in_process_simulator_and_writes_three_reports()
     {
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         var result = await Ck.RunAsync("run", "--out", Path.Combine(folder, "report"), "--signing-key", Path.Combine(folder, "key.pfx"), "--seed", "7");
 
         Assert.True(result.ExitCode == 0, result.Out + result.Error);

@@ -1,15 +1,15 @@
-using ConformanceKit.Conformance.Tests.Support;
-using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Run;
 
 /// <summary>`ck run --target`: the catalogue against a simulator started as its own process.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Process")]
 public class RemoteTargetRunTests
 {
     [Fact]
     public async Task Runs_against_a_simulator_started_as_its_own_process()
     {
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         await using var simulator = await SimulatorProcess.StartAsync(Path.Combine(folder, "sim"));
 
         var result = await Ck.RunAsync("run", "--target", simulator.BaseAddress.ToString(), "--admin-key", "demo-admin-key",

@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Harness.Catalogue;
 using ConformanceKit.Harness.Runner;
 using ConformanceKit.TaxAuthoritySim.Hosting;
@@ -13,7 +12,7 @@ public class RunFailureTests
     [Fact]
     public async Task A_target_that_does_not_conform_fails_with_exact_findings_and_exit_1()
     {
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         await using var simulator = await InProcessSimulator.StartAsync(Path.Combine(folder, "sim"));
         using (var admin = new HttpClient { BaseAddress = simulator.Address })
         {
@@ -42,7 +41,7 @@ public class RunFailureTests
               "steps": [ { "send": { "package": { "signer": "none" } }, "expect": { "ack": 0, "notice": { "ltbao": 7, "codes": ["4002"] }, "stored": false } } ] } ] }
             """;
         var catalogue = CaseCatalogue.Parse(setup, [("t.json", cases)]);
-        await using var simulator = await InProcessSimulator.StartAsync(Ck.TempFolder());
+        await using var simulator = await InProcessSimulator.StartAsync(TestFolder.Create());
 
         var report = await new CatalogueRunner(catalogue).RunAsync(new RunOptions
         {
@@ -61,7 +60,7 @@ public class RunFailureTests
     [Fact]
     public async Task An_unreachable_target_or_a_refused_admin_key_is_a_harness_failure_exit_3_with_a_reason()
     {
-        var folder = Ck.TempFolder();
+        var folder = TestFolder.Create();
         var result = await Ck.RunAsync("run", "--target", "http://127.0.0.1:1", "--out", folder, "--signing-key", Path.Combine(folder, "k.pfx"));
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("is not ready: GET /health", result.Error);

@@ -1,4 +1,3 @@
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Validation;
 
@@ -9,8 +8,8 @@ public class SampleCommandTests
     [Fact]
     public async Task Sample_package_writes_a_valid_signed_package_of_the_requested_size()
     {
-        var file = CliRunner.TempFile("package.xml");
-        var run = await CliRunner.InvokeAsync(["sample", "package", "--invoices", "25", "--out", file]);
+        var file = TestFolder.File("package.xml");
+        var run = await Ck.RunAsync(["sample", "package", "--invoices", "25", "--out", file]);
         Assert.Equal(0, run.ExitCode);
 
         var result = MessageValidator.Validate(File.ReadAllBytes(file));
@@ -25,11 +24,11 @@ public class SampleCommandTests
     public async Task Sample_package_signs_with_a_given_PFX()
     {
         var cert = Einvoice.Samples.SamplePackageBuilder.CreateCertificate("0301521415", "Cửa hàng B");
-        var pfx = CliRunner.TempFile("seller.pfx");
+        var pfx = TestFolder.File("seller.pfx");
         File.WriteAllBytes(pfx, TestCertificates.ExportPfx(cert, "secret"));
-        var file = CliRunner.TempFile("p.xml");
+        var file = TestFolder.File("p.xml");
 
-        var run = await CliRunner.InvokeAsync(["sample", "package", "-n", "2", "--mst", "0301521415", "--cert", pfx, "--password", "secret", "--out", file]);
+        var run = await Ck.RunAsync(["sample", "package", "-n", "2", "--mst", "0301521415", "--cert", pfx, "--password", "secret", "--out", file]);
 
         Assert.Equal(0, run.ExitCode);
         var result = MessageValidator.Validate(File.ReadAllBytes(file));
@@ -44,7 +43,7 @@ public class SampleCommandTests
     [InlineData("--cert", "/no/such.pfx")]
     public async Task Bad_options_exit_2_with_a_reason(string option, string value)
     {
-        var run = await CliRunner.InvokeAsync(["sample", "package", option, value, "--out", CliRunner.TempFile("x.xml")]);
+        var run = await Ck.RunAsync(["sample", "package", option, value, "--out", TestFolder.File("x.xml")]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error:", run.Error);
     }
@@ -52,8 +51,8 @@ public class SampleCommandTests
     [Fact]
     public async Task Sample_set_writes_every_variant_with_its_expectations()
     {
-        var dir = Path.GetDirectoryName(CliRunner.TempFile("x"))!;
-        var run = await CliRunner.InvokeAsync(["sample", "set", "--out", dir]);
+        var dir = Path.GetDirectoryName(TestFolder.File("x"))!;
+        var run = await Ck.RunAsync(["sample", "set", "--out", dir]);
         Assert.Equal(0, run.ExitCode);
         foreach (var v in Einvoice.Samples.SampleVariants.All)
         {

@@ -1,10 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Conformance.Tests.Support;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Provider.Signing;
-using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
+using static ConformanceKit.TestSupport.SigningFixtures;
 
 namespace ConformanceKit.Conformance.Tests.Signer;
 
@@ -13,7 +12,7 @@ public class SignerCommandTests
     [Fact]
     public async Task New_key_writes_a_pfx_the_pfx_signer_can_use()
     {
-        var pfx = Path.Combine(Ck.TempFolder(), "keys", "seller.pfx");
+        var pfx = Path.Combine(TestFolder.Create(), "keys", "seller.pfx");
 
         var result = await Ck.RunAsync("signer", "new-key", "--mst", "0312345678", "--name", "Quán Cà Phê Thử", "--out", pfx, "--password", "pw");
 
@@ -29,7 +28,7 @@ public class SignerCommandTests
     [Fact]
     public async Task New_key_does_not_overwrite_without_force()
     {
-        var pfx = Path.Combine(Ck.TempFolder(), "seller.pfx");
+        var pfx = Path.Combine(TestFolder.Create(), "seller.pfx");
         Assert.Equal(0, (await Ck.RunAsync("signer", "new-key", "--mst", "0312345678", "--name", "A", "--out", pfx)).ExitCode);
         var before = File.ReadAllBytes(pfx);
 
@@ -45,7 +44,7 @@ public class SignerCommandTests
     [Fact]
     public async Task New_key_refuses_a_bad_tax_code()
     {
-        var result = await Ck.RunAsync("signer", "new-key", "--mst", "12", "--name", "A", "--out", Path.Combine(Ck.TempFolder(), "x.pfx"));
+        var result = await Ck.RunAsync("signer", "new-key", "--mst", "12", "--name", "A", "--out", Path.Combine(TestFolder.Create(), "x.pfx"));
 
         Assert.Equal(ExitCodes.Usage, result.ExitCode);
         Assert.Contains("tax code", result.Error);
@@ -54,7 +53,7 @@ public class SignerCommandTests
     [Fact]
     public async Task Serve_runs_the_service_until_cancelled()
     {
-        var pfx = WritePfx(Ck.TempFolder(), "pw");
+        var pfx = WritePfx(TestFolder.Create(), "pw");
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var stop = new CancellationTokenSource();
@@ -79,7 +78,7 @@ public class SignerCommandTests
     [Fact]
     public async Task Serve_needs_a_key_and_a_readable_pfx()
     {
-        var pfx = WritePfx(Ck.TempFolder(), "pw");
+        var pfx = WritePfx(TestFolder.Create(), "pw");
 
         var noKey = await Ck.RunAsync("signer", "serve", "--pfx", pfx, "--password", "pw", "--listen", "http://127.0.0.1:0");
         var wrongPassword = await Ck.RunAsync("signer", "serve", "--pfx", pfx, "--password", "nope", "--listen", "http://127.0.0.1:0", "--key", "k");

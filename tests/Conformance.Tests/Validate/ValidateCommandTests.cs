@@ -1,18 +1,16 @@
 using System.Text;
 using System.Text.Json;
-using ConformanceKit.Conformance.Tests.Support;
-using ConformanceKit.Einvoice.Tests.Support;
 
 namespace ConformanceKit.Conformance.Tests.Validate;
 
 public class ValidateCommandTests
 {
-    private static string Sample(string name) => Path.Combine(TestPaths.Samples, name);
+    private static string Sample(string name) => Path.Combine(RepoPaths.Samples, name);
 
     [Fact]
     public async Task A_valid_package_exits_0_and_says_so()
     {
-        var run = await CliRunner.InvokeAsync(["validate", Sample("valid/206-valid.xml")]);
+        var run = await Ck.RunAsync(["validate", Sample("valid/206-valid.xml")]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("valid", run.Out);
         Assert.Contains("signature NNT valid", run.Out);
@@ -21,7 +19,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task An_invalid_package_exits_1_and_lists_code_location_and_path()
     {
-        var run = await CliRunner.InvokeAsync(["validate", Sample("invalid/206-3001-schema.xml")]);
+        var run = await Ck.RunAsync(["validate", Sample("invalid/206-3001-schema.xml")]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("3001", run.Out);
         Assert.Contains("/TDiep/DLieu/HDon[2]/DLHDon/NDHDon/DSHHDVu/HHDVu[1]/TSuat", run.Out);
@@ -30,7 +28,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task A_folder_is_validated_file_by_file()
     {
-        var run = await CliRunner.InvokeAsync(["validate", "--format", "json", Path.Combine(TestPaths.Samples, "invalid")]);
+        var run = await Ck.RunAsync(["validate", "--format", "json", Path.Combine(RepoPaths.Samples, "invalid")]);
         Assert.Equal(1, run.ExitCode);
         using var json = JsonDocument.Parse(run.Out);
         var files = json.RootElement.GetProperty("files").EnumerateArray().ToList();
@@ -42,7 +40,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task Json_carries_every_field_of_a_finding()
     {
-        var run = await CliRunner.InvokeAsync(["validate", "-f", "json", Sample("invalid/206-7004-code-type.xml")]);
+        var run = await Ck.RunAsync(["validate", "-f", "json", Sample("invalid/206-7004-code-type.xml")]);
         using var json = JsonDocument.Parse(run.Out);
         var finding = json.RootElement.GetProperty("files")[0].GetProperty("findings")[0];
         Assert.Equal("7004", finding.GetProperty("code").GetString());
@@ -56,7 +54,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task Standard_input_is_read_with_a_dash()
     {
-        var run = await CliRunner.InvokeAsync(["validate", "-"], File.ReadAllBytes(Sample("valid/206-valid.xml")));
+        var run = await Ck.RunAsync(["validate", "-"], File.ReadAllBytes(Sample("valid/206-valid.xml")));
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("<stdin>", run.Out);
     }
@@ -64,13 +62,13 @@ public class ValidateCommandTests
     [Fact]
     public async Task The_real_sample_is_valid_and_a_tampered_copy_is_not()
     {
-        var real = await CliRunner.InvokeAsync(["validate", TestPaths.RealSample202]);
+        var real = await Ck.RunAsync(["validate", RepoPaths.RealSample202]);
         Assert.Equal(0, real.ExitCode);
         Assert.Contains("signature NBan valid", real.Out);
         Assert.Contains("signature Tct-uuid valid", real.Out);
 
-        var tampered = File.ReadAllText(TestPaths.RealSample202).Replace("Ve SG DN", "Ve SG HN", StringComparison.Ordinal);
-        var run = await CliRunner.InvokeAsync(["validate", "-"], Encoding.UTF8.GetBytes(tampered));
+        var tampered = File.ReadAllText(RepoPaths.RealSample202).Replace("Ve SG DN", "Ve SG HN", StringComparison.Ordinal);
+        var run = await Ck.RunAsync(["validate", "-"], Encoding.UTF8.GetBytes(tampered));
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("signature NBan INVALID", run.Out);
         Assert.Contains("#TS24_2111051448445960106322455", run.Out);
@@ -79,7 +77,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task A_missing_file_exits_2()
     {
-        var run = await CliRunner.InvokeAsync(["validate", "/no/such/file.xml"]);
+        var run = await Ck.RunAsync(["validate", "/no/such/file.xml"]);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("cannot read", run.Out);
     }
@@ -90,7 +88,7 @@ public class ValidateCommandTests
     [InlineData("frobnicate")]
     public async Task Usage_errors_exit_2(params string[] args)
     {
-        var run = await CliRunner.InvokeAsync(args);
+        var run = await Ck.RunAsync(args);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("error:", run.Error);
     }
@@ -98,7 +96,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task Help_explains_the_command()
     {
-        var run = await CliRunner.InvokeAsync(["validate", "--help"]);
+        var run = await Ck.RunAsync(["validate", "--help"]);
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Exit codes", run.Out);
         Assert.Contains("--format", run.Out);

@@ -1,5 +1,4 @@
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Harness.Tests.Reports;
 
 namespace ConformanceKit.Conformance.Tests.VerifyReport;
 

@@ -9,7 +9,7 @@ internal static class ModelFixtures
 
     public static byte[] RealSampleBytes() => File.ReadAllBytes(RealSamplePath());
 
-    public static string RealSamplePath() => Support.TestPaths.RealSample202;
+    public static string RealSamplePath() => RepoPaths.RealSample202;
 
     /// <summary>The text between the end of the first <paramref name="open"/> tag and the next matching close tag.</summary>
     public static string Between(string text, string open, string close)

@@ -1,4 +1,3 @@
-using ConformanceKit.Einvoice.Tests.Support;
 
 namespace ConformanceKit.Einvoice.Tests.Repository;
 
@@ -20,13 +19,13 @@ public class StandaloneTests
         var readme = Path.Combine(TestPaths.RepoRoot, "README.md");
         foreach (var folder in new[] { "src", "tests", "features", "load", "tools", "docs", "samples", "." })
         {
-            var root = Path.Combine(TestPaths.RepoRoot, folder);
+            var root = Path.Combine(RepoPaths.Root, folder);
             if (!Directory.Exists(root)) continue;
             // The repository root itself: only the README, whose examples a newcomer runs on a fresh clone.
             var files = folder == "." ? [readme] : Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories);
             foreach (var file in files)
             {
-                var relative = Path.GetRelativePath(TestPaths.RepoRoot, file).Replace('\\', '/');
+                var relative = Path.GetRelativePath(RepoPaths.Root, file).Replace('\\', '/');
                 if (relative.Contains("/bin/") || relative.Contains("/obj/")) continue;
                 if (Path.GetExtension(file) is not (".cs" or ".md" or ".json" or ".feature" or ".csproj" or ".props" or ".sh"))
                     continue;
@@ -42,8 +41,8 @@ public class StandaloneTests
     [Fact]
     public void The_real_sample_is_committed_with_its_readme()
     {
-        Assert.True(File.Exists(TestPaths.RealSample202), TestPaths.RealSample202);
-        Assert.True(File.Exists(Path.Combine(TestPaths.RealSamples, "README.md")));
-        Assert.StartsWith(Path.Combine(TestPaths.RepoRoot, "samples"), TestPaths.RealSample202, StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoPaths.RealSample202), RepoPaths.RealSample202);
+        Assert.True(File.Exists(Path.Combine(RepoPaths.RealSamples, "README.md")));
+        Assert.StartsWith(Path.Combine(RepoPaths.Root, "samples"), RepoPaths.RealSample202, StringComparison.Ordinal);
     }
 }

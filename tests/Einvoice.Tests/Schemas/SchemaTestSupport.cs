@@ -53,5 +53,5 @@ internal static class SchemaTestSupport
 
     /// <summary>Reads a real document from samples/real (committed with the repository).</summary>
     public static string ReadFixture(string name) =>
-        File.ReadAllText(Path.Combine(Support.TestPaths.RealSamples, name), Encoding.UTF8);
+        File.ReadAllText(Path.Combine(RepoPaths.RealSamples, name), Encoding.UTF8);
 }

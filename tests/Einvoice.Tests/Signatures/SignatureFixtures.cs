@@ -24,7 +24,7 @@ internal static class SignatureFixtures
     public static X509Certificate2 Seller => SellerCert.Value;
     public static X509Certificate2 Authority => AuthorityCert.Value;
 
-    public static string RealSampleText() => File.ReadAllText(Support.TestPaths.RealSample202, Encoding.UTF8);
+    public static string RealSampleText() => File.ReadAllText(RepoPaths.RealSample202, Encoding.UTF8);
 
     public static XmlDocument Load(string xml) => SafeXml.LoadDocument(Encoding.UTF8.GetBytes(xml));
 

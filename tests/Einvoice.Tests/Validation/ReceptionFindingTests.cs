@@ -107,7 +107,7 @@ public class ReceptionFindingTests
     [Fact]
     public void An_unsupported_message_type_is_a_warning_and_the_envelope_is_still_checked()
     {
-        var result = MessageValidator.Validate(File.ReadAllBytes(Support.TestPaths.RealSample202));
+        var result = MessageValidator.Validate(File.ReadAllBytes(RepoPaths.RealSample202));
         Assert.True(result.IsValid);
         Assert.Equal("1007", Assert.Single(result.Findings).Code);
         Assert.Equal(2, result.Signatures.Count);

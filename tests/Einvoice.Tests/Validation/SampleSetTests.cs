@@ -1,6 +1,5 @@
 using System.Text.Json;
 using ConformanceKit.Einvoice.Samples;
-using ConformanceKit.Einvoice.Tests.Support;
 using ConformanceKit.Einvoice.Validation;
 
 namespace ConformanceKit.Einvoice.Tests.Validation;
@@ -11,8 +10,8 @@ public class SampleSetTests
     public static TheoryData<string> SampleFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(TestPaths.Samples, "*.xml", SearchOption.AllDirectories).Order())
-            data.Add(Path.GetRelativePath(TestPaths.Samples, file));
+        foreach (var file in Directory.EnumerateFiles(RepoPaths.Samples, "*.xml", SearchOption.AllDirectories).Order())
+            data.Add(Path.GetRelativePath(RepoPaths.Samples, file));
         return data;
     }
 
@@ -20,7 +19,7 @@ public class SampleSetTests
     [MemberData(nameof(SampleFiles))]
     public void Committed_sample_produces_its_expected_findings(string relative)
     {
-        var xml = Path.Combine(TestPaths.Samples, relative);
+        var xml = Path.Combine(RepoPaths.Samples, relative);
         var expectedFile = Path.ChangeExtension(xml, null) + ".expected.json";
         Assert.True(File.Exists(expectedFile), $"{relative} has no .expected.json beside it");
         var expected = JsonSerializer.Deserialize<SampleSetWriter.ExpectedFile>(File.ReadAllText(expectedFile), SampleSetWriter.Json)!;
@@ -38,7 +37,7 @@ public class SampleSetTests
         foreach (var variant in SampleVariants.All)
         {
             var folder = variant.IsValid ? "valid" : "invalid";
-            Assert.True(File.Exists(Path.Combine(TestPaths.Samples, folder, variant.Name + ".xml")), $"{variant.Name} is not in samples/; run ck sample set");
+            Assert.True(File.Exists(Path.Combine(RepoPaths.Samples, folder, variant.Name + ".xml")), $"{variant.Name} is not in samples/; run ck sample set");
             var result = MessageValidator.Validate(SampleSetBuilder.Build(variant, certificate));
             Assert.Equal(Describe(variant.Expected), Describe(result.Findings.Select(f => new ExpectedFinding(f.Code, f.Path ?? "", f.InvoiceIndex))));
         }

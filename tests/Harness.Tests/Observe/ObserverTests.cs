@@ -2,7 +2,6 @@ using System.Net;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Harness.Observe;
 using ConformanceKit.Harness.Reports;
-using ConformanceKit.Harness.Tests.Support;
 
 namespace ConformanceKit.Harness.Tests.Observe;
 

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using ConformanceKit.Harness.Tests.Support;
-using ConformanceKit.TaxAuthoritySim.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace ConformanceKit.Harness.Tests.Reports;
 
 /// <summary>report.html in a real browser (Debian's Chromium through Playwright), opened from file://.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Browser")]
 public sealed class HtmlReportBrowserTests(ReportFixture fx) : IClassFixture<ReportFixture>
 {
     [Fact]

@@ -1,16 +1,15 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ConformanceKit.Provider.Tests.Pipeline;
 
 namespace ConformanceKit.Provider.Tests.Api;
 
 /// <summary>One provider for the class: every request here is refused, so none may leave a trace.</summary>
 public sealed class RefusingProviderFixture : IAsyncLifetime
 {
-    internal Pipeline.Pipeline P { get; private set; } = null!;
+    public Pipeline P { get; private set; } = null!;
 
-    public async Task InitializeAsync() => P = await Pipeline.Pipeline.StartAsync();
+    public async Task InitializeAsync() => P = await Pipeline.StartAsync();
 
     public async Task DisposeAsync() => await P.DisposeAsync();
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using ConformanceKit.Provider.Import;
 using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace ConformanceKit.Provider.Tests.Import;

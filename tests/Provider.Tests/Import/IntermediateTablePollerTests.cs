@@ -1,5 +1,4 @@
 using ConformanceKit.Provider.Import;
-using ConformanceKit.Provider.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace ConformanceKit.Provider.Tests.Import;

@@ -1,6 +1,5 @@
 using System.Text;
 using ConformanceKit.Provider.Import;
-using ConformanceKit.Provider.Tests.Support;
 using static ConformanceKit.Provider.Tests.Import.ImportFiles;
 
 namespace ConformanceKit.Provider.Tests.Import;

@@ -4,7 +4,7 @@ using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Pos;
 
-namespace ConformanceKit.Provider.Tests.Pipeline;
+namespace ConformanceKit.Provider.Tests.Pipelines;
 
 /// <summary>An invoice that cannot be written into a 206 is set aside; it never stops the packaging of the others.</summary>
 public sealed class PoisonedSaleTests

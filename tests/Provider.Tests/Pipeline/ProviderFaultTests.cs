@@ -7,7 +7,7 @@ using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Signing;
 
-namespace ConformanceKit.Provider.Tests.Pipeline;
+namespace ConformanceKit.Provider.Tests.Pipelines;
 
 /// <summary>
 /// The failure classes of seed 000 made with the simulator's fault rules: cannot connect (wrong key or

@@ -5,9 +5,8 @@ using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Import;
 using ConformanceKit.Provider.Signing;
-using ConformanceKit.Provider.Tests.Support;
 
-namespace ConformanceKit.Provider.Tests.Pipeline;
+namespace ConformanceKit.Provider.Tests.Pipelines;
 
 /// <summary>The connection modes (folder, table) and the deferred token signing, end to end against the simulator.
 /// (Token signing through `ck sign` is in Conformance.Tests, ProviderCommandTests.)</summary>

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ConformanceKit.Provider;
 
-namespace ConformanceKit.Provider.Tests.Pipeline;
+namespace ConformanceKit.Provider.Tests.Pipelines;
 
 /// <summary>Sales through the provider's API to the simulator's 204, in each sync mode.</summary>
 public sealed class ProviderPipelineTests

@@ -1,7 +1,6 @@
 using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Validation;
 using ConformanceKit.Provider.Pos;
-using ConformanceKit.Provider.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using Microsoft.FSharp.Core;

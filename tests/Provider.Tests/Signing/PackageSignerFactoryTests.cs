@@ -1,6 +1,5 @@
 using ConformanceKit.Provider.Signing;
-using ConformanceKit.Provider.Tests.Support;
-using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
+using static ConformanceKit.TestSupport.SigningFixtures;
 
 namespace ConformanceKit.Provider.Tests.Signing;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using ConformanceKit.Einvoice.Validation;
 using ConformanceKit.Provider.Signing;
-using ConformanceKit.Provider.Tests.Support;
-using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
+using static ConformanceKit.TestSupport.SigningFixtures;
 
 namespace ConformanceKit.Provider.Tests.Signing;
 

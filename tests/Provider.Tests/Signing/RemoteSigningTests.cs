@@ -7,7 +7,7 @@ using System.Text.Json;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.Provider.Signing;
-using static ConformanceKit.Provider.Tests.Signing.SigningFixtures;
+using static ConformanceKit.TestSupport.SigningFixtures;
 
 namespace ConformanceKit.Provider.Tests.Signing;
 

@@ -5,6 +5,8 @@ using Microsoft.Playwright;
 namespace ConformanceKit.TaxAuthoritySim.Tests.Contract;
 
 /// <summary>Swagger UI in a real browser: it loads the document and offers to authorize with both keys.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Browser")]
 public sealed class SwaggerBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     [Fact]

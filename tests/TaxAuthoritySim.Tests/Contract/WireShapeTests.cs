@@ -111,7 +111,10 @@ public sealed class WireShapeTests : IDisposable
         var empty = await ReadAsync(await _admin.PostAsync("/admin/v1/reconciliation", Json("""{ "month": "2031-01" }""")));
         Assert.Equal("{month:string,invoicesChecked:number,taxpayersWithFindings:number,findings:[],notices:[]}", Shape(empty));
 
-        Assert.Equal("{status:string,store:string,messages:number,pending:number,invoices:number,queued:number}",
+        // Both notices are out: the simulator goes idle (nothing queued, processing or pending) with both counted.
+        var idle = await SimulatorHealth.IdleAsync(_sim.CreateClient());
+        Assert.True(idle.Processed >= 2, $"processed: {idle.Processed}");
+        Assert.Equal("{status:string,store:string,messages:number,pending:number,invoices:number,queued:number,processed:number,idle:bool}",
             await ShapeOf(await _sim.CreateClient().GetAsync("/health")));
 
         // The look-up writes every property, null included.

@@ -11,6 +11,8 @@ namespace ConformanceKit.TaxAuthoritySim.Tests.ControlPlane;
 /// Mutated control-plane JSON (seeded, so a failure repeats): no answer is a 5xx, and afterwards the
 /// simulator still serves — health, clock, faults, the admin key and a valid package.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Fuzz")]
 public sealed class AdminFuzzTests : IDisposable
 {
     private const int Seed = 20251205;
@@ -122,8 +124,7 @@ public sealed class AdminFuzzTests : IDisposable
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
-    public async Task Mutated_admin_JSON_never_gets_a_5xx_and_leaves_the_simulator_healthy()
+        public async Task Mutated_admin_JSON_never_gets_a_5xx_and_leaves_the_simulator_healthy()
     {
         var random = new Random(Seed);
         var admin = _sim.Admin();

@@ -5,6 +5,8 @@ using ConformanceKit.TaxAuthoritySim.Tests.Support;
 namespace ConformanceKit.TaxAuthoritySim.Tests.Durability;
 
 /// <summary>An acknowledged message survives kill -9 and is processed after the restart.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Crash")]
 public sealed class KillTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "ck-sim-tests", "kill-" + Guid.NewGuid().ToString("N"));

@@ -7,6 +7,8 @@ using ConformanceKit.TaxAuthoritySim.Tests.Support;
 namespace ConformanceKit.TaxAuthoritySim.Tests.Hosting;
 
 /// <summary>Start-up as a user runs it (a real process): which registry is in force, which environment counts.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Process")]
 public sealed class StartupTests : IDisposable
 {
     private const string CustomAdminKey = "custom-admin-key-1";

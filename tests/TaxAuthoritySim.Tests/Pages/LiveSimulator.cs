@@ -3,20 +3,17 @@ using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ConformanceKit.TaxAuthoritySim.Tests.Pages;
 
 /// <summary>
-/// The simulator served for real (Kestrel on a free loopback port), so a browser can reach it;
-/// WebApplicationFactory's TestServer is in-memory. Own data folder per fixture, so classes run in parallel.
+/// The simulator served for real (TaxAuthoritySim.Hosting.InProcessSimulator: Kestrel on a free loopback port), so a
+/// browser can reach it; WebApplicationFactory's TestServer is in-memory. Own data folder per fixture, so classes run in
+/// parallel.
 /// </summary>
 public sealed class LiveSimulator : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private InProcessSimulator? _simulator;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ck-sim-pages", Guid.NewGuid().ToString("N"));
 
@@ -24,23 +21,8 @@ public sealed class LiveSimulator : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
-        _app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", DataDirectory]);
-        await _app.StartAsync();
-        var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
-        var bound = addresses?.FirstOrDefault() ?? _app.Urls.FirstOrDefault()
-            ?? throw new InvalidOperationException("the simulator reported no bound address");
-        BaseAddress = new Uri(bound);
-
-        using var client = Client();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            using var health = await client.GetAsync("/health");
-            if (health.StatusCode == HttpStatusCode.OK) break;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"the simulator at {BaseAddress} did not become ready");
-            await Task.Delay(50);
-        }
+        _simulator = await InProcessSimulator.StartAsync(DataDirectory);
+        BaseAddress = _simulator.Address;
     }
 
     public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -80,14 +62,8 @@ public sealed class LiveSimulator : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
-        try { Directory.Delete(DataDirectory, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        if (_simulator is not null) await _simulator.DisposeAsync();
+        TestFolder.Delete(DataDirectory);
     }
 }
 

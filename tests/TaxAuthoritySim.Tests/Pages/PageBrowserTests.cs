@@ -9,6 +9,8 @@ namespace ConformanceKit.TaxAuthoritySim.Tests.Pages;
 /// The two pages in a real browser (headless Debian Chromium) against the simulator on a loopback
 /// port: the operator sees a package, its outcome and its 204; the buyer looks an invoice up.
 /// </summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Browser")]
 public sealed class PageBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private LiveSimulator Sim => fixture.Simulator;

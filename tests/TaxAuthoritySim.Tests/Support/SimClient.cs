@@ -53,14 +53,10 @@ public static class SimClient
     public static async Task<byte[]> WaitForAsync(this HttpClient client, string messageId, string type = "204", int count = 1,
         TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var found = (await client.ResponsesAsync(messageId)).Where(r => TypeOf(r) == type).ToList();
-            if (found.Count >= count) return found[count - 1];
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no {type} for {messageId} within the timeout");
-            await Task.Delay(20);
-        }
+        var found = await Eventually.ValueAsync(
+            async () => (await client.ResponsesAsync(messageId)).Where(r => TypeOf(r) == type).ToList(),
+            f => f.Count >= count, timeout ?? TimeSpan.FromSeconds(20));
+        return found.Count >= count ? found[count - 1] : throw new TimeoutException($"no {type} for {messageId} within the timeout");
     }
 
     public static async Task<DataCheckNotice> NoticeAsync(this HttpClient client, string messageId, TimeSpan? timeout = null) =>

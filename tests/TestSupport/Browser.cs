@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>
 /// A headless Chromium for the browser tests. Playwright cannot download its browsers on this

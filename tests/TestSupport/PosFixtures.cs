@@ -4,10 +4,10 @@ using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Validation;
 using ConformanceKit.Provider.Pos;
 
-namespace ConformanceKit.Provider.Tests.Pos;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>Registers, sales and a validator for the reference-POS tests.</summary>
-internal static class PosFixtures
+public static class PosFixtures
 {
     public const string Mst = "0106324653";
     public const string Block = "A1B2C";

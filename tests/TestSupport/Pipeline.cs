@@ -5,16 +5,15 @@ using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Pos;
 using ConformanceKit.Provider.Signing;
-using ConformanceKit.Provider.Tests.Support;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
-namespace ConformanceKit.Provider.Tests.Pipeline;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>
 /// One test's pipeline: its own simulator (codes are unique across a simulator, and every provider
 /// here numbers block A1B2C from 1) and a provider on a free port sending to it.
 /// </summary>
-internal sealed class Pipeline : IAsyncDisposable
+public sealed class Pipeline : IAsyncDisposable
 {
     private readonly InProcessSimulator simulator;
     private readonly string folder;
@@ -78,14 +77,9 @@ internal sealed class Pipeline : IAsyncDisposable
     /// <summary>Waits (polling the store) until <paramref name="done"/> holds; fails with <paramref name="what"/> and the status.</summary>
     public async Task WaitUntilAsync(Func<ProviderStore, bool> done, string what, double seconds = 20)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!done(Store))
-        {
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"timed out waiting until {what}; status: {JsonSerializer.Serialize(Provider.Engine.Store.Counts())}, " +
-                            $"last problem: {Provider.Engine.LastProblem}");
-            await Task.Delay(50);
-        }
+        if (!await Eventually.TryUntilAsync(() => done(Store), TimeSpan.FromSeconds(seconds)))
+            Assert.Fail($"timed out waiting until {what}; status: {JsonSerializer.Serialize(Provider.Engine.Store.Counts())}, " +
+                        $"last problem: {Provider.Engine.LastProblem}");
     }
 
     public int Count(string invoiceState) => Store.Invoices(invoiceState).Count;
@@ -130,10 +124,6 @@ internal sealed class Pipeline : IAsyncDisposable
         await Provider.DisposeAsync();
         (Provider.Engine.Signer as IDisposable)?.Dispose();
         await simulator.DisposeAsync();
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException) { /* best effort */ }
+        TestFolder.Delete(folder);
     }
 }

@@ -3,11 +3,13 @@ using ConformanceKit.Einvoice.Samples;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>
-/// The simulator in-process (TestServer) with its own data folder, so test classes run in
-/// parallel. Settings are the command-line keys (store, seed, processing-delay, …).
+/// The simulator in-process on a TestServer (no socket) with its own data folder, so test classes (and scenarios) run
+/// in parallel. Settings are the command-line keys (store, seed, processing-delay, …). For a simulator served on a real
+/// loopback port use TaxAuthoritySim.Hosting.InProcessSimulator (product code) or <see cref="ObservedSimulator"/>;
+/// for one in a child process, <see cref="SimulatorProcess"/>.
 /// </summary>
 public class SimulatorFactory : WebApplicationFactory<Program>
 {
@@ -63,9 +65,7 @@ public class SimulatorFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            try { Directory.Delete(DataDirectory, recursive: true); }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
+            TestFolder.Delete(DataDirectory);
         }
     }
 }

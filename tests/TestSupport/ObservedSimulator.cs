@@ -8,7 +8,7 @@ using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 
-namespace ConformanceKit.Harness.Tests.Support;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>
 /// The simulator served for real (Kestrel on a free loopback port) with its own data folder, playing the part of the
@@ -111,21 +111,16 @@ public sealed class ObservedSimulator : IAsyncLifetime
     public async Task ProcessedAsync(string messageId)
     {
         using var admin = Admin();
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
+        await Eventually.UntilAsync(async () =>
         {
             var json = await admin.GetFromJsonAsync<JsonElement>($"/admin/v1/journal?mst={DemoData.TaxCode}&type=204&limit=10000");
-            if (json.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("replyTo").GetString() == messageId)) return;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{messageId} was not processed in time");
-            await Task.Delay(20);
-        }
+            return json.GetProperty("entries").EnumerateArray().Any(e => e.GetProperty("replyTo").GetString() == messageId);
+        }, $"{messageId} was processed");
     }
 
     public async Task DisposeAsync()
     {
         if (_simulator is not null) await _simulator.DisposeAsync();
-        try { Directory.Delete(DataDirectory, recursive: true); }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
+        TestFolder.Delete(DataDirectory);
     }
 }

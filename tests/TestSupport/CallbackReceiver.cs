@@ -9,14 +9,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace ConformanceKit.Features.Drivers;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>One POST the authority made to the callback address, and what the receiver answered.</summary>
-public sealed record Push(string HeaderId, string HeaderType, Message Response, bool Accepted);
+public sealed record Push(string HeaderId, string HeaderType, byte[] Body, bool Accepted)
+{
+    /// <summary>The TDiep pushed, read.</summary>
+    public Message Response => MessageReader.Read(Body);
+}
 
 /// <summary>
 /// A T-VAN's callback receiver: a minimal ASP.NET Core app on http://127.0.0.1:0 (a free port) that records every push
-/// and refuses (HTTP 500) the first N. Scenario-scoped: started by a step, stopped after the scenario.
+/// to /callback and refuses (HTTP 500) the first N. Start it, give the simulator <see cref="Url"/>, dispose it after.
 /// </summary>
 public sealed class CallbackReceiver : IAsyncDisposable
 {
@@ -26,7 +30,11 @@ public sealed class CallbackReceiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = new("http://127.0.0.1/");
 
+    /// <summary>Every push so far, refused ones included, in arrival order.</summary>
     public IReadOnlyList<Push> Pushes => [.. _pushes];
+
+    /// <summary>Pushes refused so far.</summary>
+    public int Refused => _pushes.Count(p => !p.Accepted);
 
     public async Task StartAsync(int refuseFirst = 0)
     {
@@ -40,8 +48,7 @@ public sealed class CallbackReceiver : IAsyncDisposable
             using var body = new MemoryStream();
             await request.Body.CopyToAsync(body);
             var accepted = Interlocked.Decrement(ref _refusalsLeft) < 0;
-            _pushes.Enqueue(new Push(request.Headers["X-MTDiep"].ToString(), request.Headers["X-MLTDiep"].ToString(),
-                MessageReader.Read(body.ToArray()), accepted));
+            _pushes.Enqueue(new Push(request.Headers["X-MTDiep"].ToString(), request.Headers["X-MLTDiep"].ToString(), body.ToArray(), accepted));
             return accepted ? Results.NoContent() : Results.StatusCode(StatusCodes.Status500InternalServerError);
         });
         await _app.StartAsync();
@@ -53,17 +60,9 @@ public sealed class CallbackReceiver : IAsyncDisposable
     /// Waits (real time) until an accepted push satisfies <paramref name="wanted"/>, calling <paramref name="meanwhile"/>
     /// between polls (to let the authority's back-off pass); null when the timeout passes first.
     /// </summary>
-    public async Task<Push?> WaitForAsync(Func<Push, bool> wanted, Func<Task> meanwhile, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            if (_pushes.FirstOrDefault(p => p.Accepted && wanted(p)) is { } push) return push;
-            if (DateTime.UtcNow > deadline) return null;
-            await meanwhile();
-            await Task.Delay(25);
-        }
-    }
+    public Task<Push?> WaitForAsync(Func<Push, bool> wanted, Func<Task>? meanwhile = null, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => Task.FromResult(_pushes.FirstOrDefault(p => p.Accepted && wanted(p))), p => p is not null,
+            timeout, meanwhile);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,7 +1,7 @@
 using System.Text;
 using ConformanceKit.Harness.Reports;
 
-namespace ConformanceKit.Harness.Tests.Reports;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>
 /// A temp folder with two signing keys (made once per test class) and a sample RunReport: a passed, a failed

@@ -4,10 +4,10 @@ using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Xml;
 
-namespace ConformanceKit.Provider.Tests.Signing;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>An unsigned sample 206, the seller's certificate, and a verification helper.</summary>
-internal static class SigningFixtures
+public static class SigningFixtures
 {
     public static readonly DateTime SigningTime = new(2025, 6, 15, 10, 0, 0, DateTimeKind.Unspecified);
 

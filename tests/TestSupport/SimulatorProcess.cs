@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 
-namespace ConformanceKit.TaxAuthoritySim.Tests.Support;
+namespace ConformanceKit.TestSupport;
 
 /// <summary>The simulator as a real child process on a loopback port, for tests that kill it.</summary>
 public sealed class SimulatorProcess : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly System.Text.StringBuilder _output = new();
+    private readonly StringBuilder _output = new();
 
     private SimulatorProcess(Process process, Uri baseAddress)
     {
@@ -94,18 +95,15 @@ public sealed class SimulatorProcess : IAsyncDisposable
         var process = Process.Start(start.Info) ?? throw new InvalidOperationException("could not start the simulator");
         var sim = new SimulatorProcess(process, start.BaseAddress);
         using var client = sim.Client();
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (true)
+        var healthy = await Eventually.TryUntilAsync(async () =>
         {
-            if (process.HasExited) throw new InvalidOperationException("the simulator exited:\n" + sim.Output);
-            try
-            {
-                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return sim;
-            }
-            catch (HttpRequestException) { }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("the simulator did not become healthy:\n" + sim.Output);
-            await Task.Delay(100);
-        }
+            if (process.HasExited) return true;
+            try { return (await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+        }, TimeSpan.FromSeconds(120));
+        if (process.HasExited) throw new InvalidOperationException("the simulator exited:\n" + sim.Output);
+        if (!healthy) throw new TimeoutException("the simulator did not become healthy:\n" + sim.Output);
+        return sim;
     }
 
     public HttpClient Client(string? header = null, string? key = null)
