@@ -16,7 +16,7 @@ public class StandaloneTests
     public void No_test_tool_source_or_document_reads_the_shared_folder_beside_the_repository()
     {
         var offenders = new List<string>();
-        var readme = Path.Combine(TestPaths.RepoRoot, "README.md");
+        var readme = Path.Combine(RepoPaths.Root, "README.md");
         foreach (var folder in new[] { "src", "tests", "features", "load", "tools", "docs", "samples", "." })
         {
             var root = Path.Combine(RepoPaths.Root, folder);
