@@ -33,7 +33,7 @@ public sealed record SendOutcome(SendResult Result, string Detail, string Codes 
 /// </summary>
 public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposable
 {
-    private readonly AuthorityTvanClient client = new(http, apiKey);
+    private readonly AuthorityTvanClient _client = new(http, apiKey);
 
     public Uri? BaseAddress => http.BaseAddress;
 
@@ -44,7 +44,7 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         string path = "api/v1/messages";
         try
         {
-            var sent = await client.SendAsync(package, ct);
+            var sent = await _client.SendAsync(package, ct);
             (status, body) = (sent.Status, sent.Body);
         }
         catch (AuthorityApiException e)
@@ -86,7 +86,7 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
     {
         try
         {
-            var list = await client.InboxAsync(long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0, 500, ct);
+            var list = await _client.InboxAsync(long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0, 500, ct);
             var messages = list.Messages; // cut here: a list that is not XML is "cannot be read now"
             return new InboxPage(list.Next?.ToString(CultureInfo.InvariantCulture) ?? after, messages, list.At);
         }
@@ -106,7 +106,7 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
         try
         {
             // With the T-VAN's key: the authority shows a T-VAN the invoices it sent without the buyer's total, and does not rate-limit it.
-            var found = await client.LookUpAsync(taxCode, code, ct: ct);
+            var found = await _client.LookUpAsync(taxCode, code, ct: ct);
             return found is null ? new StoredInvoice(false, null) : new StoredInvoice(true, found.MessageId);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException && !ct.IsCancellationRequested)

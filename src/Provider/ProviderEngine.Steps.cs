@@ -11,29 +11,29 @@ public sealed partial class ProviderEngine
 
     private async Task PackageAsync(bool flush, CancellationToken ct)
     {
-        var mst = options.Register.SellerTaxCode;
+        var mst = _options.Register.SellerTaxCode;
         while (true)
         {
-            var (count, oldest) = store.Pending(mst);
+            var (count, oldest) = _store.Pending(mst);
             if (count == 0) return;
-            var now = time.GetUtcNow();
-            var take = options.Sync switch
+            var now = _time.GetUtcNow();
+            var take = _options.Sync switch
             {
-                _ when flush => options.BatchSize,
+                _ when flush => _options.BatchSize,
                 SyncMode.Realtime => 1,
-                SyncMode.Periodic when count >= options.BatchSize => options.BatchSize,
-                SyncMode.Periodic when oldest is { } o && o + options.BatchInterval <= now => options.BatchSize,
+                SyncMode.Periodic when count >= _options.BatchSize => _options.BatchSize,
+                SyncMode.Periodic when oldest is { } o && o + _options.BatchInterval <= now => _options.BatchSize,
                 _ => 0,
             };
             if (take == 0) return;
-            var composed = PackageComposer.ComposeEach(options.Register, options.TvanCode, store.TakePending(mst, take));
+            var composed = PackageComposer.ComposeEach(_options.Register, _options.TvanCode, _store.TakePending(mst, take));
             foreach (var (record, reason) in composed.SetAside) SetAside(record.Code.Value, reason);
             if (composed.Bytes is null) continue; // every one set aside: they no longer wait
             var (messageId, unsigned, invoices) = (composed.MessageId!, composed.Bytes, composed.Invoices);
             while (unsigned.Length > PackageComposer.MaxBytes && invoices.Count > 1)
             {
                 invoices = [.. invoices.Take(invoices.Count / 2)];
-                (messageId, unsigned) = PackageComposer.Compose(options.Register, options.TvanCode, invoices);
+                (messageId, unsigned) = PackageComposer.Compose(_options.Register, _options.TvanCode, invoices);
             }
             if (unsigned.Length > PackageComposer.MaxBytes)
             {
@@ -41,48 +41,48 @@ public sealed partial class ProviderEngine
                 continue;
             }
             var (signed, problem) = await TrySignAsync(unsigned, ct);
-            var package = store.CreatePackage(messageId, mst, unsigned, signed, [.. invoices.Select(i => i.Code.Value)], time.GetUtcNow());
-            log.LogInformation("package {MessageId}: {Count} invoice(s), {State}", messageId, invoices.Count, package.State);
-            if (problem is not null) store.Postpone(package.Id, problem, time.GetUtcNow() + Backoff(0));
+            var package = _store.CreatePackage(messageId, mst, unsigned, signed, [.. invoices.Select(i => i.Code.Value)], _time.GetUtcNow());
+            _log.LogInformation("package {MessageId}: {Count} invoice(s), {State}", messageId, invoices.Count, package.State);
+            if (problem is not null) _store.Postpone(package.Id, problem, _time.GetUtcNow() + Backoff(0));
         }
     }
 
     // Rejected (its own data; a person must act), visible in the API and the status; the others go on.
     private void SetAside(string code, string reason)
     {
-        store.SetAside(code, PackageComposer.Unsendable, "cannot be packaged: " + reason, time.GetUtcNow());
+        _store.SetAside(code, PackageComposer.Unsendable, "cannot be packaged: " + reason, _time.GetUtcNow());
         Problem(ProblemSource.Invoice, $"invoice {code} cannot be packaged and was set aside (rejected): {reason}");
-        log.LogError("invoice {Code} cannot be packaged and was set aside: {Reason}", code, reason);
+        _log.LogError("invoice {Code} cannot be packaged and was set aside: {Reason}", code, reason);
     }
 
     private async Task<(byte[]? Signed, string? Problem)> TrySignAsync(byte[] unsigned, CancellationToken ct)
     {
         try
         {
-            var signingTime = time.GetUtcNow().ToOffset(Vietnam).DateTime;
-            var signed = await signer.SignAsync(unsigned, signingTime, ct);
+            var signingTime = _time.GetUtcNow().ToOffset(Vietnam).DateTime;
+            var signed = await _signer.SignAsync(unsigned, signingTime, ct);
             Resolved(ProblemSource.Signing);
             return (signed, null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            Problem(ProblemSource.Signing, $"signing ({signer.Mode}): {e.Message}");
-            log.LogWarning("signing failed ({Mode}): {Message}", signer.Mode, e.Message);
+            Problem(ProblemSource.Signing, $"signing ({_signer.Mode}): {e.Message}");
+            _log.LogWarning("signing failed ({Mode}): {Message}", _signer.Mode, e.Message);
             return (null, LastProblem);
         }
     }
 
     private async Task SignWaitingAsync(CancellationToken ct)
     {
-        if (signer.Mode == "token") return; // a person signs these with `ck sign`
-        foreach (var p in store.Packages(PackageState.ToSign, 100))
+        if (_signer.Mode == "token") return; // a person signs these with `ck sign`
+        foreach (var p in _store.Packages(PackageState.ToSign, 100))
         {
-            if (p.NextAttemptAt is { } at && at > time.GetUtcNow()) continue;
+            if (p.NextAttemptAt is { } at && at > _time.GetUtcNow()) continue;
             var (signed, problem) = await TrySignAsync(p.Unsigned, ct);
-            if (signed is not null) store.SetSigned(p.Id, signed);
+            if (signed is not null) _store.SetSigned(p.Id, signed);
             else
             {
-                store.Postpone(p.Id, problem ?? "the signer gave no signature", time.GetUtcNow() + Backoff(p.Attempts + 1));
+                _store.Postpone(p.Id, problem ?? "the signer gave no signature", _time.GetUtcNow() + Backoff(p.Attempts + 1));
                 return;
             }
         }
@@ -90,29 +90,29 @@ public sealed partial class ProviderEngine
 
     private async Task SendReadyAsync(CancellationToken ct)
     {
-        if (time.GetUtcNow() < authorityRetryAt) return;
-        foreach (var p in store.Packages(PackageState.Ready, 200))
+        if (_time.GetUtcNow() < _authorityRetryAt) return;
+        foreach (var p in _store.Packages(PackageState.Ready, 200))
         {
-            if (p.NextAttemptAt is { } at && at > time.GetUtcNow()) continue;
-            var outcome = await authority.SendAsync(p.Signed!, ct);
-            var now = time.GetUtcNow();
+            if (p.NextAttemptAt is { } at && at > _time.GetUtcNow()) continue;
+            var outcome = await _authority.SendAsync(p.Signed!, ct);
+            var now = _time.GetUtcNow();
             switch (outcome.Result)
             {
                 case SendResult.Acknowledged:
-                    store.Acknowledged(p.Id, now, outcome.ReceivedAt);
+                    _store.Acknowledged(p.Id, now, outcome.ReceivedAt);
                     Resolved(ProblemSource.Send, ProblemSource.Inbox);
                     break;
                 case SendResult.Refused or SendResult.Fatal:
                     Resolved(ProblemSource.Send, ProblemSource.Inbox); // the authority answered: it can be reached
-                    log.LogWarning("package {MessageId} refused: {Detail}", p.MessageId, outcome.Detail);
-                    store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
+                    _log.LogWarning("package {MessageId} refused: {Detail}", p.MessageId, outcome.Detail);
+                    _store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
                     break;
                 default:
                     Problem(ProblemSource.Send, $"sending {p.MessageId}: {outcome.Detail}");
-                    log.LogWarning("package {MessageId}: {Detail}; retrying", p.MessageId, outcome.Detail);
+                    _log.LogWarning("package {MessageId}: {Detail}; retrying", p.MessageId, outcome.Detail);
                     var next = now + Backoff(p.Attempts + 1);
-                    store.Postpone(p.Id, outcome.Detail, next);
-                    authorityRetryAt = next; // the others would fail the same way: wait together
+                    _store.Postpone(p.Id, outcome.Detail, next);
+                    _authorityRetryAt = next; // the others would fail the same way: wait together
                     return;
             }
         }
@@ -120,11 +120,11 @@ public sealed partial class ProviderEngine
 
     private async Task ReadInboxAsync(CancellationToken ct)
     {
-        if (!store.AnyPackage(PackageState.Acknowledged)) return;
-        var cursor = store.GetMeta(CursorKey) ?? "0";
+        if (!_store.AnyPackage(PackageState.Acknowledged)) return;
+        var cursor = _store.GetMeta(CursorKey) ?? "0";
         while (true)
         {
-            var page = await authority.InboxAsync(cursor, ct);
+            var page = await _authority.InboxAsync(cursor, ct);
             if (page is not { } inbox)
             {
                 Problem(ProblemSource.Inbox, "the inbox cannot be read now");
@@ -136,7 +136,7 @@ public sealed partial class ProviderEngine
                     return; // a look-up could not be made: read this page again at the next poll
             if (inbox.Next == cursor || inbox.Next.Length == 0) return;
             cursor = inbox.Next;
-            store.SetMeta(CursorKey, cursor);
+            _store.SetMeta(CursorKey, cursor);
             if (inbox.Messages.Count < 500) return;
         }
     }
@@ -152,30 +152,30 @@ public sealed partial class ProviderEngine
         }
         catch (Exception e) when (e is MessageFormatException or System.Xml.XmlException)
         {
-            log.LogWarning("unreadable response in the inbox: {Message}", e.Message);
+            _log.LogWarning("unreadable response in the inbox: {Message}", e.Message);
             return true;
         }
         if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return true;
-        if (store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
-        var now = time.GetUtcNow();
+        if (_store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
+        var now = _time.GetUtcNow();
         var waited = Waited(package, notice, readAt, now);
-        var late = waited > options.NoticeDeadline;
+        var late = waited > _options.NoticeDeadline;
         var errors = notice.Errors ?? [];
-        var codes = package.Ltbao is null ? store.PackageCodes(package.Id) : [];
+        var codes = package.Ltbao is null ? _store.PackageCodes(package.Id) : [];
         IReadOnlyList<InvoiceOutcome> outcomes = notice.Kind == 2
             ? [.. codes.Select(c => new InvoiceOutcome(c, InvoiceState.Accepted, null, null))]
-            : NoticeTriage.Triage(errors, codes, Packagings, options.MaxPackagings);
+            : NoticeTriage.Triage(errors, codes, Packagings, _options.MaxPackagings);
         if (package.Ltbao is null && outcomes.Any(o => o.Codes == NoticeTriage.AlreadyStored))
         {
             var confirmed = await ConfirmAlreadyStoredAsync(package.TaxCode, outcomes, ct);
             if (confirmed is null) return false;
             outcomes = confirmed;
         }
-        if (!store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return true;
-        if (late) log.LogWarning("package {MessageId}: the 204 came {Seconds:0} s after the 999 (deadline {Deadline} s)",
-            package.MessageId, waited!.Value.TotalSeconds, options.NoticeDeadline.TotalSeconds);
+        if (!_store.RecordNotice(package.Id, notice.Kind ?? 0, NoticeTriage.Codes(errors), late, outcomes, now)) return true;
+        if (late) _log.LogWarning("package {MessageId}: the 204 came {Seconds:0} s after the 999 (deadline {Deadline} s)",
+            package.MessageId, waited!.Value.TotalSeconds, _options.NoticeDeadline.TotalSeconds);
         if (notice.Kind != 2)
-            log.LogWarning("package {MessageId}: 204 LTBao {Kind}: {Errors}", package.MessageId, notice.Kind, NoticeTriage.Describe(errors));
+            _log.LogWarning("package {MessageId}: 204 LTBao {Kind}: {Errors}", package.MessageId, notice.Kind, NoticeTriage.Describe(errors));
         return true;
     }
 
@@ -214,7 +214,7 @@ public sealed partial class ProviderEngine
                 confirmed.Add(o);
                 continue;
             }
-            if (await authority.LookUpAsync(taxCode, o.Code, ct) is not { } found) return null;
+            if (await _authority.LookUpAsync(taxCode, o.Code, ct) is not { } found) return null;
             confirmed.Add(Settle(o.Code, found, NoticeTriage.AlreadyStored, "stored by an earlier package of this provider (7005)",
                 "7005 but the look-up does not find it: packaged again"));
         }
@@ -225,33 +225,33 @@ public sealed partial class ProviderEngine
     private InvoiceOutcome Settle(string code, StoredInvoice found, string? codes, string storedDetail, string missingDetail)
     {
         if (!found.Stored) return new InvoiceOutcome(code, InvoiceState.Issued, codes, missingDetail);
-        if (found.MessageId is null || (store.FindPackage(found.MessageId) is { } carrier && store.PackageCodes(carrier.Id).Contains(code)))
+        if (found.MessageId is null || (_store.FindPackage(found.MessageId) is { } carrier && _store.PackageCodes(carrier.Id).Contains(code)))
             return new InvoiceOutcome(code, InvoiceState.Accepted, codes, storedDetail);
         return new InvoiceOutcome(code, InvoiceState.Rejected, NoticeTriage.AlreadyStored,
             $"the authority stores another invoice under {code} (package {found.MessageId}, not sent by this provider): " +
             "is this block also numbered by another store or system?");
     }
 
-    private int Packagings(string code) => store.InvoiceByCode(code)?.Packagings ?? 0;
+    private int Packagings(string code) => _store.InvoiceByCode(code)?.Packagings ?? 0;
 
     // No 204 by the deadline (seed 000: dropped or later than 15 minutes). The look-up tells which
     // invoices the authority stores; the others go in a new package. The package keeps waiting.
     private async Task LookUpOverdueAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        foreach (var p in store.Packages(PackageState.Acknowledged, 1000, withContent: false))
+        var now = _time.GetUtcNow();
+        foreach (var p in _store.Packages(PackageState.Acknowledged, 1000, withContent: false))
         {
-            if (p.Overdue || p.AckedAt is not { } acked || now - acked <= options.NoticeDeadline) continue;
+            if (p.Overdue || p.AckedAt is not { } acked || now - acked <= _options.NoticeDeadline) continue;
             var outcomes = new List<InvoiceOutcome>();
-            foreach (var code in store.PackageCodes(p.Id))
+            foreach (var code in _store.PackageCodes(p.Id))
             {
-                if (store.InvoiceByCode(code) is not { State: InvoiceState.Packaged } invoice || invoice.PackageMessageId != p.MessageId) continue;
-                if (await authority.LookUpAsync(p.TaxCode, code, ct) is not { } found) return; // cannot tell now: try again at the next poll
+                if (_store.InvoiceByCode(code) is not { State: InvoiceState.Packaged } invoice || invoice.PackageMessageId != p.MessageId) continue;
+                if (await _authority.LookUpAsync(p.TaxCode, code, ct) is not { } found) return; // cannot tell now: try again at the next poll
                 outcomes.Add(Settle(code, found, null, "stored (look-up); no 204 by the deadline", "not stored (look-up); no 204 by the deadline"));
             }
-            store.MarkOverdue(p.Id, outcomes, now);
-            log.LogWarning("package {MessageId}: no 204 within {Deadline} s; {Stored} invoice(s) stored, {Again} re-packaged",
-                p.MessageId, options.NoticeDeadline.TotalSeconds, outcomes.Count(o => o.State == InvoiceState.Accepted),
+            _store.MarkOverdue(p.Id, outcomes, now);
+            _log.LogWarning("package {MessageId}: no 204 within {Deadline} s; {Stored} invoice(s) stored, {Again} re-packaged",
+                p.MessageId, _options.NoticeDeadline.TotalSeconds, outcomes.Count(o => o.State == InvoiceState.Accepted),
                 outcomes.Count(o => o.State == InvoiceState.Issued));
         }
     }

@@ -14,68 +14,68 @@ namespace ConformanceKit.Provider;
 public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-    private readonly ProviderOptions options;
-    private readonly ProviderStore store;
-    private readonly CodeAllocator allocator;
-    private readonly IPackageSigner signer;
-    private readonly AuthorityClient authority;
-    private readonly TimeProvider time;
-    private readonly ILogger log;
-    private readonly SemaphoreSlim wake = new(0);
+    private readonly ProviderOptions _options;
+    private readonly ProviderStore _store;
+    private readonly CodeAllocator _allocator;
+    private readonly IPackageSigner _signer;
+    private readonly AuthorityClient _authority;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly SemaphoreSlim _wake = new(0);
     private readonly Dictionary<string, CashRegister> registers = new(StringComparer.Ordinal);
-    private readonly Lock registersGate = new();
-    private int flushRequested;
-    private DateTimeOffset? nextEndOfDay;
-    private DateTimeOffset nextPoll;
-    private DateTimeOffset authorityRetryAt;
+    private readonly Lock _registersGate = new();
+    private int _flushRequested;
+    private DateTimeOffset? _nextEndOfDay;
+    private DateTimeOffset _nextPoll;
+    private DateTimeOffset _authorityRetryAt;
 
     public ProviderEngine(ProviderOptions options, ProviderStore store, CodeAllocator allocator, IPackageSigner signer,
         AuthorityClient authority, TimeProvider? time = null, ILogger? log = null)
     {
-        this.options = options;
-        this.store = store;
-        this.allocator = allocator;
-        this.signer = signer;
-        this.authority = authority;
-        this.time = time ?? TimeProvider.System;
-        this.log = log ?? NullLogger.Instance;
+        _options = options;
+        _store = store;
+        _allocator = allocator;
+        _signer = signer;
+        _authority = authority;
+        _time = time ?? TimeProvider.System;
+        _log = log ?? NullLogger.Instance;
         _ = Register(null); // validates the register configuration up front
     }
 
-    public ProviderOptions Options => options;
+    public ProviderOptions Options => _options;
 
-    public ProviderStore Store => store;
+    public ProviderStore Store => _store;
 
-    public IPackageSigner Signer => signer;
+    public IPackageSigner Signer => _signer;
 
     /// <summary>
     /// The last failure of a step that will be retried (send, sign, inbox) or of an invoice set aside, for status; null
     /// once a later attempt of the same kind succeeded (then <see cref="ResolvedProblem"/> tells what it was and when).
     /// </summary>
-    public string? LastProblem => lastProblem?.Text;
+    public string? LastProblem => _lastProblem?.Text;
 
     /// <summary>When <see cref="LastProblem"/> happened (the provider's clock).</summary>
-    public DateTimeOffset? LastProblemAt => lastProblem?.At;
+    public DateTimeOffset? LastProblemAt => _lastProblem?.At;
 
     /// <summary>The last problem that a later success cleared, with when it happened and when it was cleared.</summary>
     public ResolvedProblem? ResolvedProblem { get; private set; }
 
-    private ProblemNote? lastProblem;
-    private readonly Lock problemGate = new();
+    private ProblemNote? _lastProblem;
+    private readonly Lock _problemGate = new();
 
     private void Problem(ProblemSource source, string text)
     {
-        lock (problemGate) lastProblem = new ProblemNote(source, text, time.GetUtcNow());
+        lock (_problemGate) _lastProblem = new ProblemNote(source, text, _time.GetUtcNow());
     }
 
     /// <summary>A step of one of <paramref name="sources"/>' kinds succeeded: a problem of that kind is over.</summary>
     private void Resolved(params ProblemSource[] sources)
     {
-        lock (problemGate)
+        lock (_problemGate)
         {
-            if (lastProblem is not { } p || !sources.Contains(p.Source)) return;
-            ResolvedProblem = new ResolvedProblem(p.Text, p.At, time.GetUtcNow());
-            lastProblem = null;
+            if (_lastProblem is not { } p || !sources.Contains(p.Source)) return;
+            ResolvedProblem = new ResolvedProblem(p.Text, p.At, _time.GetUtcNow());
+            _lastProblem = null;
         }
     }
 
@@ -91,26 +91,26 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
                 ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)) is { } bad)
             throw new ArgumentException(bad.ToString(), nameof(saleId));
         var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
-        if (!issued.Record.Existing && options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
+        if (!issued.Record.Existing && _options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
         return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));
     }
 
     /// <summary>Packages everything waiting, now, whatever the sync mode.</summary>
     public void RequestFlush()
     {
-        Interlocked.Exchange(ref flushRequested, 1);
+        Interlocked.Exchange(ref _flushRequested, 1);
         Wake();
     }
 
     public void Wake()
     {
-        if (wake.CurrentCount == 0) wake.Release();
+        if (_wake.CurrentCount == 0) _wake.Release();
     }
 
     public async Task RunAsync(CancellationToken ct)
     {
-        store.AdoptIssued(time.GetUtcNow());
-        nextEndOfDay = NextEndOfDay(time.GetUtcNow());
+        _store.AdoptIssued(_time.GetUtcNow());
+        _nextEndOfDay = NextEndOfDay(_time.GetUtcNow());
         while (!ct.IsCancellationRequested)
         {
             try
@@ -127,11 +127,11 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 #pragma warning restore CA1031
             {
                 Problem(ProblemSource.Step, e.Message);
-                log.LogError(e, "provider step failed; retrying");
+                _log.LogError(e, "provider step failed; retrying");
             }
             try
             {
-                await wake.WaitAsync(TimeSpan.FromMilliseconds(100), ct);
+                await _wake.WaitAsync(TimeSpan.FromMilliseconds(100), ct);
             }
             catch (OperationCanceledException)
             {
@@ -143,19 +143,19 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     /// <summary>One pass: package, sign, send, read answers, look up overdue packages.</summary>
     public async Task StepAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var flush = Interlocked.Exchange(ref flushRequested, 0) == 1;
-        if (nextEndOfDay is { } eod && now >= eod)
+        var now = _time.GetUtcNow();
+        var flush = Interlocked.Exchange(ref _flushRequested, 0) == 1;
+        if (_nextEndOfDay is { } eod && now >= eod)
         {
             flush = true;
-            nextEndOfDay = NextEndOfDay(now);
+            _nextEndOfDay = NextEndOfDay(now);
         }
         await PackageAsync(flush, ct);
         await SignWaitingAsync(ct);
         await SendReadyAsync(ct);
-        if (time.GetUtcNow() >= nextPoll)
+        if (_time.GetUtcNow() >= _nextPoll)
         {
-            nextPoll = time.GetUtcNow() + options.PollInterval;
+            _nextPoll = _time.GetUtcNow() + _options.PollInterval;
             await ReadInboxAsync(ct);
             await LookUpOverdueAsync(ct);
         }
@@ -163,23 +163,23 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 
     public void Dispose()
     {
-        wake.Dispose();
+        _wake.Dispose();
     }
 
     private CashRegister Register(string? registerId)
     {
-        var id = string.IsNullOrWhiteSpace(registerId) ? options.Register.RegisterId : registerId;
-        lock (registersGate)
+        var id = string.IsNullOrWhiteSpace(registerId) ? _options.Register.RegisterId : registerId;
+        lock (_registersGate)
         {
             if (!registers.TryGetValue(id, out var register))
-                registers[id] = register = new CashRegister(options.Register with { RegisterId = id }, allocator, time);
+                registers[id] = register = new CashRegister(_options.Register with { RegisterId = id }, _allocator, _time);
             return register;
         }
     }
 
     private DateTimeOffset? NextEndOfDay(DateTimeOffset now)
     {
-        if (options.EndOfDay is not { } at) return null;
+        if (_options.EndOfDay is not { } at) return null;
         var local = now.ToOffset(Vietnam);
         var today = new DateTimeOffset(DateOnly.FromDateTime(local.DateTime).ToDateTime(at), Vietnam);
         return today > now ? today : today.AddDays(1);
@@ -188,7 +188,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     private TimeSpan Backoff(int attempts)
     {
         var factor = Math.Pow(2, Math.Min(attempts, 16));
-        var delay = Math.Min(options.RetryMax.TotalMilliseconds, options.RetryBase.TotalMilliseconds * factor);
+        var delay = Math.Min(_options.RetryMax.TotalMilliseconds, _options.RetryBase.TotalMilliseconds * factor);
         return TimeSpan.FromMilliseconds(delay * (0.8 + Random.Shared.NextDouble() * 0.4));
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class ProviderStore
     /// <summary>The issued invoice's record (sale, form, series …).</summary>
     public Pos.AllocatedInvoice Invoice(string code)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"SELECT {Pos.CodeAllocator.Columns} FROM pos_invoices WHERE code = $k;");
             cmd.Parameters.AddWithValue("$k", code);
@@ -30,7 +30,7 @@ public sealed partial class ProviderStore
     /// <summary>Every invoice the file holds, by block, year and serial (for checks and `status --invoices`).</summary>
     public IReadOnlyList<InvoiceStatus> Invoices(string? state = null)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"{InvoiceSelect} {(state is null ? "" : "WHERE COALESCE(v.state, 'issued') = $s")} ORDER BY p.block, p.year, p.serial;");
             if (state is not null) cmd.Parameters.AddWithValue("$s", state);
@@ -41,7 +41,7 @@ public sealed partial class ProviderStore
     /// <summary>Invoices per state and packages per state.</summary>
     public (IReadOnlyDictionary<string, int> Invoices, IReadOnlyDictionary<string, int> Packages) Counts()
     {
-        lock (gate)
+        lock (_gate)
         {
             var invoices = Group("""
                 SELECT COALESCE(v.state, 'issued'), COUNT(*) FROM pos_invoices p LEFT JOIN prov_invoices v ON v.code = p.code
@@ -63,7 +63,7 @@ public sealed partial class ProviderStore
 
     private InvoiceStatus? OneInvoice(string where, string key)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"{InvoiceSelect} WHERE {where};");
             cmd.Parameters.AddWithValue("$k", key);

@@ -14,7 +14,7 @@ public sealed partial class ProviderStore
     /// <summary>How many invoices wait for a package, and when the oldest was issued.</summary>
     public (int Count, DateTimeOffset? Oldest) Pending(string taxCode)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("""
                 SELECT COUNT(*), MIN(p.issued_at) FROM prov_invoices v JOIN pos_invoices p ON p.code = v.code
@@ -30,7 +30,7 @@ public sealed partial class ProviderStore
     /// <summary>Up to <paramref name="limit"/> invoices waiting for a package, oldest first.</summary>
     public IReadOnlyList<AllocatedInvoice> TakePending(string taxCode, int limit)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"""
                 SELECT {Prefixed("p.")} FROM prov_invoices v JOIN pos_invoices p ON p.code = v.code
@@ -52,9 +52,9 @@ public sealed partial class ProviderStore
     public PackageRecord CreatePackage(string messageId, string taxCode, byte[] unsigned, byte[]? signed,
         IReadOnlyList<string> codes, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
+            using var tx = _connection.BeginTransaction(deferred: false);
             long id;
             using (var insert = Command("""
                 INSERT INTO prov_packages (message_id, tax_code, state, invoice_count, created_at, unsigned, signed)
@@ -94,7 +94,7 @@ public sealed partial class ProviderStore
     /// <summary>An invoice waiting for a package that can never be in one: rejected with why, so it no longer waits.</summary>
     public void SetAside(string code, string codes, string detail, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("""
                 UPDATE prov_invoices SET state = 'rejected', codes = $c, detail = $d, updated_at = $now
@@ -112,7 +112,7 @@ public sealed partial class ProviderStore
     /// empty — for lists and polls that only need the state, not up to 2 MB per package.</param>
     public IReadOnlyList<PackageRecord> Packages(string? state = null, int limit = 10_000, bool withContent = true)
     {
-        lock (gate)
+        lock (_gate)
         {
             var columns = withContent ? PackageColumns : PackageColumns.Replace("unsigned, signed", "X'' AS unsigned, NULL AS signed", StringComparison.Ordinal);
             using var cmd = Command($"SELECT {columns} FROM prov_packages {(state is null ? "" : "WHERE state = $s")} ORDER BY id LIMIT $n;");
@@ -125,7 +125,7 @@ public sealed partial class ProviderStore
     /// <summary>Whether any package is in <paramref name="state"/>.</summary>
     public bool AnyPackage(string state)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("SELECT EXISTS (SELECT 1 FROM prov_packages WHERE state = $s);");
             cmd.Parameters.AddWithValue("$s", state);
@@ -135,7 +135,7 @@ public sealed partial class ProviderStore
 
     public PackageRecord? FindPackage(string messageId)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"SELECT {PackageColumns} FROM prov_packages WHERE message_id = $id;");
             cmd.Parameters.AddWithValue("$id", messageId);
@@ -146,7 +146,7 @@ public sealed partial class ProviderStore
     /// <summary>The codes of a package, by position (HDon 1, 2 …).</summary>
     public IReadOnlyList<string> PackageCodes(long packageId)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("SELECT code FROM prov_package_items WHERE package_id = $p ORDER BY position;");
             cmd.Parameters.AddWithValue("$p", packageId);
@@ -160,7 +160,7 @@ public sealed partial class ProviderStore
     /// <summary>Stores the signature of a package waiting for one; false when it is no longer waiting.</summary>
     public bool SetSigned(long id, byte[] signed)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("""
                 UPDATE prov_packages SET signed = $b, state = 'ready', attempts = 0, next_attempt_at = NULL, last_error = NULL
@@ -175,7 +175,7 @@ public sealed partial class ProviderStore
     /// <summary>A step that failed and will be tried again (send, or sign for a remote signer).</summary>
     public void Postpone(long id, string error, DateTimeOffset nextAttemptAt)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("UPDATE prov_packages SET attempts = attempts + 1, last_error = $e, next_attempt_at = $t WHERE id = $id;");
             cmd.Parameters.AddWithValue("$e", error);
@@ -189,7 +189,7 @@ public sealed partial class ProviderStore
     /// <param name="receivedAt">The 999's NNhan: when the authority received it, on the authority's clock.</param>
     public void Acknowledged(long id, DateTimeOffset now, DateTimeOffset? receivedAt = null)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("""
                 UPDATE prov_packages SET state = 'acknowledged', acked_at = $now, received_at = $received, last_error = NULL,
@@ -209,9 +209,9 @@ public sealed partial class ProviderStore
     /// </summary>
     public void Reject(long id, string codes, string detail, string invoiceState, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
+            using var tx = _connection.BeginTransaction(deferred: false);
             using (var cmd = Command("UPDATE prov_packages SET state = 'rejected', codes = $c, last_error = $d WHERE id = $id;", tx))
             {
                 cmd.Parameters.AddWithValue("$c", codes);
@@ -242,9 +242,9 @@ public sealed partial class ProviderStore
     /// <returns>False when the package had its 204 already.</returns>
     public bool RecordNotice(long id, int ltbao, string codes, bool late, IReadOnlyList<InvoiceOutcome> outcomes, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
+            using var tx = _connection.BeginTransaction(deferred: false);
             using (var dup = Command("UPDATE prov_packages SET notices = notices + 1 WHERE id = $id RETURNING notices;", tx))
             {
                 dup.Parameters.AddWithValue("$id", id);
@@ -279,9 +279,9 @@ public sealed partial class ProviderStore
     /// </summary>
     public void MarkOverdue(long id, IReadOnlyList<InvoiceOutcome> outcomes, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
-            using var tx = connection.BeginTransaction(deferred: false);
+            using var tx = _connection.BeginTransaction(deferred: false);
             using (var cmd = Command("UPDATE prov_packages SET overdue = 1 WHERE id = $id;", tx))
             {
                 cmd.Parameters.AddWithValue("$id", id);
@@ -295,7 +295,7 @@ public sealed partial class ProviderStore
     /// <summary>Held invoices (and rejected ones, with <paramref name="includeRejected"/>) go back to the queue.</summary>
     public int Requeue(bool includeRejected, DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command($"""
                 UPDATE prov_invoices SET state = 'issued', package_id = NULL, updated_at = $now

@@ -14,8 +14,8 @@ namespace ConformanceKit.Provider;
 /// </summary>
 public sealed partial class ProviderStore
 {
-    private readonly SqliteConnection connection;
-    private readonly Lock gate;
+    private readonly SqliteConnection _connection;
+    private readonly Lock _gate;
 
     /// <summary>
     /// The provider's tables beside the allocator's, on the allocator's connection and lock: one
@@ -25,14 +25,14 @@ public sealed partial class ProviderStore
     public ProviderStore(CodeAllocator allocator)
     {
         ArgumentNullException.ThrowIfNull(allocator);
-        connection = allocator.Connection;
-        gate = allocator.Gate;
-        lock (gate) CreateSchema();
+        _connection = allocator.Connection;
+        _gate = allocator.Gate;
+        lock (_gate) CreateSchema();
     }
 
     private void CreateSchema()
     {
-        using var tx = connection.BeginTransaction(deferred: false);
+        using var tx = _connection.BeginTransaction(deferred: false);
         Execute("""
             CREATE TABLE IF NOT EXISTS prov_packages (
                 id INTEGER PRIMARY KEY AUTOINCREMENT, message_id TEXT NOT NULL UNIQUE, tax_code TEXT NOT NULL,
@@ -71,7 +71,7 @@ public sealed partial class ProviderStore
     /// </summary>
     public int AdoptIssued(DateTimeOffset now)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("""
                 INSERT INTO prov_invoices (code, state, updated_at)
@@ -85,7 +85,7 @@ public sealed partial class ProviderStore
 
     public string? GetMeta(string key)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("SELECT value FROM prov_meta WHERE key = $k;");
             cmd.Parameters.AddWithValue("$k", key);
@@ -95,7 +95,7 @@ public sealed partial class ProviderStore
 
     public void SetMeta(string key, string value)
     {
-        lock (gate)
+        lock (_gate)
         {
             using var cmd = Command("INSERT INTO prov_meta (key, value) VALUES ($k, $v) ON CONFLICT (key) DO UPDATE SET value = $v;");
             cmd.Parameters.AddWithValue("$k", key);
@@ -112,7 +112,7 @@ public sealed partial class ProviderStore
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
     {
-        var cmd = connection.CreateCommand();
+        var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
         cmd.Transaction = tx;
         cmd.CommandTimeout = 30;

@@ -15,7 +15,7 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
 {
     public const string AdminHeader = AuthorityHeaders.AdminKey;
     private const int PageSize = 1000;
-    private readonly AuthorityAdminClient admin = new(http, adminKey);
+    private readonly AuthorityAdminClient _admin = new(http, adminKey);
     private readonly List<Exchange> _exchanges = [];
     private readonly Lock _gate = new();
 
@@ -27,7 +27,7 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
     /// <summary>The simulator's clock: `now` (GMT+7).</summary>
     public async Task<DateTimeOffset> ClockNowAsync(CancellationToken ct)
     {
-        var clock = await CallAsync("clock", "/admin/v1/clock", admin.GetClockAsync, v => JsonSerializer.SerializeToUtf8Bytes(v, AuthorityJson.Options), ct);
+        var clock = await CallAsync("clock", "/admin/v1/clock", _admin.GetClockAsync, v => JsonSerializer.SerializeToUtf8Bytes(v, AuthorityJson.Options), ct);
         return clock.NowValue;
     }
 
@@ -44,7 +44,7 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
         {
             var path = $"/admin/v1/journal?mst={Uri.EscapeDataString(taxCode)}&after={after}&limit={PageSize}";
             var from = after;
-            var page = await CallAsync(null, path, c => admin.GetJournalAsync(taxCode, after: from, limit: PageSize, ct: c), null, ct);
+            var page = await CallAsync(null, path, c => _admin.GetJournalAsync(taxCode, after: from, limit: PageSize, ct: c), null, ct);
             pages++;
             lines.AddRange(page.Entries);
             if (page.Entries.Count < PageSize || page.Next <= after) break;
@@ -61,13 +61,13 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
     /// <summary>The message as received, or null when the simulator does not know it (404).</summary>
     public Task<byte[]?> MessageAsync(string messageId, CancellationToken ct) =>
         CallAsync("message " + messageId, $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}",
-            c => admin.GetMessageAsync(messageId, c), b => b, ct, notFound: true);
+            c => _admin.GetMessageAsync(messageId, c), b => b, ct, notFound: true);
 
     /// <summary>Every response to the message (each TDiep's bytes, oldest first); empty when none (404).</summary>
     public async Task<IReadOnlyList<byte[]>> ResponsesAsync(string messageId, CancellationToken ct)
     {
         var list = await CallAsync("responses " + messageId, $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}/responses",
-            c => admin.GetResponsesAsync(messageId, c), l => l.Xml, ct, notFound: true);
+            c => _admin.GetResponsesAsync(messageId, c), l => l.Xml, ct, notFound: true);
         return list.Messages;
     }
 

@@ -18,7 +18,7 @@ public sealed record PostResult(int? Status, byte[] Body, string? Error);
 /// </summary>
 public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
 {
-    private readonly AuthorityAdminClient admin = new(http, adminKey);
+    private readonly AuthorityAdminClient _admin = new(http, adminKey);
 
     public Uri BaseAddress => http.BaseAddress!;
 
@@ -67,7 +67,7 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
         // As the operator (admin key): any stored invoice, whoever sent it, without the buyer's total and not rate-limited.
         try
         {
-            var found = await admin.LookUpAsync(taxCode, code, ct: ct);
+            var found = await _admin.LookUpAsync(taxCode, code, ct: ct);
             log.Record("GET", path, found is null ? 404 : 200, null, [], at, started);
             return (found is null ? 404 : 200, found?.MessageId);
         }
@@ -89,13 +89,13 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
 
     public Task SeedAsync(JsonNode seed, CaseLog log, CancellationToken ct) =>
         AdminAsync(HttpMethod.Post, "admin/v1/seed", seed,
-            c => admin.SeedAsync(seed.Deserialize<SeedDocument>(AuthorityJson.Options) ?? new SeedDocument(), c), log, ct);
+            c => _admin.SeedAsync(seed.Deserialize<SeedDocument>(AuthorityJson.Options) ?? new SeedDocument(), c), log, ct);
 
     public async Task<ClockState> ClockAsync(CancellationToken ct)
     {
         try
         {
-            var clock = await admin.GetClockAsync(ct);
+            var clock = await _admin.GetClockAsync(ct);
             return new ClockState(clock.NowValue, clock.Rate, clock.ProcessingDelaySeconds, clock.Real);
         }
         catch (AuthorityApiException e)
@@ -113,19 +113,19 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
     public Task SetClockAsync(ClockState state, CaseLog log, CancellationToken ct)
     {
         var change = new ClockChange(state.Now, state.Rate, state.ProcessingDelaySeconds);
-        return AdminAsync(HttpMethod.Put, "admin/v1/clock", change, c => admin.SetClockAsync(change, c), log, ct);
+        return AdminAsync(HttpMethod.Put, "admin/v1/clock", change, c => _admin.SetClockAsync(change, c), log, ct);
     }
 
     public Task AdvanceClockAsync(int seconds, CaseLog log, CancellationToken ct) =>
-        AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new ClockAdvance(seconds), c => admin.AdvanceClockAsync(seconds, c), log, ct);
+        AdminAsync(HttpMethod.Post, "admin/v1/clock/advance", new ClockAdvance(seconds), c => _admin.AdvanceClockAsync(seconds, c), log, ct);
 
     public Task AddFaultAsync(JsonNode rule, CaseLog log, CancellationToken ct) =>
         AdminAsync(HttpMethod.Post, "admin/v1/faults", rule,
-            c => admin.AddFaultAsync(rule.Deserialize<FaultRule>(AuthorityJson.Options)
+            c => _admin.AddFaultAsync(rule.Deserialize<FaultRule>(AuthorityJson.Options)
                                      ?? throw new TargetException("a fault rule of the catalogue is empty"), c), log, ct);
 
     public Task ClearFaultsAsync(CaseLog log, CancellationToken ct) =>
-        AdminAsync(HttpMethod.Delete, "admin/v1/faults", null, async c => { await admin.ClearFaultsAsync(ct: c); return (object?)null; }, log, ct);
+        AdminAsync(HttpMethod.Delete, "admin/v1/faults", null, async c => { await _admin.ClearFaultsAsync(ct: c); return (object?)null; }, log, ct);
 
     /// <summary>One control-plane call, logged with what was sent and what came back; a refusal is a <see cref="TargetException"/>.</summary>
     private static async Task AdminAsync<T>(HttpMethod method, string path, object? body, Func<CancellationToken, Task<T>> call, CaseLog log,
