@@ -54,21 +54,6 @@ internal sealed class SchemaPass
         return pass._facts;
     }
 
-    /// <summary>
-    /// Like <see cref="Run"/>, and builds the document (whitespace kept, for signatures) from the same read:
-    /// one parse of the bytes gives the schema findings, the facts and the DOM.
-    /// </summary>
-    public static MessageFacts Load(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify,
-        out XmlDocument document)
-    {
-        var pass = new SchemaPass(findings, classify);
-        document = new XmlDocument { PreserveWhitespace = true, XmlResolver = null };
-        using (var read = pass.Open(bytes, schemas))
-            document.Load(read);
-        pass.Finish();
-        return pass._facts;
-    }
-
     private InvoiceFacts? _invoice;
     private LineFacts? _line;
     private RateTotalFacts? _rate;
