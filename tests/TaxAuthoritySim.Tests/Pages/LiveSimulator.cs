@@ -1,39 +1,26 @@
 using System.Net;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.TaxAuthoritySim.Clock;
-using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.TaxAuthoritySim.Tests.Pages;
 
 /// <summary>
-/// The simulator served for real (TaxAuthoritySim.Hosting.InProcessSimulator: Kestrel on a free loopback port), so a
-/// browser can reach it; WebApplicationFactory's TestServer is in-memory. Own data folder per fixture, so classes run in
-/// parallel.
+/// The simulator served for real (Kestrel on a free loopback port, the shared <see cref="ObservedSimulator"/>), so a
+/// browser can reach it; WebApplicationFactory's TestServer is in-memory. Own data folder per fixture.
 /// </summary>
 public sealed class LiveSimulator : IAsyncLifetime
 {
-    private InProcessSimulator? _simulator;
+    private readonly ObservedSimulator _simulator = new();
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "ck-sim-pages", Guid.NewGuid().ToString("N"));
+    public Uri BaseAddress => _simulator.BaseAddress;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Task InitializeAsync() => _simulator.InitializeAsync();
 
-    public async Task InitializeAsync()
-    {
-        _simulator = await InProcessSimulator.StartAsync(DataDirectory);
-        BaseAddress = _simulator.Address;
-    }
-
-    public HttpClient Client() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    public HttpClient Client() => _simulator.Client();
 
     /// <summary>A client with the demo T-VAN's key.</summary>
-    public HttpClient Tvan()
-    {
-        var client = Client();
-        client.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
-        return client;
-    }
+    public HttpClient Tvan() => _simulator.Tvan();
 
     /// <summary>A valid signed package for the demo taxpayer, dated today (GMT+7) and signed now.</summary>
     public static byte[] TodaysPackage(int invoices = 3)
@@ -60,11 +47,7 @@ public sealed class LiveSimulator : IAsyncLifetime
         return id;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_simulator is not null) await _simulator.DisposeAsync();
-        TestFolder.Delete(DataDirectory);
-    }
+    public Task DisposeAsync() => _simulator.DisposeAsync();
 }
 
 /// <summary>The live simulator and one headless Chromium, shared by a test class.</summary>
