@@ -20,6 +20,12 @@ public sealed class ClockAndFaultTests : IDisposable
 
     public void Dispose() => _sim.Dispose();
 
+    private async Task WaitQueued(int count)
+    {
+        var health = await Eventually.ValueAsync(() => SimulatorHealth.ReadAsync(_sim.CreateClient()), h => h.Queued == count);
+        Assert.Equal(count, health.Queued);
+    }
+
     [Fact]
     public async Task With_a_processing_delay_the_204_waits_for_simulated_time()
     {
@@ -30,11 +36,12 @@ public sealed class ClockAndFaultTests : IDisposable
         var body = Packages.Signed();
         var id = Packages.IdOf(body);
         await _tvan.PostMessageAsync(body);
-        await Task.Delay(300);
+        // Queued and not due: a worker leaves it there until the simulated clock reaches its due time.
+        await WaitQueued(1);
         Assert.Equal(["999"], (await _tvan.ResponsesAsync(id)).Select(SimClient.TypeOf));
 
         await _admin.AdvanceClockAsync(599);
-        await Task.Delay(300);
+        await WaitQueued(1);
         Assert.Equal(["999"], (await _tvan.ResponsesAsync(id)).Select(SimClient.TypeOf));
 
         await _admin.AdvanceClockAsync(1);
@@ -111,7 +118,8 @@ public sealed class ClockAndFaultTests : IDisposable
         var body = Packages.Signed();
         var id = Packages.IdOf(body);
         await _tvan.PostMessageAsync(body);
-        await Task.Delay(400);
+        // Processed (idle), its 204 held by the fault: still only the 999 to see.
+        await SimulatorHealth.IdleAsync(_sim.CreateClient());
         Assert.Equal(["999"], (await _tvan.ResponsesAsync(id)).Select(SimClient.TypeOf));
         await _admin.AdvanceClockAsync(1200);
         var notice = await _tvan.NoticeAsync(id);

@@ -113,7 +113,7 @@ public sealed class ReceptionTests(SimulatorFactory sim) : IClassFixture<Simulat
         Assert.Equal(first.Body, again.Body);
         var notice = await _tvan.NoticeAsync(id);
         Assert.Equal(2, notice.Kind);
-        await Task.Delay(200);
+        await SimulatorHealth.IdleAsync(sim.CreateClient());
         var responses = await _tvan.ResponsesAsync(id);
         Assert.Equal(["999", "204"], responses.Select(SimClient.TypeOf));
     }
