@@ -16,9 +16,13 @@ public static class ReportPaths
     public static string Html => Path.Combine(Folder, "report.html");
     public static string Messages => Path.Combine(Folder, "report.ndjson");
 
+    /// <summary>The value of REQNROLL_FORMATTERS (it overrides reqnroll.json's <c>formatters</c>).</summary>
     public static string FormattersJson => JsonSerializer.Serialize(new
     {
-        html = new { outputFilePath = Html },
-        message = new { outputFilePath = Messages },
+        formatters = new
+        {
+            html = new { outputFilePath = Html },
+            message = new { outputFilePath = Messages },
+        },
     });
 }
