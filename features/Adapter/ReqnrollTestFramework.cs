@@ -42,7 +42,6 @@ public sealed class ReqnrollTestFramework(IMessageSink messageSink) : XunitTestF
         protected override async Task AfterTestAssemblyStartingAsync()
         {
             await base.AfterTestAssemblyStartingAsync();
-            if (!TestCases.OfType<ScenarioTestCase>().Any()) return;
             EnsureEnvironment();
             await TestRunnerManager.OnTestRunStartAsync(typeof(ReqnrollTestFramework).Assembly);
             _started = true;

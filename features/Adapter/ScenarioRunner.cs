@@ -14,14 +14,18 @@ namespace ConformanceKit.Features.Adapter;
 /// </summary>
 public static class ScenarioRunner
 {
-    public static async Task RunAsync(string featurePath, int pickleIndex)
+    public static Task RunAsync(string featurePath, int pickleIndex) => RunAsync(featurePath, pickleIndex, manager: null);
+
+    /// <param name="manager">a test runner manager of one's own (the adapter's tests), else the assembly's.</param>
+    public static async Task RunAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager)
     {
         ReqnrollTestFramework.EnsureEnvironment();
         var feature = FeatureFile.Load(featurePath);
         var pickle = feature.PickleList[pickleIndex];
         var (scenario, rule, header, row) = feature.Locate(pickle);
 
-        var runner = TestRunnerManager.GetTestRunnerForAssembly(typeof(ScenarioRunner).Assembly, featureHint: feature.Info);
+        var runner = manager?.GetTestRunner(feature.Info)
+            ?? TestRunnerManager.GetTestRunnerForAssembly(typeof(ScenarioRunner).Assembly, featureHint: feature.Info);
         try
         {
             if (runner.FeatureContext is { } current && !ReferenceEquals(current.FeatureInfo, feature.Info))
@@ -40,22 +44,33 @@ public static class ScenarioRunner
             var details = runner.ScenarioContext.ScenarioContainer.Resolve<FailureDetails>();
 
             Exception? error = null;
+            PickleStep? failedAt = null;
+            var status = ScenarioExecutionStatus.OK;
             try
             {
                 if (TagHelper.ContainsIgnoreTag([.. info.CombinedTags])) await runner.SkipScenarioAsync();
                 else
                 {
                     await runner.OnScenarioStartAsync();
-                    foreach (var step in pickle.Steps) await RunStepAsync(runner, feature, step);
+                    foreach (var step in pickle.Steps)
+                    {
+                        await RunStepAsync(runner, feature, step);
+                        if (failedAt is null && runner.ScenarioContext.ScenarioExecutionStatus != ScenarioExecutionStatus.OK)
+                            (failedAt, status) = (step, runner.ScenarioContext.ScenarioExecutionStatus);
+                    }
                 }
                 await runner.CollectScenarioErrorsAsync();
             }
             catch (Exception e) { error = e; }
             finally { await runner.OnScenarioEndAsync(); }
 
-            if (error is not null) throw new ScenarioFailedException(Describe(feature, pickle, error, details), error);
+            if (error is not null) throw new ScenarioFailedException(Describe(feature, pickle, error, details, failedAt, status), error);
         }
-        finally { TestRunnerManager.ReleaseTestRunner(runner); }
+        finally
+        {
+            if (manager is null) TestRunnerManager.ReleaseTestRunner(runner);
+            else manager.ReleaseTestRunnerToPool(runner);
+        }
     }
 
     private static Task RunStepAsync(ITestRunner runner, FeatureFile feature, PickleStep step)
@@ -72,6 +87,15 @@ public static class ScenarioRunner
         };
     }
 
+    /// <summary>A regex binding for an undefined step (Reqnroll prints its own to the trace, which xunit 2 does not show).</summary>
+    private static string Skeleton(PickleStep step)
+    {
+        var attribute = step.Type switch { PickleStepType.ACTION => "When", PickleStepType.OUTCOME => "Then", _ => "Given" };
+        var pattern = System.Text.RegularExpressions.Regex.Escape(step.Text).Replace("\"", "\"\"", StringComparison.Ordinal);
+        var argument = step.Argument?.DataTable is not null ? "DataTable table" : step.Argument?.DocString is not null ? "string text" : "";
+        return $"    [{attribute}(@\"^{pattern}$\")]\n    public void Step({argument}) => throw new PendingStepException();";
+    }
+
     private static Table ToTable(PickleTable table)
     {
         var result = new Table([.. table.Rows[0].Cells.Select(c => c.Value)]);
@@ -79,11 +103,20 @@ public static class ScenarioRunner
         return result;
     }
 
-    private static string Describe(FeatureFile feature, Pickle pickle, Exception error, FailureDetails details)
+    private static string Describe(FeatureFile feature, Pickle pickle, Exception error, FailureDetails details, PickleStep? failedAt, ScenarioExecutionStatus status)
     {
-        var text = new StringBuilder($"Scenario '{feature.Title}: {feature.DisplayName(pickle)}' failed: {error.Message}\n");
+        var text = new StringBuilder($"Scenario '{feature.Title}: {feature.DisplayName(pickle)}' failed");
+        text.Append(failedAt is null ? ": " : $" at step '{feature.KeywordOf(failedAt)}{failedAt.Text}' ({status}):\n").AppendLine(error.Message);
+        if (status == ScenarioExecutionStatus.UndefinedStep && failedAt is not null)
+            text.AppendLine().AppendLine("Bind it, e.g.:").AppendLine(Skeleton(failedAt));
         text.AppendLine().AppendLine("Steps:");
-        foreach (var step in pickle.Steps) text.AppendLine($"  {feature.KeywordOf(step)}{step.Text}");
+        var reached = failedAt is null;
+        foreach (var step in pickle.Steps)
+        {
+            var mark = step == failedAt ? "✗" : reached ? "-" : "✓";
+            if (step == failedAt) reached = true;
+            text.AppendLine($"  {mark} {feature.KeywordOf(step)}{step.Text}");
+        }
         foreach (var detail in details.Items) text.AppendLine().AppendLine(detail);
         return text.ToString();
     }
