@@ -91,7 +91,8 @@ public static class ScenarioRunner
     private static string Skeleton(PickleStep step)
     {
         var attribute = step.Type switch { PickleStepType.ACTION => "When", PickleStepType.OUTCOME => "Then", _ => "Given" };
-        var pattern = System.Text.RegularExpressions.Regex.Escape(step.Text).Replace("\"", "\"\"", StringComparison.Ordinal);
+        var pattern = System.Text.RegularExpressions.Regex.Escape(step.Text).Replace("\\ ", " ", StringComparison.Ordinal)
+            .Replace("\"", "\"\"", StringComparison.Ordinal);
         var argument = step.Argument?.DataTable is not null ? "DataTable table" : step.Argument?.DocString is not null ? "string text" : "";
         return $"    [{attribute}(@\"^{pattern}$\")]\n    public void Step({argument}) => throw new PendingStepException();";
     }
