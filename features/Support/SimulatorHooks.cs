@@ -10,13 +10,16 @@ namespace ConformanceKit.Features.Support;
 [Binding]
 public sealed class SimulatorHooks(SimulatorDriver simulator, HttpLog http, ScenarioContext scenario, FeatureContext feature, FailureDetails failure)
 {
+    /// <summary>The adapter's own sample scenarios (tagged @adapter, AdapterTests/Samples) need no simulator.</summary>
+    private bool IsAdapterSample => scenario.ScenarioInfo.CombinedTags.Contains("adapter");
+
     [BeforeScenario(Order = 100)]
-    public Task StartFreshSimulatorAsync() => simulator.StartAsync();
+    public Task StartFreshSimulatorAsync() => IsAdapterSample ? Task.CompletedTask : simulator.StartAsync();
 
     [AfterScenario]
     public async Task SaveHttpExchangeOnFailureAsync()
     {
-        if (scenario.TestError is null) return;
+        if (scenario.TestError is null || IsAdapterSample) return;
         var exchange = http.Render();
         var title = scenario.ScenarioInfo.Title;
         var row = scenario.ScenarioInfo.Arguments.Count == 0
