@@ -51,6 +51,8 @@ public sealed class FeatureFileTests
         var (error, log) = await SampleRun.RunAsync("TiengViet.feature", "Bộ đếm mẫu");
         Assert.Null(error);
         Assert.Equal(["before scenario", "bắt đầu 2", "không âm", "after scenario: passed"], log);
+        Assert.True(SampleRuns.TestRunStarted, "[BeforeTestRun] did not run");
+        Assert.Contains("Mẫu tiếng Việt", SampleRuns.FeaturesStarted); // [BeforeFeature] (tag-scoped: @adapter)
     }
 
     [Fact]

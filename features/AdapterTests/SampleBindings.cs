@@ -8,6 +8,10 @@ public static class SampleRuns
 {
     public static readonly ConcurrentDictionary<string, IReadOnlyList<string>> Logs = new();
 
+    /// <summary>Features started ([BeforeFeature] on a sample), and whether a [BeforeTestRun] hook ran.</summary>
+    public static readonly ConcurrentBag<string> FeaturesStarted = [];
+    public static volatile bool TestRunStarted;
+
     public static string Key(ScenarioInfo info) =>
         info.Arguments.Count == 0 ? info.Title : $"{info.Title} [{string.Join(", ", info.Arguments.Values.Cast<object>())}]";
 }
@@ -20,10 +24,21 @@ public sealed class SampleState
     public Dictionary<string, int> Counters { get; } = [];
 }
 
+/// <summary>A test run hook cannot be tag-scoped: it has no scenario.</summary>
+[Binding]
+public static class SampleTestRunHooks
+{
+    [BeforeTestRun]
+    public static void BeforeTestRun() => SampleRuns.TestRunStarted = true;
+}
+
 [Binding]
 [Scope(Tag = "adapter")]
 public sealed class SampleHooks(SampleState state, ScenarioContext scenario)
 {
+    [BeforeFeature]
+    public static void BeforeFeature(FeatureContext feature) => SampleRuns.FeaturesStarted.Add(feature.FeatureInfo.Title);
+
     [BeforeScenario]
     public void Before() => state.Log.Add("before scenario");
 
