@@ -22,7 +22,7 @@ public sealed class FeatureFile : IFeatureLevelCucumberMessages
     {
         var text = File.ReadAllText(path);
         var ast = new Parser().Parse(new StringReader(text));
-        var ids = new IncrementingIdGenerator();
+        var ids = new GuidIdGenerator(); // ids unique across files: the report holds every feature's messages
         Source = new Source(uri, text, SourceMediaType.TEXT_X_CUCUMBER_GHERKIN_PLAIN);
         GherkinDocument = new AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, uri);
         PickleList = new PickleCompiler(ids).Compile(GherkinDocument);

@@ -19,7 +19,6 @@ public static class ScenarioRunner
     /// <param name="manager">a test runner manager of one's own (the adapter's tests), else the assembly's.</param>
     public static async Task RunAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager)
     {
-        ReqnrollTestFramework.EnsureEnvironment();
         var feature = FeatureFile.Load(featurePath);
         var pickle = feature.PickleList[pickleIndex];
         var (scenario, rule, header, row) = feature.Locate(pickle);

@@ -13,21 +13,32 @@ public static class SampleRun
 {
     private static readonly Lazy<Task<ITestRunnerManager>> Manager = new(CreateAsync);
 
-    private static async Task<ITestRunnerManager> CreateAsync()
+    private static readonly SemaphoreSlim EnvironmentLock = new(1, 1);
+
+    /// <summary>The formatters off: the features' manager read its formatter settings before any test ran.</summary>
+    private static Task<ITestRunnerManager> CreateAsync() => CreateManagerAsync(("REQNROLL_FORMATTERS_DISABLED", "true"));
+
+    /// <summary>A test runner manager of its own, its test run started, created with these environment variables set.</summary>
+    public static async Task<ITestRunnerManager> CreateManagerAsync(params (string Name, string? Value)[] environment)
     {
         ReqnrollTestFramework.EnsureEnvironment();
         var assembly = typeof(SampleRun).Assembly;
-        // The features' manager started (and read its formatter settings) before any test ran.
-        Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_DISABLED", "true");
+        await EnvironmentLock.WaitAsync();
+        var saved = environment.Select(e => (e.Name, Value: Environment.GetEnvironmentVariable(e.Name))).ToList();
         try
         {
+            foreach (var (name, value) in environment) Environment.SetEnvironmentVariable(name, value);
             var global = new ContainerBuilder(new DefaultDependencyProvider()).CreateGlobalContainer(assembly);
             var manager = global.Resolve<ITestRunnerManager>();
             manager.Initialize(assembly);
             await manager.FireTestRunStartAsync();
             return manager;
         }
-        finally { Environment.SetEnvironmentVariable("REQNROLL_FORMATTERS_DISABLED", null); }
+        finally
+        {
+            foreach (var (name, value) in saved) Environment.SetEnvironmentVariable(name, value);
+            EnvironmentLock.Release();
+        }
     }
 
     public static FeatureFile Feature(string name) => FeatureFile.Load($"AdapterTests/Samples/{name}");
@@ -37,9 +48,9 @@ public static class SampleRun
             ? i : throw new ArgumentException($"no scenario '{displayName}' in {feature}");
 
     /// <summary>Runs the scenario (or row) named; returns the exception it ended with (null if it passed) and its log.</summary>
-    public static async Task<(Exception? Error, IReadOnlyList<string> Log)> RunAsync(string feature, string displayName)
+    public static async Task<(Exception? Error, IReadOnlyList<string> Log)> RunAsync(string feature, string displayName, ITestRunnerManager? own = null)
     {
-        var manager = await Manager.Value;
+        var manager = own ?? await Manager.Value;
         Exception? error = null;
         try { await ScenarioRunner.RunAsync($"AdapterTests/Samples/{feature}", Index(feature, displayName), manager); }
         catch (Exception e) { error = e; }
