@@ -118,9 +118,11 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         await new AuthorityAdminClient(client, TargetSettings.AdminKey).ResetAsync();
     }
 
+    /// <summary>Idempotent: Support/ScenarioCleanup calls it after each scenario.</summary>
     public async ValueTask DisposeAsync()
     {
         _client?.Dispose();
-        if (_simulator is not null) await _simulator.DisposeAsync();
+        _client = null;
+        if (Interlocked.Exchange(ref _simulator, null) is { } simulator) await simulator.DisposeAsync();
     }
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Callbacks.feature: one test case per scenario and Examples row.</summary>
-public sealed class CallbacksFeature : FeatureTest
+/// <summary>Runs Callbacks.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class CallbacksFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Callbacks.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Callbacks.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs DataChecks.feature: one test case per scenario and Examples row.</summary>
-public sealed class DataChecksFeature : FeatureTest
+/// <summary>Runs DataChecks.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class DataChecksFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "DataChecks.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/DataChecks.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

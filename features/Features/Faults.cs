@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Faults.feature: one test case per scenario and Examples row.</summary>
-public sealed class FaultsFeature : FeatureTest
+/// <summary>Runs Faults.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class FaultsFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Faults.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Faults.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

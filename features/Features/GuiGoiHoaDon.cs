@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs GuiGoiHoaDon.feature: one test case per scenario and Examples row.</summary>
-public sealed class GuiGoiHoaDonFeature : FeatureTest
+/// <summary>Runs GuiGoiHoaDon.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class GuiGoiHoaDonFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "GuiGoiHoaDon.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/GuiGoiHoaDon.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

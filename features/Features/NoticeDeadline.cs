@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs NoticeDeadline.feature: one test case per scenario and Examples row.</summary>
-public sealed class NoticeDeadlineFeature : FeatureTest
+/// <summary>Runs NoticeDeadline.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class NoticeDeadlineFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "NoticeDeadline.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/NoticeDeadline.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

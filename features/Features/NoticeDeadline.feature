@@ -1,3 +1,4 @@
+@in-process
 Feature: The data check notice within 15 minutes
   The authority answers every package with its data check notice (204) after its processing time, and never
   later than 15 minutes after receipt (Decision 1391). The scenarios move the authority's simulated clock, so

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Reception.feature: one test case per scenario and Examples row.</summary>
-public sealed class ReceptionFeature : FeatureTest
+/// <summary>Runs Reception.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class ReceptionFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Reception.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Reception.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Reconciliation.feature: one test case per scenario and Examples row.</summary>
-public sealed class ReconciliationFeature : FeatureTest
+/// <summary>Runs Reconciliation.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class ReconciliationFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Reconciliation.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Reconciliation.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

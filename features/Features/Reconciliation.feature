@@ -1,3 +1,4 @@
+@in-process
 Feature: Monthly reconciliation (Decision 1391, step 2)
   Once a month the authority looks again at the invoices it stored for the past month, against its registry and
   against each other, and sends each taxpayer with findings a review notice (302, Form 01/TB-RSĐT) through its

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Registration.feature: one test case per scenario and Examples row.</summary>
-public sealed class RegistrationFeature : FeatureTest
+/// <summary>Runs Registration.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class RegistrationFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Registration.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Registration.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

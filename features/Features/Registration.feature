@@ -1,3 +1,4 @@
+@in-process
 Feature: Registering to issue invoices from cash registers
   A taxpayer registers (message 100, form 01/ĐKTĐ-HĐĐT) through its T-VAN. The authority confirms receipt
   (102), decides (103) and, when it accepts, issues a code block; packages coded with that block are then

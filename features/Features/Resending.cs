@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs Resending.feature: one test case per scenario and Examples row.</summary>
-public sealed class ResendingFeature : FeatureTest
+/// <summary>Runs Resending.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class ResendingFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "Resending.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/Resending.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs SubmittingPackages.feature: one test case per scenario and Examples row.</summary>
-public sealed class SubmittingPackagesFeature : FeatureTest
+/// <summary>Runs SubmittingPackages.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class SubmittingPackagesFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "SubmittingPackages.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/SubmittingPackages.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs TaxpayerChecks.feature: one test case per scenario and Examples row.</summary>
-public sealed class TaxpayerChecksFeature : FeatureTest
+/// <summary>Runs TaxpayerChecks.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class TaxpayerChecksFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "TaxpayerChecks.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/TaxpayerChecks.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,11 +1,10 @@
-using ConformanceKit.Features.Bridge;
+using ConformanceKit.Features.Adapter;
 
 namespace ConformanceKit.Features.Features;
 
-/// <summary>Runs TvanContract.feature: one test case per scenario and Examples row.</summary>
-public sealed class TvanContractFeature : FeatureTest
+/// <summary>Runs TvanContract.feature through Reqnroll: one test case per scenario and Examples row.</summary>
+public sealed class TvanContractFeature
 {
-    [Theory]
-    [MemberData(nameof(FeatureCatalog.Cases), "TvanContract.feature", MemberType = typeof(FeatureCatalog))]
-    public Task Scenario(ScenarioCase scenario) => RunAsync(scenario);
+    [Scenarios("Features/TvanContract.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }

@@ -1,6 +1,6 @@
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Steps;

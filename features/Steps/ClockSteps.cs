@@ -1,7 +1,7 @@
 using System.Globalization;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Steps;

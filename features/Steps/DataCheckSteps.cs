@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Steps;

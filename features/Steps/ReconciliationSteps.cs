@@ -1,7 +1,7 @@
 using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Steps;

@@ -2,7 +2,7 @@ using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 using ConformanceKit.Features.Support;
 
 namespace ConformanceKit.Features.Steps;

@@ -1,5 +1,5 @@
 using ConformanceKit.Features.Drivers;
-using ConformanceKit.Features.Reqnroll;
+using Reqnroll;
 
 namespace ConformanceKit.Features.Support;
 
@@ -8,23 +8,30 @@ namespace ConformanceKit.Features.Support;
 /// TestResults/http/&lt;feature&gt;--&lt;scenario&gt;.log (as Reqnroll's ReqOverflow sample writes its HTTP logs).
 /// </summary>
 [Binding]
-public sealed class SimulatorHooks(SimulatorDriver simulator, HttpLog http, ScenarioContext scenario)
+public sealed class SimulatorHooks(SimulatorDriver simulator, HttpLog http, ScenarioContext scenario, FeatureContext feature, FailureDetails failure)
 {
+    /// <summary>The adapter's own sample scenarios (tagged @adapter, AdapterTests/Samples) need no simulator.</summary>
+    private bool IsAdapterSample => scenario.ScenarioInfo.CombinedTags.Contains("adapter");
+
     [BeforeScenario(Order = 100)]
-    public Task StartFreshSimulatorAsync() => simulator.StartAsync();
+    public Task StartFreshSimulatorAsync() => IsAdapterSample ? Task.CompletedTask : simulator.StartAsync();
 
     [AfterScenario]
     public async Task SaveHttpExchangeOnFailureAsync()
     {
-        if (scenario.TestError is null) return;
+        if (scenario.TestError is null || IsAdapterSample) return;
         var exchange = http.Render();
-        var file = TestFolders.HttpLogFile(scenario.FeatureTitle, scenario.ScenarioTitle, scenario.ExampleRow);
+        var title = scenario.ScenarioInfo.Title;
+        var row = scenario.ScenarioInfo.Arguments.Count == 0
+            ? null
+            : string.Join(", ", scenario.ScenarioInfo.Arguments.Values.Cast<object?>());
+        var file = TestFolders.HttpLogFile(feature.FeatureInfo.Title, title, row);
         string saved;
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
             await File.WriteAllTextAsync(file,
-                $"Feature: {scenario.FeatureTitle}\nScenario: {scenario.ScenarioTitle}{(scenario.ExampleRow is { } row ? $" [{row}]" : "")}\n" +
+                $"Feature: {feature.FeatureInfo.Title}\nScenario: {title}{(row is null ? "" : $" [{row}]")}\n" +
                 $"Error: {scenario.TestError.Message}\n\n{exchange}\n");
             saved = $"saved to {file}";
         }
@@ -32,6 +39,6 @@ public sealed class SimulatorHooks(SimulatorDriver simulator, HttpLog http, Scen
         {
             saved = $"could not be saved to {file}: {e.Message}";
         }
-        scenario.AddFailureDetail($"HTTP exchange ({http.Count} requests; {saved})", exchange);
+        failure.Add($"HTTP exchange ({http.Count} requests; {saved})", exchange);
     }
 }
