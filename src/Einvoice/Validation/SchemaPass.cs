@@ -49,7 +49,7 @@ internal sealed class SchemaPass
     {
         var pass = new SchemaPass(findings, classify);
         using var read = pass.Open(bytes, schemas);
-        while (read.Read()) { }
+        while (read.Read()) pass.OnNode();
         pass.Finish();
         return pass._facts;
     }
@@ -71,11 +71,11 @@ internal sealed class SchemaPass
 
         var inner = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
         _lineInfo = (IXmlLineInfo)inner;
-        _reader = new BoundedXmlReader(inner, observer: OnNode);
+        _reader = new BoundedXmlReader(inner);
         return _reader;
     }
 
-    /// <summary>Learns from the node just read (called by the reader, whoever drives it).</summary>
+    /// <summary>Learns from the node just read.</summary>
     private void OnNode()
     {
         switch (_reader.NodeType)

@@ -15,15 +15,10 @@ public sealed class BoundedXmlReader : XmlReader
     private readonly int[] _namespacesInScope;
     private int _elements;
 
-    private readonly Action? _observer;
-
-    /// <param name="observer">Called after every node is read and checked, before the consumer sees it: lets a
-    /// streaming pass learn from the same read that builds a DOM.</param>
-    public BoundedXmlReader(XmlReader inner, XmlLimits? limits = null, Action? observer = null)
+    public BoundedXmlReader(XmlReader inner, XmlLimits? limits = null)
     {
         _inner = inner;
         _limits = limits ?? XmlLimits.Message;
-        _observer = observer;
         _namespacesInScope = new int[_limits.MaxDepth + 2];
     }
 
@@ -31,7 +26,6 @@ public sealed class BoundedXmlReader : XmlReader
     {
         var more = _inner.Read();
         if (more && _inner.NodeType == XmlNodeType.Element) CheckElement();
-        if (more) _observer?.Invoke();
         return more;
     }
 

@@ -16,13 +16,14 @@ public static class Step1
         new CodeCheck(),            // 7: 7001–7004, 7006 (7005: CodeCheck.AlreadyStored)
     ];
 
+    private static readonly HashSet<string> Claimed = Checks.SelectMany(c => c.Codes).ToHashSet(StringComparer.Ordinal);
+
     public static List<CheckFailure> Run(PackageUnderCheck package)
     {
         var failures = Checks.SelectMany(c => c.Run(package)).ToList();
         // A rule the format library gains before a family here claims it still rejects the package.
-        var claimed = Checks.SelectMany(c => c.Codes).ToHashSet(StringComparer.Ordinal);
         failures.AddRange(package.Read.Findings
-            .Where(f => f.IsError && !f.Code.StartsWith('1') && !claimed.Contains(f.Code))
+            .Where(f => f.IsError && !f.Code.StartsWith('1') && !Claimed.Contains(f.Code))
             .Select(f => new CheckFailure(f.Code, f.Message, f.InvoiceIndex, f.InvoiceCode, f.Line, f.Column, f.Path)));
         return failures;
     }

@@ -114,7 +114,7 @@ public sealed class MessageProcessor(
         return (list, note);
     }
 
-    /// <summary>The register's rows for a valid package, from the check's own read of it.</summary>
+    /// <summary>The register's rows for a valid package, from the check's own read of it (empty elements are already absent).</summary>
     private static List<StoredInvoice> Invoices(InboundMessage m, IReadOnlyList<InvoiceSummary> read, Taxpayer? taxpayer) =>
     [
         .. read.Select(inv => new StoredInvoice
@@ -127,13 +127,13 @@ public sealed class MessageProcessor(
             Series = inv.Series,
             Number = inv.Number,
             IssuedOn = inv.IssueDate,
-            SellerName = Absent(inv.SellerName) ?? taxpayer?.Name,
-            BuyerName = Absent(inv.BuyerName),
-            BuyerTaxCode = Absent(inv.BuyerTaxCode),
+            SellerName = inv.SellerName ?? taxpayer?.Name,
+            BuyerName = inv.BuyerName,
+            BuyerTaxCode = inv.BuyerTaxCode,
             TotalBeforeTax = inv.TotalBeforeTax,
             TotalTax = inv.TotalTax,
             Total = inv.TotalPayable,
-            Currency = Absent(inv.Currency) ?? "VND",
+            Currency = inv.Currency ?? "VND",
             StoredAt = m.ReceivedAt,
             RelationKind = inv.RelationKind,
             RelatedForm = inv.RelatedForm,
@@ -142,9 +142,6 @@ public sealed class MessageProcessor(
             RelatedIssuedOn = inv.RelatedIssuedOn,
         }),
     ];
-
-    /// <summary>An empty element is an absent one (production senders write every field of a template).</summary>
-    private static string? Absent(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -13,7 +13,8 @@ public sealed class ProcessingQueue
     private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(50);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, PriorityQueue<InboundMessage, (DateTimeOffset Due, long Seq)>> _byTvan = new(StringComparer.Ordinal);
-    private readonly List<string> _turns = [];
+    // The T-VANs' queues in turn order; one per T-VAN that has sent (the registry bounds them), kept when empty.
+    private readonly List<PriorityQueue<InboundMessage, (DateTimeOffset Due, long Seq)>> _turns = [];
     private int _next;
     private int _count;
     private long _processed;
@@ -51,7 +52,7 @@ public sealed class ProcessingQueue
             if (!_byTvan.TryGetValue(tvan, out var queue))
             {
                 _byTvan[tvan] = queue = new();
-                _turns.Add(tvan);
+                _turns.Add(queue);
             }
             queue.Enqueue(message, (message.DueAt, message.Seq));
             _count++;
@@ -66,6 +67,7 @@ public sealed class ProcessingQueue
         {
             _byTvan.Clear();
             _turns.Clear();
+            _next = 0;
             _queued.Clear();
             _count = 0;
         }
@@ -104,24 +106,14 @@ public sealed class ProcessingQueue
         for (var i = 0; i < _turns.Count; i++)
         {
             var index = (_next + i) % _turns.Count;
-            var queue = _byTvan[_turns[index]];
+            var queue = _turns[index];
             if (!queue.TryPeek(out var head, out var key)) continue;
             var until = _clock.RealDelayUntil(key.Due);
             if (until == TimeSpan.Zero)
             {
                 queue.Dequeue();
                 _count--;
-                if (queue.Count == 0)
-                {
-                    // Forget idle T-VANs so the turn list stays as short as the set of busy ones.
-                    _byTvan.Remove(_turns[index]);
-                    _turns.RemoveAt(index);
-                    _next = _turns.Count == 0 ? 0 : index % _turns.Count;
-                }
-                else
-                {
-                    _next = (index + 1) % _turns.Count;
-                }
+                _next = (index + 1) % _turns.Count;
                 message = head;
                 return true;
             }
