@@ -118,8 +118,13 @@ public sealed class AuthorityClient(HttpClient http, string apiKey) : IDisposabl
     public void Dispose() => http.Dispose();
 
     /// <summary>The 999's NNhan: when the authority received the package, on its clock (Vietnam time).</summary>
-    private static DateTimeOffset? ReceivedAt(TechnicalAck ack) =>
-        ack.ReceivedAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), TimeSpan.FromHours(7)) : null;
+    private static DateTimeOffset? ReceivedAt(TechnicalAck ack) => VietnamInstant(ack.ReceivedAt);
+
+    /// <summary>A Vietnam local time as an instant; null when absent or off the calendar (an endpoint may send year 1).</summary>
+    public static DateTimeOffset? VietnamInstant(DateTime? local) =>
+        local is { } at && at >= DateTime.MinValue.AddHours(7)
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Unspecified), TimeSpan.FromHours(7))
+            : null;
 
     private static TechnicalAck? TryReadAck(byte[] body)
     {

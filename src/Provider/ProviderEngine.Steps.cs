@@ -188,7 +188,7 @@ public sealed partial class ProviderEngine
     {
         if (package.ReceivedAt is { } received)
         {
-            DateTimeOffset? sent = notice.SentAt is { } s ? new DateTimeOffset(DateTime.SpecifyKind(s, DateTimeKind.Unspecified), Vietnam) : null;
+            var sent = AuthorityClient.VietnamInstant(notice.SentAt);
             var came = (sent, readAt) switch
             {
                 ({ } a, { } b) => a > b ? a : b,

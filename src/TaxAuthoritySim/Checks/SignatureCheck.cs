@@ -45,6 +45,10 @@ public sealed class SignatureCheck : IStep1Check
 
     private static CheckFailure? Validity(X509Certificate2 cert, Einvoice.Signatures.SignatureCheck signature, DateTimeOffset receivedAt)
     {
+        // A signed SigningTime can be any date the sender likes, the first hours of year 1 included.
+        if (signature.SigningTime is { } local && !VietnamTime.TryInstant(local, out _))
+            return new CheckFailure(ErrorCodes.CertificateNotValidAtSigningTime,
+                $"signed at {local:yyyy-MM-ddTHH:mm:ss}, before any certificate's validity", Path: CertificatePath);
         var signedAt = signature.SigningTime is { } st ? VietnamTime.Instant(st) : receivedAt;
         if (signedAt >= cert.NotBefore.ToUniversalTime() && signedAt <= cert.NotAfter.ToUniversalTime()) return null;
         return new CheckFailure(ErrorCodes.CertificateNotValidAtSigningTime,

@@ -16,4 +16,13 @@ public static class VietnamTime
 
     /// <summary>A wire-form local time (GMT+7) back to an instant.</summary>
     public static DateTimeOffset Instant(DateTime local) => new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset);
+
+    /// <summary>Like <see cref="Instant"/>, false for a local time whose UTC falls off the calendar (before 0001-01-01T07:00).</summary>
+    public static bool TryInstant(DateTime local, out DateTimeOffset instant)
+    {
+        instant = default;
+        if (local < DateTime.MinValue + Offset) return false;
+        instant = Instant(local);
+        return true;
+    }
 }
