@@ -17,7 +17,17 @@ public static class ScenarioRunner
     public static Task RunAsync(string featurePath, int pickleIndex) => RunAsync(featurePath, pickleIndex, manager: null);
 
     /// <param name="manager">a test runner manager of one's own (the adapter's tests), else the assembly's.</param>
-    public static async Task RunAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager)
+    public static Task RunAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager) =>
+        RunAsync(featurePath, pickleIndex, manager, skip: false);
+
+    /// <summary>
+    /// Tells Reqnroll the scenario is skipped (no hooks, no steps), as its generated code does for <c>@ignore</c>, so
+    /// the report lists it as skipped; xunit reports the skip and its reason (<see cref="ScenarioTestCase"/>).
+    /// </summary>
+    public static Task SkipAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager = null) =>
+        RunAsync(featurePath, pickleIndex, manager, skip: true);
+
+    private static async Task RunAsync(string featurePath, int pickleIndex, ITestRunnerManager? manager, bool skip)
     {
         var feature = FeatureFile.Load(featurePath);
         var pickle = feature.PickleList[pickleIndex];
@@ -47,7 +57,7 @@ public static class ScenarioRunner
             var status = ScenarioExecutionStatus.OK;
             try
             {
-                if (TagHelper.ContainsIgnoreTag([.. info.CombinedTags])) await runner.SkipScenarioAsync();
+                if (skip || TagHelper.ContainsIgnoreTag([.. info.CombinedTags])) await runner.SkipScenarioAsync();
                 else
                 {
                     await runner.OnScenarioStartAsync();
@@ -63,6 +73,7 @@ public static class ScenarioRunner
             catch (Exception e) { error = e; }
             finally { await runner.OnScenarioEndAsync(); }
 
+            if (skip && error is ScenarioNotRunException) return; // Reqnroll's "The scenario has been skipped."
             if (error is not null) throw new ScenarioFailedException(Describe(feature, pickle, error, details, failedAt, status), error);
         }
         finally

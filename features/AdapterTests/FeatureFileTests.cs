@@ -55,11 +55,33 @@ public sealed class FeatureFileTests
         Assert.Contains("Mẫu tiếng Việt", SampleRuns.FeaturesStarted); // [BeforeFeature] (tag-scoped: @adapter)
     }
 
+    /// <summary>
+    /// Every .feature file of Features/ (in the source tree and in the output) is discovered, as many test cases as its
+    /// pickles (Gherkin compiled again here, apart from the adapter's cache), none without any: a file that is not
+    /// copied, cannot be read or holds no scenario shows here, whatever the number of scenarios.
+    /// </summary>
     [Fact]
-    public void The_kit_s_features_hold_46_scenarios_and_rows()
+    public void Every_feature_file_of_Features_becomes_as_many_test_cases_as_its_pickles()
     {
-        var count = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Features"), "*.feature")
-            .Sum(f => FeatureFile.Load("Features/" + Path.GetFileName(f)).PickleList.Count);
-        Assert.Equal(46, count);
+        var source = Path.Combine(RepoPaths.Root, "features", FeatureFolder.Default);
+        var inSource = Directory.GetFiles(source, "*.feature", SearchOption.AllDirectories)
+            .Select(f => FeatureFolder.Default + "/" + Path.GetRelativePath(source, f).Replace('\\', '/')).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(inSource);
+        Assert.Equal(inSource, FeatureFolder.Files(FeatureFolder.Default));
+
+        var cases = DiscoveryTests.Discover(typeof(AllFeatures));
+        Assert.All(cases, c => Assert.IsType<ScenarioTestCase>(c)); // no file failed to parse
+        var byFile = cases.Cast<ScenarioTestCase>().GroupBy(c => c.FeaturePath).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(inSource, byFile.Keys.Order(StringComparer.Ordinal));
+        foreach (var file in inSource)
+        {
+            var ast = new Gherkin.Parser().Parse(new StringReader(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, file))));
+            var ids = new Gherkin.CucumberMessages.IncrementingIdGenerator();
+            var pickles = new Gherkin.CucumberMessages.Pickles.PickleCompiler(ids)
+                .Compile(new Gherkin.CucumberMessages.AstMessagesConverter(ids).ConvertGherkinDocumentToEventArgs(ast, file)).Count;
+            Assert.True(pickles > 0, $"{file} holds no scenario");
+            Assert.True(byFile[file] == pickles, $"{file}: {byFile[file]} test cases for {pickles} pickles");
+        }
+        Assert.Equal(inSource.Count, cases.Select(c => c.TestMethod.TestClass.TestCollection.UniqueID).Distinct().Count());
     }
 }
