@@ -57,7 +57,12 @@ public static class ScenarioRunner
             var status = ScenarioExecutionStatus.OK;
             try
             {
-                if (skip || TagHelper.ContainsIgnoreTag([.. info.CombinedTags])) await runner.SkipScenarioAsync();
+                if (skip || TagHelper.ContainsIgnoreTag([.. info.CombinedTags]))
+                {
+                    // No hooks run; the steps are passed on only to be reported skipped (Reqnroll runs no binding of a skipped scenario).
+                    await runner.SkipScenarioAsync();
+                    foreach (var step in pickle.Steps) await RunStepAsync(runner, feature, step);
+                }
                 else
                 {
                     await runner.OnScenarioStartAsync();

@@ -114,6 +114,7 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
 
     private static async Task ResetRemoteOnceAsync()
     {
+        if (!TargetSettings.HasControlPlane) return; // no CK_ADMIN_KEY: no reset; scenarios keep apart by fresh codes
         using var client = new HttpClient { BaseAddress = TargetSettings.Target, Timeout = TimeSpan.FromSeconds(30) };
         await new AuthorityAdminClient(client, TargetSettings.AdminKey).ResetAsync();
     }

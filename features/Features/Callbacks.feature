@@ -1,3 +1,4 @@
+@control-plane
 Feature: Responses pushed to the T-VAN's callback address
   A T-VAN may give the authority a callback address. The authority then POSTs every response to it: the technical
   acknowledgement (999) and the data check notice (204), each named in the headers X-MTDiep and X-MLTDiep. A push

@@ -1,3 +1,4 @@
+@control-plane
 Feature: Faults the authority can simulate
   Connecting a cash register to the authority fails in known ways (POS365's list): the T-VAN cannot connect; it is
   connected but cannot get an invoice through; or an answer goes missing. The simulator reproduces them with fault

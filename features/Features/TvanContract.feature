@@ -1,3 +1,4 @@
+@control-plane
 Feature: Decision 1391 check 5: the T-VAN's contract with the authority
   The authority takes invoice data only through a T-VAN whose contract with it is in force on the day of receipt.
   A package carried by any other T-VAN is received (999) but rejected by the data check (204, LTBao 7) with 5001
