@@ -167,4 +167,19 @@ public sealed class CashierDriver(ProviderDriver provider, ReferenceProvider ref
         foreach (var (n, v) in values) command.Parameters.AddWithValue(n, v);
         await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>The register writes a sale and its lines into the intermediate tables and does not wait: the scenario reads the row.</summary>
+    public async Task WriteTableSaleAsync(string posId, IReadOnlyList<SaleItem> items)
+    {
+        await reference.StartAsync();
+        await using var db = new SqliteConnection("Data Source=" + reference.ShopDatabase);
+        await db.OpenAsync();
+        await using var tx = await db.BeginTransactionAsync();
+        for (var i = 0; i < items.Count; i++)
+            await ExecuteAsync(db, "INSERT INTO ck_sale_lines (sale_id, line_no, name, unit, quantity, unit_price, vat_rate) VALUES ($s, $n, $name, $unit, $q, $p, $r)",
+                ("$s", posId), ("$n", i + 1), ("$name", items[i].Name), ("$unit", items[i].Unit),
+                ("$q", Number(items[i].Quantity)), ("$p", Number(items[i].UnitPrice)), ("$r", items[i].Rate));
+        await ExecuteAsync(db, "INSERT INTO ck_sales (id, register_id) VALUES ($s, 'quay-1')", ("$s", posId));
+        await tx.CommitAsync();
+    }
 }

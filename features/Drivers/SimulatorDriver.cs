@@ -145,4 +145,8 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         if (Interlocked.Exchange(ref _simulator, null) is { } simulator) await simulator.DisposeAsync();
         if (Interlocked.Exchange(ref _served, null) is { } served) await served.DisposeAsync();
     }
+
+    /// <summary>The messages of a type (206, 100 …) the authority has received so far, from its journal (control plane).</summary>
+    public async Task<IReadOnlyList<JournalView>> ReceivedAsync(string type, string? taxCode = null) =>
+        [.. (await Admin.GetJournalAsync(taxCode, type, limit: 1000)).Entries.Where(e => e.IsIn)];
 }
