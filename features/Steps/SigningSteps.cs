@@ -15,13 +15,17 @@ public sealed class SigningSteps(ReferenceProvider reference, ProviderDriver pro
     public async Task ThenTheProviderSignsWithTheSoftwareKey() =>
         Assert.Equal("pfx", (await provider.StatusAsync()).GetProperty("signer").GetString());
 
-    [Given("the signing service is down for its next {int} requests")]
-    [Given("dịch vụ ký từ xa ngừng hoạt động trong {int} yêu cầu tiếp theo")]
-    public async Task GivenTheSigningServiceIsDown(int requests)
+    [Given("the signing service is down")]
+    [Given("dịch vụ ký từ xa ngừng hoạt động")]
+    public async Task GivenTheSigningServiceIsDown()
     {
         await reference.StartAsync();
-        reference.FailRemoteSigning(requests);
+        reference.FailRemoteSigning(int.MaxValue);
     }
+
+    [When("the signing service is back")]
+    [When("dịch vụ ký từ xa hoạt động trở lại")]
+    public void WhenTheSigningServiceIsBack() => reference.FailRemoteSigning(0);
 
     [Then("the signing service has made {int} signature(s)")]
     [Then("dịch vụ ký từ xa đã ký {int} lần")]

@@ -20,6 +20,9 @@ public sealed class SyncSteps(ReferenceProvider reference, CashierDriver cashier
     public void GivenManualWithEndOfDay(string time) =>
         reference.Configure(o => o with { Sync = SyncMode.Manual, EndOfDay = TimeOnly.ParseExact(time, "HH:mm", CultureInfo.InvariantCulture) });
 
+    [Given("nhà cung cấp chỉ gửi khi cửa hàng yêu cầu")]
+    public void GivenManualSync() => reference.Configure(o => o with { Sync = SyncMode.Manual });
+
     /// <summary>The shop's clock and the authority's are set to the same instant of today (Vietnam time), both running.</summary>
     [Given(@"^it is (\d\d:\d\d(?::\d\d)?) at the shop and at the authority$")]
     [When(@"^the shop's clock reaches (\d\d:\d\d(?::\d\d)?)$")]

@@ -33,3 +33,15 @@ public sealed class KetNoiQuaTepVaBangFeature
     [Scenarios("Features/Pipeline/KetNoiQuaTepVaBang.feature")]
     public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
 }
+
+public sealed class GuiKhiCuaHangYeuCauFeature
+{
+    [Scenarios("Features/Pipeline/GuiKhiCuaHangYeuCau.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
+}
+
+public sealed class MayTinhTienMoiFeature
+{
+    [Scenarios("Features/Pipeline/MayTinhTienMoi.feature")]
+    public Task Scenario(string feature, int pickle) => ScenarioRunner.RunAsync(feature, pickle);
+}

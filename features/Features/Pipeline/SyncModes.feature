@@ -24,7 +24,7 @@ Feature: When the provider sends (sync modes)
       And the provider reports every invoice accepted by the authority
 
     Scenario: Fewer invoices than a batch are sent once they have waited long enough
-      Given the provider sends what has waited 2 seconds
+      Given the provider sends what has waited 3 seconds
       When the cashier makes 2 sales
       Then the provider has sent no package yet
       And the provider reports every invoice accepted by the authority
