@@ -182,4 +182,8 @@ public sealed class CashierDriver(ProviderDriver provider, ReferenceProvider ref
         await ExecuteAsync(db, "INSERT INTO ck_sales (id, register_id) VALUES ($s, 'quay-1')", ("$s", posId));
         await tx.CommitAsync();
     }
+
+    /// <summary>Waits until the provider has dealt with the table sale (its status no longer <c>new</c>): status, code, error.</summary>
+    public Task<(string Status, string? Code, string? Error)> WaitForTableRowAsync(string posId) =>
+        Eventually.ValueAsync(() => TableRowAsync(posId), r => r.Status != "new", TimeSpan.FromSeconds(20));
 }

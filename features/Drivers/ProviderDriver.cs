@@ -107,4 +107,12 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
     }
 
     public void Dispose() => _client?.Dispose();
+
+    /// <summary>Watches the outbox for <paramref name="window"/> (a few of the provider's polls): the packages that showed up, none if it stayed empty.</summary>
+    public Task<IReadOnlyList<JsonElement>> PackagesWithinAsync(TimeSpan window) => Eventually.ValueAsync(() => PackagesAsync(), p => p.Count > 0, window);
+
+    /// <summary>Waits until the outbox's packages hold at least <paramref name="invoices"/> invoices; the packages, oldest first.</summary>
+    public async Task<IReadOnlyList<JsonElement>> PackagesHoldingAsync(int invoices) =>
+        [.. (await Eventually.ValueAsync(() => PackagesAsync(), p => p.Sum(x => x.GetProperty("invoices").GetInt32()) >= invoices, TimeSpan.FromSeconds(20)))
+            .OrderBy(p => p.GetProperty("createdAt").GetDateTimeOffset())];
 }

@@ -149,4 +149,8 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     /// <summary>The messages of a type (206, 100 …) the authority has received so far, from its journal (control plane).</summary>
     public async Task<IReadOnlyList<JournalView>> ReceivedAsync(string type, string? taxCode = null) =>
         [.. (await Admin.GetJournalAsync(taxCode, type, limit: 1000)).Entries.Where(e => e.IsIn)];
+
+    /// <summary>Watches the journal for <paramref name="window"/>: the messages of a type received meanwhile, none if none came.</summary>
+    public Task<IReadOnlyList<JournalView>> ReceivedWithinAsync(string type, TimeSpan window) =>
+        Eventually.ValueAsync(() => ReceivedAsync(type), r => r.Count > 0, window);
 }

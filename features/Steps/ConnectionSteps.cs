@@ -34,9 +34,8 @@ public sealed class ConnectionSteps(CashierDriver cashier, ProviderDriver provid
     [Then("tệp bị từ chối với lỗi ghi rõ tên tệp, dòng {int} và cột {string}")]
     public void ThenTheFileIsRejected(int row, string column)
     {
-        var errors = shop.LastFileErrors ?? throw new Xunit.Sdk.XunitException($"the provider imported {shop.LastFile}: it was not rejected");
-        var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',', 4)).ToList();
-        Assert.Contains(lines, c => c[0] == shop.LastFile && c[1] == row.ToString(System.Globalization.CultureInfo.InvariantCulture) && c[2] == column);
+        var report = shop.LastFileErrors ?? throw new Xunit.Sdk.XunitException($"the provider imported {shop.LastFile}: it was not rejected");
+        Assert.Contains(SaleFileError.Read(report), e => (e.File, e.Row, e.Column) == (shop.LastFile, row, column));
     }
 
     [Then("the provider has issued no invoice")]
@@ -50,14 +49,7 @@ public sealed class ConnectionSteps(CashierDriver cashier, ProviderDriver provid
     /// <summary>Watches the authority for a few of the provider's polls: a package sent by mistake would arrive meanwhile.</summary>
     [Then("the authority has received no invoice package")]
     [Then("cơ quan thuế không nhận được gói hóa đơn nào")]
-    public async Task ThenTheAuthorityReceivedNothing()
-    {
-        for (var poll = 0; poll < 4; poll++)
-        {
-            if (poll > 0) await Task.Delay(100);
-            Assert.Empty(await authority.ReceivedAsync("206"));
-        }
-    }
+    public async Task ThenTheAuthorityReceivedNothing() => Assert.Empty(await authority.ReceivedWithinAsync("206", TimeSpan.FromMilliseconds(400)));
 
     [When("the register writes a sale whose line has the VAT rate {string}")]
     [When("máy tính tiền ghi một lần bán có dòng hàng thuế suất {string}")]
@@ -73,8 +65,7 @@ public sealed class ConnectionSteps(CashierDriver cashier, ProviderDriver provid
     [Then("dòng bán hàng được đánh dấu lỗi, ghi rõ dòng {int} và cột {string}")]
     public async Task ThenTheRowIsInError(int line, string column)
     {
-        var posId = _tableSale ?? throw new InvalidOperationException("no sale was written into the table");
-        var (status, code, error) = await Eventually.ValueAsync(() => cashier.TableRowAsync(posId), r => r.Status != "new", TimeSpan.FromSeconds(20));
+        var (status, code, error) = await cashier.WaitForTableRowAsync(_tableSale ?? throw new InvalidOperationException("no sale was written into the table"));
         Assert.Equal(("error", null), (status, code));
         Assert.Contains($"row {line}, column {column}", error ?? "");
     }

@@ -1,8 +1,4 @@
 using System.Text.RegularExpressions;
-using ConformanceKit.Einvoice.Codes;
-using ConformanceKit.Einvoice.Model;
-using ConformanceKit.Einvoice.Samples;
-using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Support;
 using Reqnroll;
@@ -11,29 +7,21 @@ namespace ConformanceKit.Features.Steps;
 
 /// <summary>The shop registers a new cash register (100 → 102 → 103) and sells from the code block it was given.</summary>
 [Binding]
-public sealed class NewRegisterSteps(SimulatorDriver authority, ReferenceProvider reference, ShopContext shop)
+public sealed class NewRegisterSteps(NewRegisterDriver registers, ReferenceProvider reference, ShopContext shop)
 {
-    private string _registration = "";
     private string? _block;
 
     [When("the shop registers a new cash register with the authority")]
     [When("cửa hàng đăng ký máy tính tiền mới với cơ quan thuế")]
-    public async Task WhenTheShopRegisters()
-    {
-        var form = RegistrationDriver.SignedForCashRegisters(DemoData.TaxCode);
-        _registration = MessageReader.Read(form).Header.MessageId!;
-        await authority.SendAsync(form);
-    }
+    public Task WhenTheShopRegisters() => registers.RegisterAsync();
 
     [Then("the authority confirms receipt and accepts the register with a new code block")]
     [Then("cơ quan thuế xác nhận đã nhận và chấp nhận máy tính tiền với dải mã mới")]
     public async Task ThenTheAuthorityAccepts()
     {
-        Assert.Equal(1, (await authority.ResponseAsync<RegistrationReceipt>(_registration)).Case);
-        var decision = await authority.ResponseAsync<RegistrationDecision>(_registration);
-        Assert.Equal(1, decision.Accepted);
-        _block = Assert.Single(decision.CodeBlocks ?? [], b => b != DemoData.CodeBlock);
-        Assert.True(CodeBlock.IsValid(_block), $"'{_block}' is not a code block");
+        var outcome = await registers.OutcomeAsync();
+        Assert.Equal<(int?, int?)>((1, 1), (outcome.Received, outcome.Accepted));
+        _block = Assert.Single(outcome.NewBlocks);
     }
 
     [When("the new register is set up with that block")]

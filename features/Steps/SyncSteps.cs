@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Support;
 using ConformanceKit.Provider;
@@ -49,14 +48,7 @@ public sealed class SyncSteps(ReferenceProvider reference, CashierDriver cashier
     /// <summary>Watches the outbox for a few of the provider's polls: a package made by mistake would show meanwhile.</summary>
     [Then("the provider has sent no package yet")]
     [Then("nhà cung cấp chưa gửi gói nào")]
-    public async Task ThenNoPackageYet()
-    {
-        for (var poll = 0; poll < 4; poll++)
-        {
-            if (poll > 0) await Task.Delay(100);
-            Assert.Empty(await provider.PackagesAsync());
-        }
-    }
+    public async Task ThenNoPackageYet() => Assert.Empty(await provider.PackagesWithinAsync(TimeSpan.FromMilliseconds(400)));
 
     [Then("the authority has none of the invoices yet")]
     [Then("cơ quan thuế chưa có hóa đơn nào trong số đó")]
@@ -70,22 +62,16 @@ public sealed class SyncSteps(ReferenceProvider reference, CashierDriver cashier
     [Then("the provider has sent {int} package(s) of {int} invoice(s) each")]
     [Then("nhà cung cấp đã gửi {int} gói, mỗi gói {int} hóa đơn")]
     public async Task ThenPackagesOf(int packages, int invoices) =>
-        Assert.Equal(Enumerable.Repeat(invoices, packages), (await AllPackagedAsync()).Select(p => p.GetProperty("invoices").GetInt32()));
+        Assert.Equal(Enumerable.Repeat(invoices, packages), (await provider.PackagesHoldingAsync(shop.Sales.Count)).Select(p => p.GetProperty("invoices").GetInt32()));
 
     [Then(@"^at (\d\d:\d\d) by the shop's clock, the provider sends (\d+) packages? of (\d+) invoices?$")]
     [Then(@"^lúc (\d\d:\d\d) theo đồng hồ của cửa hàng, nhà cung cấp gửi (\d+) gói gồm (\d+) hóa đơn$")]
     public async Task ThenAtTimeThePackagesAreSent(string time, int packages, int invoices)
     {
-        var made = await AllPackagedAsync();
+        var made = await provider.PackagesHoldingAsync(shop.Sales.Count);
         Assert.Equal(Enumerable.Repeat(invoices, packages), made.Select(p => p.GetProperty("invoices").GetInt32()));
-        var at = Today(time);
-        Assert.All(made, p => Assert.InRange(p.GetProperty("createdAt").GetDateTimeOffset(), at, at.AddSeconds(5)));
+        Assert.All(made, p => Assert.InRange(p.GetProperty("createdAt").GetDateTimeOffset(), Today(time), Today(time).AddSeconds(5)));
     }
-
-    /// <summary>Waits until every sale of the scenario is in a package, then gives the outbox, oldest first.</summary>
-    private async Task<IReadOnlyList<JsonElement>> AllPackagedAsync() =>
-        [.. (await Eventually.ValueAsync(() => provider.PackagesAsync(), p => p.Sum(x => x.GetProperty("invoices").GetInt32()) >= shop.Sales.Count,
-            TimeSpan.FromSeconds(20))).OrderBy(p => p.GetProperty("createdAt").GetDateTimeOffset())];
 
     private static DateTimeOffset Today(string time)
     {
