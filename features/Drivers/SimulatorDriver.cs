@@ -3,6 +3,7 @@ using ConformanceKit.AuthorityContract;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
 using ConformanceKit.Features.Support;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 
 namespace ConformanceKit.Features.Drivers;
 
@@ -16,6 +17,7 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
 {
     private static readonly Lazy<Task> RemoteReset = new(ResetRemoteOnceAsync);
     private SimulatorFactory? _simulator;
+    private InProcessSimulator? _served;
     private HttpClient? _client;
 
     private HttpClient Client => _client ?? throw new InvalidOperationException("the simulator is not started (SimulatorHooks)");
@@ -47,6 +49,23 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         _client = _simulator.CreateDefaultClient(new Uri("http://localhost/"), log.CreateHandler());
     }
 
+    /// <summary>
+    /// A fresh simulator served on a loopback port (or the CK_TARGET endpoint): pipeline scenarios need one a provider
+    /// and a browser reach over real HTTP, as they would reach the real portal.
+    /// </summary>
+    public async Task StartServedAsync()
+    {
+        if (TargetSettings.Target is not null) { await StartAsync(); return; }
+        _served = await InProcessSimulator.StartAsync();
+        var handler = log.CreateHandler();
+        handler.InnerHandler = new HttpClientHandler();
+        _client = new HttpClient(handler) { BaseAddress = _served.Address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Where a provider, a buyer or a browser reaches the authority (a served simulator or CK_TARGET).</summary>
+    public Uri Address => TargetSettings.Target ?? _served?.Address
+        ?? throw new InvalidOperationException("this scenario's simulator has no address: tag the scenario @pipeline to serve it on a port");
+
     /// <param name="apiKey">null = the current T-VAN's key (<see cref="TvanKey"/>).</param>
     public async Task<Sent> SendAsync(byte[] package, string? apiKey = null)
     {
@@ -63,7 +82,7 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     }
 
     /// <summary>True when this driver runs its own in-process simulator (not the shared CK_TARGET endpoint).</summary>
-    public bool OwnsSimulator => _simulator is not null;
+    public bool OwnsSimulator => _simulator is not null || _served is not null;
 
     /// <summary>Sets the simulated clock (control plane): the time, its rate (0 = frozen) and the processing delay of 204s.</summary>
     public Task SetClockAsync(DateTimeOffset now, double rate, int processingDelaySeconds) =>
@@ -125,5 +144,14 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         _client?.Dispose();
         _client = null;
         if (Interlocked.Exchange(ref _simulator, null) is { } simulator) await simulator.DisposeAsync();
+        if (Interlocked.Exchange(ref _served, null) is { } served) await served.DisposeAsync();
     }
+
+    /// <summary>The messages of a type (206, 100 …) the authority has received so far, from its journal (control plane).</summary>
+    public async Task<IReadOnlyList<JournalView>> ReceivedAsync(string type, string? taxCode = null) =>
+        [.. (await Admin.GetJournalAsync(taxCode, type, limit: 1000)).Entries.Where(e => e.IsIn)];
+
+    /// <summary>Watches the journal for <paramref name="window"/>: the messages of a type received meanwhile, none if none came.</summary>
+    public Task<IReadOnlyList<JournalView>> ReceivedWithinAsync(string type, TimeSpan window) =>
+        Eventually.ValueAsync(() => ReceivedAsync(type), r => r.Count > 0, window);
 }

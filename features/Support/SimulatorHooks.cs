@@ -13,8 +13,12 @@ public sealed class SimulatorHooks(SimulatorDriver simulator, HttpLog http, Scen
     /// <summary>The adapter's own sample scenarios (tagged @adapter, AdapterTests/Samples) need no simulator.</summary>
     private bool IsAdapterSample => scenario.ScenarioInfo.CombinedTags.Contains("adapter");
 
+    /// <summary>Pipeline scenarios get the simulator on a loopback port: the provider and the browser reach it over HTTP.</summary>
     [BeforeScenario(Order = 100)]
-    public Task StartFreshSimulatorAsync() => IsAdapterSample ? Task.CompletedTask : simulator.StartAsync();
+    public Task StartFreshSimulatorAsync() =>
+        IsAdapterSample ? Task.CompletedTask
+        : scenario.ScenarioInfo.CombinedTags.Contains("pipeline") ? simulator.StartServedAsync()
+        : simulator.StartAsync();
 
     [AfterScenario]
     public async Task SaveHttpExchangeOnFailureAsync()
