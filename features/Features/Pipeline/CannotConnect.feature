@@ -75,7 +75,8 @@ Feature: When the provider cannot connect to the authority
       Given the shop's provider is a T-VAN with a contract in force
       And the shop reaches the authority over its internet line
       When the cashier sells a customer two iced coffees
-      And the shop's internet line goes down
+      Then the provider reports every invoice accepted by the authority
+      When the shop's internet line goes down
       And the cashier makes 3 sales
       Then every invoice has its own code, numbered without a gap
       And the provider's status says it cannot connect to the authority
