@@ -1,4 +1,3 @@
-using System.Net;
 using ConformanceKit.Features.Drivers;
 using ConformanceKit.Features.Support;
 using Reqnroll;
