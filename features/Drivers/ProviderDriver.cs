@@ -21,17 +21,17 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
     private Uri? _address;
 
     /// <summary>Whether the scenario runs against our own reference provider (not a vendor's).</summary>
-    public static bool IsReference => ProviderTarget.Url is null;
+    public static bool IsReference => TargetSettings.ProviderUrl is null;
 
     private async Task<HttpClient> ClientAsync()
     {
-        var address = ProviderTarget.Url ?? await reference.AddressAsync();
+        var address = TargetSettings.ProviderUrl ?? await reference.AddressAsync();
         if (_client is not null && address == _address) return _client;
         _client?.Dispose(); // a restarted reference provider listens on a new port
         var handler = log.CreateHandler();
         handler.InnerHandler = new HttpClientHandler();
         _client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        if (ProviderTarget.Key is { } key) _client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        if (TargetSettings.ProviderKey is { } key) _client.DefaultRequestHeaders.Add("X-Api-Key", key);
         _address = address;
         return _client;
     }

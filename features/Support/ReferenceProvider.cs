@@ -73,6 +73,7 @@ public sealed class ReferenceProvider(SimulatorDriver authority) : IAsyncDisposa
     /// <summary>The provider's API address, starting it first if needed.</summary>
     public async Task<Uri> AddressAsync()
     {
+        if (SeparateProgram is { } program) return program.Address;
         if (_host is null) await StartAsync();
         return _host!.Address;
     }
@@ -149,6 +150,12 @@ public sealed class ReferenceProvider(SimulatorDriver authority) : IAsyncDisposa
         if (_remote is not null) await _remote.DisposeAsync();
         if (_folder.IsValueCreated) TestFolder.Delete(_folder.Value);
     }
+
+    /// <summary>
+    /// The provider as a program of its own (a child process that can be killed and started again): while set, the
+    /// drivers reach it instead of the in-process one. Support/ProviderProgramCleanup stops it after the scenario.
+    /// </summary>
+    public ProviderProgram? SeparateProgram { get; set; }
 }
 
 /// <summary>The seller's key (the demo seller's MST), made once per run: the token holder and the HSM hold the same one.</summary>
