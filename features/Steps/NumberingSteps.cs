@@ -29,7 +29,7 @@ public sealed class NumberingSteps(CashierDriver cashier, ProviderDriver provide
     public async Task WhenTheAnswerIsLost() =>
         recovery.LostAnswer = await provider.SellAsync(CashierDriver.Json("HD-" + Guid.NewGuid().ToString("N")[..12], [CashierDriver.Coffee]));
 
-    [When("the register sends the same sale again")]
+    [When("the register sends the sale with the lost answer again")]
     public Task WhenTheRegisterSendsItAgain() => cashier.SellAsync(posId: recovery.LostAnswer!.Text("saleId"));
 
     [Then("the register gets the invoice issued the first time")]

@@ -11,7 +11,7 @@ Feature: No number lost or doubled
 
     Scenario: The register sends a sale again after losing the answer
       When the cashier sells a customer two iced coffees, but the answer is lost on the way
-      And the register sends the same sale again
+      And the register sends the sale with the lost answer again
       Then the register gets the invoice issued the first time
       When the cashier sells a customer two iced coffees
       Then the last sale got the number right after the one before
