@@ -63,7 +63,7 @@ public sealed class TargetSettingsTests
         Assert.Equal("k", OwnProvider.ProviderKey);
         Assert.True(OwnProvider.InProcessAuthority);
         Assert.Equal("needs the in-process reference provider: CK_PROVIDER_URL is set (https://pos.example/api/)", OwnProvider.SkipReason(["reference-provider"]));
-        Assert.Null(OwnProvider.SkipReason(["pipeline", "control-plane", "in-process"]));
+        Assert.Null(OwnProvider.SkipReason(["control-plane", "in-process"]));
     }
 
     [Fact]
@@ -82,5 +82,15 @@ public sealed class TargetSettingsTests
         Assert.True(blank.InProcessAuthority);
         Assert.True(blank.ReferenceProvider);
         Assert.Null(blank.SkipReason(["in-process", "control-plane", "reference-provider"]));
+    }
+
+    [Fact]
+    public void A_vendor_provider_without_its_authority_selects_out_the_pipeline()
+    {
+        Assert.Equal("needs the authority CK_PROVIDER_URL's provider sends to: set CK_TARGET to it", OwnProvider.SkipReason(["pipeline"]));
+        Assert.Null(OwnProvider.SkipReason(["in-process", "control-plane"]));
+        var withAuthority = Settings(("CK_PROVIDER_URL", "https://pos.example/api"), ("CK_TARGET", "http://127.0.0.1:5080"));
+        Assert.Null(withAuthority.SkipReason(["pipeline"]));
+        Assert.Equal("needs the authority's control plane: CK_TARGET is set without CK_ADMIN_KEY", withAuthority.SkipReason(["pipeline", "control-plane"]));
     }
 }

@@ -106,6 +106,31 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
         return new ProviderAnswer(response.StatusCode, body);
     }
 
+    /// <summary>GET /api/v1/invoices/{code}: the invoice and where it is (404 when the provider never issued it).</summary>
+    public async Task<ProviderAnswer> InvoiceAsync(string code)
+    {
+        using var response = await (await ClientAsync()).GetAsync("api/v1/invoices/" + Uri.EscapeDataString(code));
+        return await AnswerAsync(response);
+    }
+
+    /// <summary>
+    /// The numbers between the lowest and the highest of <paramref name="codes"/> (one block) that the provider does not
+    /// know: a gap. Numbers in between that are not the scenario's must be invoices of other sales (a provider shared
+    /// with other scenarios or tills numbers them too), which the provider's API shows.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GapsAsync(IReadOnlyCollection<string> codes)
+    {
+        var prefix = codes.First()[..^11];
+        var mine = codes.Select(c => long.Parse(c[^11..], System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
+        var gaps = new List<string>();
+        for (var n = mine.Min(); n <= mine.Max(); n++)
+        {
+            var code = prefix + n.ToString("D11", System.Globalization.CultureInfo.InvariantCulture);
+            if (!mine.Contains(n) && (await InvoiceAsync(code)).Status != HttpStatusCode.OK) gaps.Add(code);
+        }
+        return gaps;
+    }
+
     public void Dispose() => _client?.Dispose();
 
     /// <summary>Watches the outbox for <paramref name="window"/> (a few of the provider's polls): the packages that showed up, none if it stayed empty.</summary>

@@ -131,6 +131,9 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
         return (await Tvan().LookUpAsync(taxCode, invoiceCode))?.MessageId;
     }
 
+    /// <summary>Waits until the authority has processed everything it took (its /health says idle).</summary>
+    public Task WaitUntilIdleAsync() => SimulatorHealth.IdleAsync(Client, TimeSpan.FromSeconds(30));
+
     private static async Task ResetRemoteOnceAsync()
     {
         if (!TargetSettings.HasControlPlane) return; // no CK_ADMIN_KEY: no reset; scenarios keep apart by fresh codes

@@ -34,7 +34,9 @@ public sealed partial class TokenHolderDriver(ProviderDriver provider) : IDispos
     /// <summary>Signs the first waiting package after changing its first unit price: the signature holds, the content is not the provider's.</summary>
     public async Task<HttpStatusCode> SignChangedAsync()
     {
-        var id = (await WaitingAsync()).FirstOrDefault() ?? throw new InvalidOperationException("no package waits to be signed");
+        // The provider packages the sale moments after it answered: wait for it rather than race it.
+        var id = (await Eventually.ValueAsync(WaitingAsync, w => w.Count > 0, TimeSpan.FromSeconds(10))).FirstOrDefault()
+            ?? throw new InvalidOperationException("no package waits to be signed");
         var text = Encoding.UTF8.GetString(await provider.UnsignedPackageAsync(id));
         var changed = UnitPrice().Replace(text, "<DGia>1000</DGia>", 1);
         if (changed == text) throw new InvalidOperationException($"package {id} has no unit price to change");

@@ -5,8 +5,8 @@ Feature: Responses pushed to the T-VAN's callback address
   the receiver does not accept (anything but 2xx) is tried again after 1 s, 2 s, 4 s … of the authority's clock,
   until it is accepted: delivery is at least once, so a receiver de-duplicates by MTDiep.
   Each scenario registers a T-VAN of its own whose callback address is a receiver started for the scenario.
-  With its own simulator the scenario moves the authority's clock to let the back-off pass; against CK_TARGET it
-  waits the back-off out (and the endpoint must reach 127.0.0.1).
+  With an authority of its own the scenario moves the authority's clock to let the back-off pass; against a shared
+  authority it waits the back-off out (and that authority must reach the test machine).
 
   Scenario: The acknowledgement and the data check notice are pushed to the callback address
     Given a T-VAN with a contract in force that receives responses at its callback address

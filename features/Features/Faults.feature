@@ -3,7 +3,7 @@ Feature: Faults the authority can simulate
   Connecting a cash register to the authority fails in known ways (POS365's list): the T-VAN cannot connect; it is
   connected but cannot get an invoice through; or an answer goes missing. The simulator reproduces them with fault
   rules (docs/simulator.md, "Fault rules"), so a T-VAN can show that it copes. Each scenario registers a T-VAN of its
-  own and aims the faults at it alone, once, so they disturb no other scenario, even on a shared CK_TARGET endpoint.
+  own and aims the faults at it alone, once, so they disturb no other scenario, even on a shared authority.
 
   Background:
     Given a T-VAN with a contract in force

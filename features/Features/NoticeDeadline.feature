@@ -2,7 +2,7 @@
 Feature: The data check notice within 15 minutes
   The authority answers every package with its data check notice (204) after its processing time, and never
   later than 15 minutes after receipt (Decision 1391). The scenarios move the authority's simulated clock, so
-  they need a simulator of their own: against a shared CK_TARGET endpoint the first step fails and says so.
+  they need an authority of their own (tagged: against a shared authority they are skipped, saying why).
 
   Scenario: No notice before the processing time has passed
     Given the authority's clock stands still at 2025-06-15 09:00 with a processing time of 10 minutes

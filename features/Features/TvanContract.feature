@@ -4,7 +4,7 @@ Feature: Decision 1391 check 5: the T-VAN's contract with the authority
   A package carried by any other T-VAN is received (999) but rejected by the data check (204, LTBao 7) with 5001
   (no contract) or 5002 (contract expired or suspended), and none of its invoices is stored.
   Each scenario registers a T-VAN of its own (a random code and key), so it changes nothing another scenario
-  sees, even on a shared CK_TARGET endpoint.
+  sees, even on a shared authority.
 
   Scenario Outline: A package carried by a T-VAN without a contract in force is rejected
     Given a T-VAN <contract>

@@ -21,8 +21,9 @@ public sealed class NumberingSteps(CashierDriver cashier, ProviderDriver provide
     [Then("no invoice is issued for that sale")]
     public async Task ThenNoInvoiceForTheSale() => Assert.Equal(HttpStatusCode.NotFound, (await provider.SaleAsync(recovery.RefusedSale!)).Status);
 
-    [Then("the last sale got the number right after the one before")]
-    public void ThenTheNextNumber() => Assert.Equal(Serial(shop.Sales[^2].Code!) + 1, Serial(shop.LastSale.Code!));
+    [Then("no number was lost between the last two sales")]
+    public async Task ThenTheNextNumber() =>
+        Assert.Equal((true, 0), (Serial(shop.LastSale.Code!) > Serial(shop.Sales[^2].Code!), (await provider.GapsAsync([shop.Sales[^2].Code!, shop.LastSale.Code!])).Count));
 
     /// <summary>The provider issued the invoice, but the answer never reached the register (it is kept aside, unseen).</summary>
     [When("the cashier sells a customer two iced coffees, but the answer is lost on the way")]

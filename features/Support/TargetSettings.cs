@@ -60,6 +60,9 @@ public sealed record TargetEnvironment(Uri? Target, string? AdminKey, string? Tv
     /// <summary>Needs our own in-process reference provider (folder/table connections, signing modes, restart): skipped when <c>CK_PROVIDER_URL</c> is set.</summary>
     public const string ReferenceProviderTag = "reference-provider";
 
+    /// <summary>A whole sale through a provider to the authority: a vendor's provider needs <c>CK_TARGET</c>, the authority it sends to.</summary>
+    public const string PipelineTag = "pipeline";
+
     /// <summary>The settings the variables give (<paramref name="variable"/>: name → value, null when unset; blank counts as unset).</summary>
     public static TargetEnvironment From(Func<string, string?> variable)
     {
@@ -93,6 +96,8 @@ public sealed record TargetEnvironment(Uri? Target, string? AdminKey, string? Tv
             reasons.Add("needs the authority's control plane: CK_TARGET is set without CK_ADMIN_KEY");
         if (set.Contains(ReferenceProviderTag) && !ReferenceProvider)
             reasons.Add($"needs the in-process reference provider: CK_PROVIDER_URL is set ({ProviderUrl})");
+        else if (set.Contains(PipelineTag) && !ReferenceProvider && InProcessAuthority)
+            reasons.Add("needs the authority CK_PROVIDER_URL's provider sends to: set CK_TARGET to it");
         return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }
