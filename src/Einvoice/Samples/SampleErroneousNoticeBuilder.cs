@@ -14,7 +14,7 @@ namespace ConformanceKit.Einvoice.Samples;
 public static class SampleErroneousNoticeBuilder
 {
     /// <summary>TCTBao — what the seller does about the invoice.</summary>
-    public enum Action
+    public enum Correction
     {
         Cancel = 1,
         Adjust = 2,
@@ -23,7 +23,7 @@ public static class SampleErroneousNoticeBuilder
     }
 
     /// <summary>One entry of the notice: an invoice (as it was sent in a 206) and what is done about it.</summary>
-    public sealed record Entry(CashRegisterInvoice Invoice, Action What, string? Reason = "Hóa đơn lập sai thông tin");
+    public sealed record Entry(CashRegisterInvoice Invoice, Correction What, string? Reason = "Hóa đơn lập sai thông tin");
 
     /// <summary>
     /// A 303 of <paramref name="taxCode"/>'s shop about <paramref name="entries"/>, sent by <paramref name="senderCode"/>

@@ -28,8 +28,8 @@ public class ErroneousNoticeTests
     public void A_signed_303_from_the_builder_is_valid_and_reads_back()
     {
         var invoices = Invoices(2);
-        var bytes = Signed(new(invoices[0], SampleErroneousNoticeBuilder.Action.Cancel, "Hủy do nhập sai giá"),
-            new(invoices[1], SampleErroneousNoticeBuilder.Action.Explain, "Giải trình"));
+        var bytes = Signed(new(invoices[0], SampleErroneousNoticeBuilder.Correction.Cancel, "Hủy do nhập sai giá"),
+            new(invoices[1], SampleErroneousNoticeBuilder.Correction.Explain, "Giải trình"));
 
         var result = MessageValidator.Validate(bytes);
         Assert.True(result.IsValid, string.Join("\n", result.Findings.Select(f => $"{f.Code} {f.Path} {f.Message}")));
@@ -49,11 +49,11 @@ public class ErroneousNoticeTests
     public void An_unsigned_303_is_4001_and_a_changed_one_4002()
     {
         var invoices = Invoices(1);
-        var unsigned = MessageWriter.Write(SampleErroneousNoticeBuilder.Build([new(invoices[0], SampleErroneousNoticeBuilder.Action.Cancel)]));
+        var unsigned = MessageWriter.Write(SampleErroneousNoticeBuilder.Build([new(invoices[0], SampleErroneousNoticeBuilder.Correction.Cancel)]));
         var missing = MessageValidator.Validate(unsigned);
         Assert.Contains(missing.Findings, f => f.Code == ErrorCodes.SignatureMissing && f.Path == "/TDiep/DLieu/TBao/DSCKS/NNT/Signature");
 
-        var signed = Signed(new SampleErroneousNoticeBuilder.Entry(invoices[0], SampleErroneousNoticeBuilder.Action.Cancel, "Hủy do nhập sai"));
+        var signed = Signed(new SampleErroneousNoticeBuilder.Entry(invoices[0], SampleErroneousNoticeBuilder.Correction.Cancel, "Hủy do nhập sai"));
         var text = Encoding.UTF8.GetString(signed).Replace("Hủy do nhập sai", "Hủy do nhập SAI", StringComparison.Ordinal);
         var changed = MessageValidator.Validate(Encoding.UTF8.GetBytes(text));
         Assert.Contains(changed.Findings, f => f.Code == ErrorCodes.SignatureInvalid);
@@ -64,7 +64,7 @@ public class ErroneousNoticeTests
     {
         var invoices = Invoices(2);
         var bytes = MessageWriter.Write(SampleErroneousNoticeBuilder.Build(
-            [new(invoices[0], SampleErroneousNoticeBuilder.Action.Cancel), new(invoices[1], SampleErroneousNoticeBuilder.Action.Cancel, null)]));
+            [new(invoices[0], SampleErroneousNoticeBuilder.Correction.Cancel), new(invoices[1], SampleErroneousNoticeBuilder.Correction.Cancel, null)]));
         var result = MessageValidator.Validate(bytes, new ValidationOptions { CheckSignatures = false });
         var finding = Assert.Single(result.Findings, f => f.IsError);
         Assert.Equal(ErrorCodes.SchemaViolation, finding.Code);
@@ -76,7 +76,7 @@ public class ErroneousNoticeTests
     public void A_303_with_an_unknown_action_is_3001_at_TCTBao()
     {
         var invoices = Invoices(1);
-        var notice = SampleErroneousNoticeBuilder.Build([new(invoices[0], SampleErroneousNoticeBuilder.Action.Cancel)]);
+        var notice = SampleErroneousNoticeBuilder.Build([new(invoices[0], SampleErroneousNoticeBuilder.Correction.Cancel)]);
         notice.Invoices[0].Action = 7;
         var result = MessageValidator.Validate(MessageWriter.Write(notice), new ValidationOptions { CheckSignatures = false });
         var finding = Assert.Single(result.Findings, f => f.IsError);
@@ -110,7 +110,7 @@ public class ErroneousNoticeTests
             from actions in Gen.Choose(1, 4).ListOf(count)
             from reasons in Gen.Elements("Hủy do nhập sai", "Điều chỉnh giảm giá", "Thay thế do sai tên người mua", "Giải trình <&> \"x\"")
                 .ListOf(count)
-            select actions.Select((a, i) => new SampleErroneousNoticeBuilder.Entry(invoices[i], (SampleErroneousNoticeBuilder.Action)a, reasons[i]))
+            select actions.Select((a, i) => new SampleErroneousNoticeBuilder.Entry(invoices[i], (SampleErroneousNoticeBuilder.Correction)a, reasons[i]))
                 .ToList();
         Prop.ForAll(Arb.From(entries), list =>
         {

@@ -1,0 +1,58 @@
+using System.Globalization;
+using ConformanceKit.TaxAuthoritySim.Corrections;
+using ConformanceKit.TaxAuthoritySim.Store;
+
+namespace ConformanceKit.TaxAuthoritySim.Pages;
+
+/// <summary>An invoice's state and chain as the pages say it: cancelled, replaced by X, adjusted by Y, replaces / adjusts Z.</summary>
+internal static class ChainView
+{
+    /// <summary>Invoices of one package whose chain the operator page reads (two look-ups each).</summary>
+    public const int MaxStates = 200;
+
+    public static async Task<IReadOnlyDictionary<string, InvoiceState>> StatesAsync(ISimulatorStore store, IReadOnlyList<StoredInvoice> invoices,
+        CancellationToken ct)
+    {
+        var states = new Dictionary<string, InvoiceState>(StringComparer.Ordinal);
+        foreach (var i in invoices.Take(MaxStates))
+            states[i.Code] = await InvoiceChains.StateAsync(store, i, ct);
+        return states;
+    }
+
+    /// <summary>Vietnamese, for the buyer's look-up page.</summary>
+    public static string StateVi(InvoiceState s)
+    {
+        var parts = new List<string>(3);
+        if (s.Cancellation is { } c)
+            parts.Add($"Đã bị hủy (thông báo 04/SS-HĐĐT {c.MessageId}" + (string.IsNullOrWhiteSpace(c.Reason) ? ")" : $", lý do: {c.Reason})"));
+        if (s.IsReplaced) parts.Add("Đã bị thay thế bởi hóa đơn " + Codes(s.ReplacedBy));
+        if (s.IsAdjusted) parts.Add("Đã được điều chỉnh bởi hóa đơn " + Codes(s.AdjustedBy));
+        return parts.Count == 0 ? "Hóa đơn đang có hiệu lực" : string.Join("; ", parts);
+    }
+
+    /// <summary>Vietnamese: which invoice this one replaces or adjusts; null for an ordinary invoice.</summary>
+    public static string? RelatedVi(StoredInvoice i) => i.RelationKind switch
+    {
+        1 => "Thay thế cho hóa đơn " + Related(i),
+        2 => "Điều chỉnh cho hóa đơn " + Related(i),
+        _ => null,
+    };
+
+    /// <summary>English, for the operator pages: "cancelled by …; replaced by …; adjusts 1/C25MAA/12".</summary>
+    public static string StateEn(InvoiceState s)
+    {
+        var parts = new List<string>(4);
+        if (s.Cancellation is { } c) parts.Add($"cancelled by {c.MessageId}");
+        if (s.IsReplaced) parts.Add("replaced by " + Codes(s.ReplacedBy));
+        if (s.IsAdjusted) parts.Add("adjusted by " + Codes(s.AdjustedBy));
+        if (s.Invoice.RelationKind == 1) parts.Add("replaces " + Related(s.Invoice));
+        if (s.Invoice.RelationKind == 2) parts.Add("adjusts " + Related(s.Invoice));
+        return parts.Count == 0 ? "issued" : string.Join("; ", parts);
+    }
+
+    private static string Codes(IReadOnlyList<StoredInvoice> invoices) => string.Join(", ", invoices.Select(i => i.Code));
+
+    private static string Related(StoredInvoice i) =>
+        $"{i.RelatedForm}/{i.RelatedSeries}/{i.RelatedNumber}" +
+        (i.RelatedIssuedOn is { } d ? " (" + d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) + ")" : "");
+}
