@@ -111,6 +111,20 @@ public abstract class ErroneousNoticeScenarios(StoreKind kind) : SimulatorOnStor
     }
 
     [Fact]
+    public async Task The_committed_samples_run_as_docs_corrections_md_says()
+    {
+        var tvan = Sim.Tvan();
+        await tvan.StoredAsync(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "valid", "206-valid.xml")));
+        var reply = await tvan.ReplyAsync(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "valid", "303-valid.xml")));
+        Assert.Equal([1, 1], reply.Invoices.Select(i => i.Accepted!.Value));
+
+        var noReason = await tvan.ReplyAsync(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "invalid", "303-3001-no-reason.xml")) is var b
+            ? Packages.Replace(b, "V03094783063C9D2E7A51F44B0E8D267F1A0C4E9B35", "V03094783063C9D2E7A51F44B0E8D267F1A0C4E9B36") : b);
+        Assert.Equal(2, noReason.Invoices[1].Accepted);
+        Assert.Contains("9105", noReason.CodesOf(1));
+    }
+
+    [Fact]
     public async Task The_301_is_in_the_inbox_and_the_journal()
     {
         var tvan = Sim.Tvan();
