@@ -19,6 +19,33 @@ internal static class ChainView
         return states;
     }
 
+    /// <summary>The seller's stored invoices a 303 names (by MCCQT), in the notice's order; none when it cannot be read.</summary>
+    public static async Task<IReadOnlyList<StoredInvoice>> ConcernedAsync(ISimulatorStore store, InboundMessage message, CancellationToken ct)
+    {
+        Einvoice.Model.ErroneousInvoiceNotice notice;
+        try { notice = Einvoice.Serialization.MessageReader.Read<Einvoice.Model.ErroneousInvoiceNotice>(message.Body); }
+        catch (Exception e) when (e is Einvoice.Serialization.MessageFormatException or System.Xml.XmlException) { return []; }
+        var found = new List<StoredInvoice>();
+        foreach (var code in notice.Invoices.Select(i => i.Code).OfType<string>().Distinct(StringComparer.Ordinal).Take(MaxStates))
+            if (message.TaxCode is { } mst && await store.GetInvoiceAsync(mst, code, ct) is { } invoice)
+                found.Add(invoice);
+        return found;
+    }
+
+    /// <summary>A 301's verdicts, after the response's summary rows (closes their list).</summary>
+    public static void Reply(HtmlBuilder h, Einvoice.Model.ErroneousInvoiceReply reply)
+    {
+        h.Add($"</dl><div class=\"scroll\"><table class=\"reply\"><thead><tr><th class=\"num\">STT</th><th>MCCQT</th><th>TCTBao</th><th>TTTNCCQT</th><th>Lý do / Reasons</th></tr></thead><tbody>");
+        foreach (var i in reply.Invoices)
+        {
+            var action = i.Action switch { 1 => "1 hủy / cancel", 2 => "2 điều chỉnh / adjust", 3 => "3 thay thế / replace", 4 => "4 giải trình / explain", _ => "—" };
+            var verdict = i.Accepted == 1 ? "1 tiếp nhận / accepted" : "2 không tiếp nhận / not accepted";
+            var reasons = string.Join("; ", (i.Reasons ?? []).Select(r => r.Code + " " + r.Description));
+            h.Add($"<tr><td class=\"num\">{i.Index?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td class=\"mono\">{i.Code}</td><td>{action}</td><td>{verdict}</td><td>{Html.Or(reasons)}</td></tr>");
+        }
+        h.Add($"</tbody></table></div>");
+    }
+
     /// <summary>Vietnamese, for the buyer's look-up page.</summary>
     public static string StateVi(InvoiceState s)
     {

@@ -94,7 +94,7 @@ internal static class OperatorPages
         var tvan = reg.Tvans.GetValueOrDefault(message.TvanCode);
         var responses = (await store.ResponsesToAsync(message.MessageId, ct))
             .Where(r => viewer.TvanCode is not { } own || r.TvanCode == own).ToList();
-        var invoices = await store.InvoicesOfAsync(message.MessageId, ct);
+        var invoices = message.Type == "303" ? await ChainView.ConcernedAsync(store, message, ct) : await store.InvoicesOfAsync(message.MessageId, ct);
         var (journal, journalCut) = await JournalOfAsync(store, message, ct);
 
         var h = new HtmlBuilder();
@@ -128,7 +128,7 @@ internal static class OperatorPages
 
         h.Add($"<h2>Hóa đơn đã lưu / Stored invoices ({invoices.Count})</h2>");
         if (invoices.Count == 0)
-            h.Add($"<p class=\"muted\" id=\"no-invoices\">{(message.Type == "206" ? "None: a package's invoices are stored only when it passes every check (204 LTBao 2)." : "None: only 206 packages carry invoices.")}</p>");
+            h.Add($"<p class=\"muted\" id=\"no-invoices\">{(message.Type == "206" ? "None: a package's invoices are stored only when it passes every check (204 LTBao 2)." : "None: only 206 packages carry invoices (and a 303 lists the stored invoices it concerns).")}</p>");
         else
             Invoices(h, invoices, await ChainView.StatesAsync(store, invoices, ct));
 
@@ -193,6 +193,7 @@ internal static class OperatorPages
                 case "204": DataCheck(h, MessageReader.Read<DataCheckNotice>(r.Body)); break;
                 case "102": Receipt(h, MessageReader.Read<RegistrationReceipt>(r.Body)); break;
                 case "103": Decision(h, MessageReader.Read<RegistrationDecision>(r.Body)); break;
+                case "301": ChainView.Reply(h, MessageReader.Read<ErroneousInvoiceReply>(r.Body)); break;
                 default: h.Add($"</dl>"); break;
             }
         }

@@ -90,6 +90,13 @@ public abstract class ChainScenarios(StoreKind kind) : SimulatorOnStore(kind)
         Assert.Contains("replaced by " + r.Code, page);
         var rOperator = await (await browser.GetAsync("/messages/" + Packages.IdOf(rPackage))).Content.ReadAsStringAsync();
         Assert.Contains("replaces 1/" + y.General.Series + "/" + y.General.Number, rOperator);
+
+        // The 303's page: its 301 verdicts, and the invoices it concerns with their state.
+        var cancel = C.Notice([new(C.Of(aPackage), Correction.Cancel, "Hủy")]);
+        await tvan.ReplyAsync(cancel);
+        var noticePage = await (await browser.GetAsync("/messages/" + Packages.IdOf(cancel))).Content.ReadAsStringAsync();
+        Assert.Contains("1 tiếp nhận / accepted", noticePage);
+        Assert.Contains("cancelled by " + Packages.IdOf(cancel), noticePage);
     }
 
     [Fact]
