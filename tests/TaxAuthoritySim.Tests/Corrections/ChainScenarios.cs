@@ -47,6 +47,23 @@ public abstract class ChainScenarios(StoreKind kind) : SimulatorOnStore(kind)
     }
 
     [Fact]
+    public async Task Two_replacements_of_one_stored_invoice_in_one_package_fail_on_the_second()
+    {
+        var tvan = Sim.Tvan();
+        var y = C.Of(await tvan.StoredAsync(C.Invoice()));
+        var package = Packages.Signed(Packages.Options(invoices: 2) with { SalesInvoiceEvery = 0 }, change: p =>
+        {
+            p.Invoices[0].General.RelatedInvoice = C.RelatedTo(y, 1);
+            p.Invoices[1].General.RelatedInvoice = C.RelatedTo(y, 1);
+        });
+        await tvan.PostMessageAsync(package);
+        var error = Assert.Single((await tvan.NoticeAsync(Packages.IdOf(package))).Errors!);
+        Assert.Equal("9001", error.Code);
+        Assert.Contains("/TDiep/DLieu/HDon[2]/", error.Note);
+        Assert.Contains("(this package)", error.Text);
+    }
+
+    [Fact]
     public async Task A_replacement_of_a_cancelled_invoice_is_9001_located_at_TTHDLQuan()
     {
         var tvan = Sim.Tvan();
