@@ -30,5 +30,15 @@ public static class SampleSetWriter
                 JsonSerializer.Serialize(new ExpectedFile(variant.Description, variant.IsValid, variant.Expected), Json) + "\n");
             wrote?.Invoke(xml);
         }
+        foreach (var variant in SampleNoticeSet.All)
+        {
+            var dir = Path.Combine(folder, variant.IsValid ? "valid" : "invalid");
+            Directory.CreateDirectory(dir);
+            var xml = Path.Combine(dir, variant.Name + ".xml");
+            File.WriteAllBytes(xml, SampleNoticeSet.Build(variant, certificate));
+            File.WriteAllText(Path.Combine(dir, variant.Name + ".expected.json"),
+                JsonSerializer.Serialize(new ExpectedFile(variant.Description, variant.IsValid, variant.Expected), Json) + "\n");
+            wrote?.Invoke(xml);
+        }
     }
 }

@@ -14,6 +14,7 @@ public static class XmlSignatureVerifier
     private static readonly string[] PackageContent = ["TDiep", "DLieu"];
     private static readonly string[] NoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "CQT"];
     private static readonly string[] NoticeContent = ["TDiep", "DLieu", "TBao", "DLTBao"];
+    private static readonly string[] SellerNoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "NNT"];
 
     /// <summary>Checks every ds:Signature in the document, in document order.</summary>
     public static IReadOnlyList<SignatureCheck> VerifyAll(XmlDocument doc)
@@ -36,6 +37,12 @@ public static class XmlSignatureVerifier
     /// covering /TDiep/DLieu/TBao/DLTBao and otherwise only its own objects.
     /// </summary>
     public static SignatureCheck VerifyNotice(XmlDocument doc) => VerifyAt(doc, NoticeSignatureAt, NoticeContent);
+
+    /// <summary>
+    /// The seller's signature of a 303 (Form 04/SS-HĐĐT): /TDiep/DLieu/TBao/DSCKS/NNT/Signature covering
+    /// /TDiep/DLieu/TBao/DLTBao and otherwise only its own objects.
+    /// </summary>
+    public static SignatureCheck VerifyErroneousNotice(XmlDocument doc) => VerifyAt(doc, SellerNoticeSignatureAt, NoticeContent);
 
     /// <summary>
     /// The taxpayer's MST named in a certificate subject ("MST:0106324653" or "MST:0106324653-001",

@@ -141,7 +141,17 @@ public static class XmlSigner
     /// Signs a notice (204 and the other TBao replies): /TDiep/DLieu/TBao/DLTBao into
     /// /TDiep/DLieu/TBao/DSCKS/CQT, creating DSCKS and CQT when missing.
     /// </summary>
-    public static void SignNotice(XmlDocument doc, X509Certificate2 cert, DateTime signingTime)
+    public static void SignNotice(XmlDocument doc, X509Certificate2 cert, DateTime signingTime) =>
+        SignTbao(doc, cert, signingTime, "CQT", NoticeSignatureId);
+
+    /// <summary>
+    /// Signs a seller's notice in a TBao (303, Form 04/SS-HĐĐT): /TDiep/DLieu/TBao/DLTBao into
+    /// /TDiep/DLieu/TBao/DSCKS/NNT, creating DSCKS and NNT when missing.
+    /// </summary>
+    public static void SignErroneousNotice(XmlDocument doc, X509Certificate2 cert, DateTime signingTime) =>
+        SignTbao(doc, cert, signingTime, "NNT", PackageSignatureId);
+
+    private static void SignTbao(XmlDocument doc, X509Certificate2 cert, DateTime signingTime, string holderName, string signatureId)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var notice = Child(Child(Root(doc), "DLieu"), "TBao")
@@ -154,14 +164,14 @@ public static class XmlSigner
             list = doc.CreateElement("DSCKS", notice.NamespaceURI);
             notice.InsertAfter(list, content);
         }
-        var holder = Child(list, "CQT");
+        var holder = Child(list, holderName);
         if (holder is null)
         {
-            holder = doc.CreateElement("CQT", notice.NamespaceURI);
+            holder = doc.CreateElement(holderName, notice.NamespaceURI);
             list.AppendChild(holder);
         }
         EnsureUnsigned(holder);
-        Sign(doc, content, holder, cert, signingTime, NoticeSignatureId);
+        Sign(doc, content, holder, cert, signingTime, signatureId);
     }
 
     // The certificate goes into KeyInfo; a verifier checks the signature with its public key.

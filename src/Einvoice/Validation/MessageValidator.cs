@@ -80,7 +80,7 @@ public static class MessageValidator
         }
 
         IReadOnlyList<SignatureCheck> signatures = [];
-        if (options.CheckSignatures && (facts.HasSignature || type == "206" || (type is not null && Notices.Contains(type))))
+        if (options.CheckSignatures && (facts.HasSignature || type is "206" or "303" || (type is not null && Notices.Contains(type))))
         {
             // The signature is verified on a DOM of its own: building it through the validating reader, in the
             // schema pass, measured 48% slower than the two reads (docs/performance.md).

@@ -14,6 +14,7 @@ internal static class SignatureRules
         SignatureCheck? expected = type switch
         {
             "206" => XmlSignatureVerifier.VerifyPackage(doc),
+            "303" => XmlSignatureVerifier.VerifyErroneousNotice(doc),
             "102" or "103" or "204" or "301" or "302" => XmlSignatureVerifier.VerifyNotice(doc),
             _ => null,
         };

@@ -21,6 +21,12 @@ public sealed class PackageUnderCheck
 
     public required DateTimeOffset ReceivedAt { get; init; }
 
+    /// <summary>
+    /// The stored state of the invoice each replacement or adjustment names (TTHDLQuan), by the 1-based index of the
+    /// invoice naming it; filled by the processor, which holds the store. An invoice absent here names nothing stored.
+    /// </summary>
+    public IReadOnlyDictionary<int, Corrections.InvoiceState> Related { get; set; } = new Dictionary<int, Corrections.InvoiceState>();
+
     /// <summary>MST for messages: the package's, else the envelope's as read at reception.</summary>
     public string? TaxCode => Read.TaxCode ?? EnvelopeTaxCode;
 

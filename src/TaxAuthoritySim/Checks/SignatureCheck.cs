@@ -20,7 +20,9 @@ public sealed class SignatureCheck : IStep1Check
     public IEnumerable<CheckFailure> Run(PackageUnderCheck p)
     {
         foreach (var failure in p.FindingsWith([ErrorCodes.SignatureMissing, ErrorCodes.SignatureInvalid])) yield return failure;
-        var package = p.Read.Signatures.FirstOrDefault(s => s.Path.StartsWith("/TDiep/CKSNNT", StringComparison.Ordinal));
+        // The seller's signature: of a 206 in CKSNNT, of a 303 (Form 04/SS-HĐĐT) in TBao/DSCKS/NNT.
+        var package = p.Read.Signatures.FirstOrDefault(s => s.Path.StartsWith("/TDiep/CKSNNT", StringComparison.Ordinal)
+            || s.Path.StartsWith("/TDiep/DLieu/TBao/DSCKS/NNT", StringComparison.Ordinal));
         if (package?.Certificate is not { } cert || p.Taxpayer is not { } taxpayer) yield break;
         if (Owner(cert, taxpayer) is { } notOwner) yield return notOwner;
         if (Validity(cert, package, p.ReceivedAt) is { } notValid) yield return notValid;

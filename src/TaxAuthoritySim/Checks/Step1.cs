@@ -14,6 +14,7 @@ public static class Step1
         new TvanContractCheck(),    // 5: 5001, 5002
         new PackageCountCheck(),    // 6: 6001
         new CodeCheck(),            // 7: 7001–7004, 7006 (7005: CodeCheck.AlreadyStored)
+        new RelatedInvoiceCheck(),  // chain rules of replacements and adjustments (domain.md): 9001, 9002
     ];
 
     private static readonly HashSet<string> Claimed = Checks.SelectMany(c => c.Codes).ToHashSet(StringComparer.Ordinal);

@@ -16,7 +16,7 @@ public static class OpenApiContract
         o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "ConformanceKit tax-authority simulator";
-            doc.Info.Description = "Decision 1391 step-1 intake of cash-register invoice packages (206), 999 and signed 204 notices, registration (100 → 102/103), and the control plane. See docs/simulator.md. "
+            doc.Info.Description = "Decision 1391 step-1 intake of cash-register invoice packages (206), 999 and signed 204 notices, registration (100 → 102/103), Form 04/SS-HĐĐT corrections (303 → signed 301), and the control plane. See docs/simulator.md. "
                                    + "Authorize with a T-VAN's key (X-Api-Key; demo seed: demo-tvan-key) for /api/v1 and the admin key (X-Admin-Key; demo-admin-key) for /admin/v1.";
             doc.Components ??= new OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
@@ -52,7 +52,7 @@ public static class OpenApiContract
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "One TDiep — a 206 package of signed cash-register invoices or a 100 registration — UTF-8 XML, at most 2 MB, "
+                Description = "One TDiep — a 206 package of signed cash-register invoices, a 100 registration or a 303 Form 04/SS-HĐĐT — UTF-8 XML, at most 2 MB, "
                               + "sent as it is (the signatures cover its bytes). `ck sample package` writes a valid one for the demo seed; "
                               + "paste its content here. Any content type is taken.",
                 Content = new Dictionary<string, OpenApiMediaType>

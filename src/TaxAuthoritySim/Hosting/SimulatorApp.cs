@@ -180,6 +180,7 @@ public static class SimulatorApp
         services.AddSingleton<MessageProcessor>();
         services.AddSingleton<Reconciliation.MonthlyReconciliation>();
         services.AddSingleton<RegistrationProcessor>();
+        services.AddSingleton<ErroneousNoticeProcessor>();
         // Order matters: start-up first, then recovery of pending work, then delivery.
         services.AddHostedService<StartupService>();
         services.AddHostedService<ProcessingService>();

@@ -12,7 +12,7 @@ namespace ConformanceKit.TaxAuthoritySim.Intake;
 public static class ReceptionCheck
 {
     /// <summary>Message types the simulated portal takes.</summary>
-    public static readonly IReadOnlySet<string> SupportedTypes = new HashSet<string> { "206", "100" };
+    public static readonly IReadOnlySet<string> SupportedTypes = new HashSet<string> { "206", "100", "303" };
 
     private static readonly ValidationOptions Options = new() { EnvelopeOnly = true, CheckSignatures = false, Advisory = false };
 
@@ -40,7 +40,7 @@ public static class ReceptionCheck
             if (v.Sender is { Length: > 0 } sender && sender != tvan.Code)
                 reasons.Add(Reason(ErrorCodes.SenderNotAuthenticated,
                     $"MNGui is '{sender}' but the API key belongs to {tvan.Code}"));
-            if (v.MessageType is "206" or "100" && string.IsNullOrEmpty(v.TaxCode) && !HasCode(reasons, ErrorCodes.EnvelopeInvalid))
+            if (v.MessageType is "206" or "100" or "303" && string.IsNullOrEmpty(v.TaxCode) && !HasCode(reasons, ErrorCodes.EnvelopeInvalid))
                 reasons.Add(Reason(ErrorCodes.EnvelopeInvalid, $"TTChung/MST is required in a {v.MessageType}"));
             if (v.MessageType == "206" && string.IsNullOrEmpty(v.DeclaredCount) && !HasCode(reasons, ErrorCodes.EnvelopeInvalid))
                 reasons.Add(Reason(ErrorCodes.EnvelopeInvalid, "TTChung/SLuong is required in a 206"));

@@ -19,7 +19,7 @@ public static class ErrorCatalog
         ["1004"] = new("Mã thông điệp (MTDiep) không đúng định dạng hoặc không bắt đầu bằng mã nơi gửi", "Tạo MTDiep = MNGui + 32 ký tự hexa in hoa và gửi lại"),
         ["1005"] = new("Mã nơi nhận (MNNhan) không phải TCT", "Đặt MNNhan là TCT và gửi lại"),
         ["1006"] = new("Mã nơi gửi (MNGui) không khớp với tổ chức đã xác thực", "Dùng đúng mã tổ chức truyền nhận tương ứng với khóa API"),
-        ["1007"] = new("Loại thông điệp không được hỗ trợ", "Gửi thông điệp thuộc loại được hỗ trợ (100, 206)"),
+        ["1007"] = new("Loại thông điệp không được hỗ trợ", "Gửi thông điệp thuộc loại được hỗ trợ (100, 206, 303)"),
         ["1008"] = new("Mã thông điệp đã được sử dụng cho nội dung khác", "Tạo mã thông điệp mới cho nội dung mới"),
         ["2001"] = new("Mã số thuế không tồn tại", "Kiểm tra lại mã số thuế người bán"),
         ["2002"] = new("Mã số thuế không ở trạng thái hoạt động", "Liên hệ cơ quan thuế quản lý để kiểm tra trạng thái mã số thuế"),
@@ -56,6 +56,20 @@ public static class ErrorCatalog
             "Giải trình với cơ quan thuế; chỉ điều chỉnh hóa đơn gốc chưa bị hủy hay thay thế"),
         ["8006"] = new("Hóa đơn đã hủy nhưng không có thông báo hóa đơn điện tử có sai sót (Mẫu 04/SS-HĐĐT) và lý do",
             "Gửi Mẫu 04/SS-HĐĐT nêu lý do hủy hóa đơn"),
+        // Step 1 chain rules of a replacement or adjustment invoice (204): our codes, contract.md gives none.
+        ["9001"] = new("Hóa đơn thay thế cho hóa đơn đã bị hủy, đã được điều chỉnh hoặc thay thế, hoặc là hóa đơn điều chỉnh",
+            "Chỉ thay thế hóa đơn chưa bị hủy, chưa được điều chỉnh hay thay thế; kiểm tra thông tin hóa đơn liên quan (TTHDLQuan)"),
+        ["9002"] = new("Hóa đơn điều chỉnh cho hóa đơn đã bị hủy hoặc thay thế, hoặc là hóa đơn thay thế hay điều chỉnh",
+            "Chỉ điều chỉnh hóa đơn gốc chưa bị hủy hay thay thế; kiểm tra thông tin hóa đơn liên quan (TTHDLQuan)"),
+        // Reply to a Form 04/SS-HĐĐT (301, Mẫu 01/TB-HĐSS): why an invoice of the notice is not accepted.
+        ["9101"] = new("Hóa đơn không tồn tại trên hệ thống của cơ quan thuế", "Kiểm tra mã của cơ quan thuế (MCCQT) của hóa đơn"),
+        ["9102"] = new("Hóa đơn không thuộc người nộp thuế gửi thông báo", "Chỉ thông báo sai sót cho hóa đơn do mình lập"),
+        ["9103"] = new("Hóa đơn đã bị hủy trước đó", "Không gửi lại thông báo hủy cho hóa đơn đã hủy"),
+        ["9104"] = new("Hóa đơn không được hủy, điều chỉnh hoặc thay thế theo quy định về hóa đơn liên quan",
+            "Kiểm tra trạng thái hóa đơn (đã hủy, đã thay thế, đã điều chỉnh) trước khi thông báo"),
+        ["9105"] = new("Không có lý do sai sót (LDo)", "Nêu lý do cho từng hóa đơn trong Mẫu 04/SS-HĐĐT"),
+        ["9106"] = new("Thông tin hóa đơn không khớp với hóa đơn cơ quan thuế đã lưu",
+            "Ghi đúng ký hiệu mẫu số, ký hiệu, số và ngày của hóa đơn"),
     };
 
     public static Entry For(string code) =>

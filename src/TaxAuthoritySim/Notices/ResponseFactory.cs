@@ -105,6 +105,22 @@ public sealed class ResponseFactory(AuthorityCertificate authority)
         string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
         DateTimeOffset At, IReadOnlyList<ReviewedInvoice> Invoices) : INoticeInput;
 
+    /// <summary>
+    /// A signed Form 01/TB-HĐSS (301) answering a 303: one HDon per invoice of the 303, TTTNCCQT 1 accepted or 2 not
+    /// accepted with its reasons (DSLDKTNhan); MGDDTu is the 303's MTDiep.
+    /// </summary>
+    public (string Id, byte[] Body) ErroneousReply(ErroneousReplyInput input) =>
+        Issue(new ErroneousInvoiceReply
+        {
+            TransactionId = input.ReplyTo,
+            Invoices = [.. input.Invoices],
+        }, input, "301", "TBHDSS", "01/TB-HĐSS",
+            "Thông báo về việc tiếp nhận và kết quả xử lý về việc hóa đơn điện tử đã lập có sai sót");
+
+    public sealed record ErroneousReplyInput(
+        string ReplyTo, string Receiver, string TaxCode, string TaxpayerName, string Place, string Number,
+        DateTimeOffset At, IReadOnlyList<ErroneousInvoiceResult> Invoices) : INoticeInput;
+
     /// <summary>Who a notice answers and goes to, its number, place and time: what every notice form shares.</summary>
     public interface INoticeInput
     {

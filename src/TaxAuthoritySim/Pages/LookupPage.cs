@@ -98,7 +98,8 @@ internal static class LookupPage
                 xml = null;
             }
         }
-        Invoice(h, invoice, xml is null ? null : Read(xml), xml);
+        var state = await Corrections.InvoiceChains.StateAsync(store, invoice, ct);
+        Invoice(h, invoice, state, xml is null ? null : Read(xml), xml);
         return Html.Page($"Hóa đơn {invoice.Code}", h.ToMarkup(), options);
     }
 
@@ -120,7 +121,7 @@ internal static class LookupPage
         h.Add($"<button type=\"submit\" id=\"submit\">Tra cứu</button></form>");
     }
 
-    private static void Invoice(HtmlBuilder h, StoredInvoice i, CashRegisterInvoice? parsed, string? xml)
+    private static void Invoice(HtmlBuilder h, StoredInvoice i, Corrections.InvoiceState state, CashRegisterInvoice? parsed, string? xml)
     {
         var currency = i.Currency ?? parsed?.General.Currency;
         var title = parsed?.General.Name is { Length: > 0 } name ? name : i.Form switch
@@ -149,6 +150,8 @@ internal static class LookupPage
         if (parsed?.Totals.TotalPayableInWords is { Length: > 0 } words) Row(h, "Bằng chữ", words);
         Row(h, "Cơ quan thuế lưu trữ lúc", Html.TimeVi(i.StoredAt) + " (GMT+7)", "inv-stored-at");
         Row(h, "Mã thông điệp (MTDiep)", i.MessageId, mono: true);
+        Row(h, "Trạng thái hóa đơn", ChainView.StateVi(state), "inv-state");
+        if (ChainView.RelatedVi(i) is { } related) Row(h, "Hóa đơn liên quan", related, "inv-related");
         h.Add($"</dl>");
 
         if (parsed is { Lines.Count: > 0 })

@@ -94,7 +94,7 @@ internal static class OperatorPages
         var tvan = reg.Tvans.GetValueOrDefault(message.TvanCode);
         var responses = (await store.ResponsesToAsync(message.MessageId, ct))
             .Where(r => viewer.TvanCode is not { } own || r.TvanCode == own).ToList();
-        var invoices = await store.InvoicesOfAsync(message.MessageId, ct);
+        var invoices = message.Type == "303" ? await ChainView.ConcernedAsync(store, message, ct) : await store.InvoicesOfAsync(message.MessageId, ct);
         var (journal, journalCut) = await JournalOfAsync(store, message, ct);
 
         var h = new HtmlBuilder();
@@ -128,9 +128,9 @@ internal static class OperatorPages
 
         h.Add($"<h2>Hóa đơn đã lưu / Stored invoices ({invoices.Count})</h2>");
         if (invoices.Count == 0)
-            h.Add($"<p class=\"muted\" id=\"no-invoices\">{(message.Type == "206" ? "None: a package's invoices are stored only when it passes every check (204 LTBao 2)." : "None: only 206 packages carry invoices.")}</p>");
+            h.Add($"<p class=\"muted\" id=\"no-invoices\">{(message.Type == "206" ? "None: a package's invoices are stored only when it passes every check (204 LTBao 2)." : "None: only 206 packages carry invoices (and a 303 lists the stored invoices it concerns).")}</p>");
         else
-            Invoices(h, invoices);
+            Invoices(h, invoices, await ChainView.StatesAsync(store, invoices, ct));
 
         h.Add($"<h2>Nhật ký / Journal ({journal.Count})</h2>");
         Journal(h, journal, journalCut);
@@ -193,6 +193,7 @@ internal static class OperatorPages
                 case "204": DataCheck(h, MessageReader.Read<DataCheckNotice>(r.Body)); break;
                 case "102": Receipt(h, MessageReader.Read<RegistrationReceipt>(r.Body)); break;
                 case "103": Decision(h, MessageReader.Read<RegistrationDecision>(r.Body)); break;
+                case "301": ChainView.Reply(h, MessageReader.Read<ErroneousInvoiceReply>(r.Body)); break;
                 default: h.Add($"</dl>"); break;
             }
         }
@@ -283,15 +284,16 @@ internal static class OperatorPages
         h.Add($"</tbody></table>");
     }
 
-    private static void Invoices(HtmlBuilder h, IReadOnlyList<StoredInvoice> invoices)
+    private static void Invoices(HtmlBuilder h, IReadOnlyList<StoredInvoice> invoices, IReadOnlyDictionary<string, Corrections.InvoiceState> states)
     {
-        h.Add($"<div class=\"scroll\"><table id=\"invoices\"><thead><tr><th class=\"num\">#</th><th>MCCQT</th><th>KHMSHDon · KHHDon</th><th>SHDon</th><th>NLap</th><th>Người mua / Buyer</th><th class=\"num\">Tổng cộng / Total</th><th>Lưu lúc / Stored (GMT+7)</th></tr></thead><tbody>");
+        h.Add($"<div class=\"scroll\"><table id=\"invoices\"><thead><tr><th class=\"num\">#</th><th>MCCQT</th><th>KHMSHDon · KHHDon</th><th>SHDon</th><th>NLap</th><th>Người mua / Buyer</th><th class=\"num\">Tổng cộng / Total</th><th>Lưu lúc / Stored (GMT+7)</th><th>Trạng thái / State</th></tr></thead><tbody>");
         foreach (var i in invoices)
         {
             h.Add($"<tr><td class=\"num\">{i.Index}</td><td class=\"mono\"><a href=\"{Html.LookupUrl(i.TaxCode, i.Code, i.Total)}\">{i.Code}</a></td>");
             h.Add($"<td>{(i.Form?.ToString(CultureInfo.InvariantCulture) ?? "")}{Html.Or(i.Series, "")}</td><td>{Html.Or(i.Number)}</td><td class=\"nowrap\">{Html.Iso(i.IssuedOn)}</td>");
             h.Add($"<td>{Html.Or(i.BuyerName)}{(i.BuyerTaxCode is { Length: > 0 } b ? " (" + b + ")" : "")}</td>");
-            h.Add($"<td class=\"num\">{Html.Money(i.Total, i.Currency)}</td><td class=\"nowrap\">{Html.Time(i.StoredAt)}</td></tr>");
+            h.Add($"<td class=\"num\">{Html.Money(i.Total, i.Currency)}</td><td class=\"nowrap\">{Html.Time(i.StoredAt)}</td>");
+            h.Add($"<td class=\"state\">{(states.TryGetValue(i.Code, out var state) ? ChainView.StateEn(state) : "—")}</td></tr>");
         }
         h.Add($"</tbody></table></div>");
     }

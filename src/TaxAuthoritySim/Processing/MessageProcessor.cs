@@ -22,12 +22,14 @@ public sealed class MessageProcessor(
     SimulatedClock clock,
     FaultEngine faults,
     RegistrationProcessor registrations,
+    ErroneousNoticeProcessor erroneousNotices,
     Diagnostics.StageTimings timings,
     ILogger<MessageProcessor> log)
 {
     public Task ProcessAsync(InboundMessage message, CancellationToken ct) => message.Type switch
     {
         "206" => PackageAsync(message, ct),
+        "303" => erroneousNotices.ProcessAsync(message, ct),
         "100" => registrations.ProcessAsync(message, ct),
         _ => store.CompleteAsync(new Completion
         {
@@ -43,6 +45,7 @@ public sealed class MessageProcessor(
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Decision 1391 step 1 (Checks/): the package is read once; the checks and the store use that one read.
         var package = PackageUnderCheck.Of(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        package.Related = await RelatedAsync(package, ct);
         var failures = Step1.Run(package);
         timings.Record("check", started);
         var codes = package.Read.InvoiceCodes;
@@ -70,7 +73,7 @@ public sealed class MessageProcessor(
                 ? $"204 LTBao 2: {invoices.Count} invoices stored"
                 : "204 LTBao 7: " + string.Join(", ", errors.Select(e => e.Code).Distinct());
             timings.Record("notice", started);
-            var (outs, faultNote) = Deliveries(noticeId, notice, m, at, tvan, taxpayer, outcome, fired);
+            var (outs, faultNote) = NoticeDeliveries.Plan("204", noticeId, notice, m, at, tvan, outcome, fired, !string.IsNullOrEmpty(taxpayer?.Email));
             var wallMs = (DateTimeOffset.UtcNow - m.ReceivedWallAt).TotalMilliseconds;
             var journal = new JournalEntry
             {
@@ -94,24 +97,16 @@ public sealed class MessageProcessor(
         }
     }
 
-    private (List<OutboundResponse> Responses, string Note) Deliveries(string id, byte[] body, InboundMessage m,
-        DateTimeOffset at, Tvan? tvan, Taxpayer? taxpayer, string summary, IReadOnlyList<FaultRule> fired)
+    /// <summary>The stored state of each invoice a replacement or adjustment of the package names (the chain rules of Step 1).</summary>
+    private async Task<Dictionary<int, Corrections.InvoiceState>> RelatedAsync(PackageUnderCheck package, CancellationToken ct)
     {
-        if (fired.Any(f => f.Action == FaultAction.Drop204)) return ([], " (fault: 204 dropped)");
-        var delay = TimeSpan.FromSeconds(fired.Where(f => f.Action == FaultAction.Delay204).Sum(f => f.DelaySeconds ?? 0));
-        var copies = fired.Any(f => f.Action == FaultAction.Duplicate204) ? 2 : 1;
-        var response = new OutboundResponse
-        {
-            ResponseId = id, ReplyTo = m.MessageId, Type = "204", TvanCode = m.TvanCode, TaxCode = m.TaxCode,
-            CreatedAt = at, VisibleAt = at + delay, Body = body, Summary = summary.Replace("204 ", "", StringComparison.Ordinal),
-            Callback = tvan?.CallbackUrl is null ? CallbackState.None : CallbackState.Pending,
-            EmailPending = !string.IsNullOrEmpty(taxpayer?.Email),
-        };
-        var list = new List<OutboundResponse> { response };
-        if (copies == 2) list.Add(response with { EmailPending = false });
-        var note = (delay > TimeSpan.Zero ? $" (fault: 204 delayed {delay.TotalSeconds:0.#} s)" : "")
-            + (copies == 2 ? " (fault: 204 sent twice)" : "");
-        return (list, note);
+        var related = new Dictionary<int, Corrections.InvoiceState>();
+        if (package.TaxCode is not { } taxCode) return related;
+        foreach (var i in package.Read.Invoices)
+            if (i.RelationKind is 1 or 2 && i.RelatedNumber is { } number
+                && await Corrections.InvoiceChains.FindAsync(store, taxCode, i.RelatedForm, i.RelatedSeries, number, ct) is { } state)
+                related[i.Index] = state;
+        return related;
     }
 
     /// <summary>The register's rows for a valid package, from the check's own read of it (empty elements are already absent).</summary>

@@ -13,8 +13,10 @@ namespace ConformanceKit.TaxAuthoritySim.Reconciliation;
 /// invoices (8001–8005), and each taxpayer with findings gets a signed Form 01/TB-RSĐT (302) through the T-VAN
 /// that sent the flagged invoices. Step 1 is not re-run: only valid invoices are stored.
 /// <para>
-/// 8006 (cancelled invoice without a Form 04/SS-HĐĐT) is never raised: the simulator does not take 303s, so it
-/// knows of no cancelled invoice.
+/// 8006 (cancelled invoice without a Form 04/SS-HĐĐT and reason): an invoice a stored replacement invoice replaces is
+/// void from then on — cancelled by the replacement — and needs the seller's 04/SS (an accepted 303 entry cancelling
+/// or replacing it, with its reason). Raised, in the month of the replacement, on a replaced invoice without one.
+/// An invoice cancelled by an accepted 303 cancel has its 04/SS by construction.
 /// </para>
 /// </summary>
 public sealed class MonthlyReconciliation(
@@ -50,7 +52,8 @@ public sealed class MonthlyReconciliation(
         var context = invoices.Any(i => i.RelationKind is 1 or 2)
             ? await store.InvoicesIssuedAsync(DateOnly.MinValue, to, ct)
             : invoices;
-        var findings = Check(invoices, context, reg);
+        var accepted = await NoticesAsync(invoices, context, ct);
+        var findings = Check(invoices, context, reg, accepted);
 
         var at = clock.GetUtcNow();
         var notices = new List<NoticeSent>();
@@ -118,14 +121,33 @@ public sealed class MonthlyReconciliation(
         return new Result(label, invoices.Count, findings.Select(f => f.TaxCode).Distinct(StringComparer.Ordinal).Count(), findings, notices);
     }
 
+    /// <summary>The accepted 303 entries about the invoices the month's replacements and adjustments name.</summary>
+    private async Task<IReadOnlyList<InvoiceNoticeEntry>> NoticesAsync(IReadOnlyList<StoredInvoice> invoices,
+        IReadOnlyList<StoredInvoice> context, CancellationToken ct)
+    {
+        var named = invoices.Where(i => i.RelationKind is 1 or 2 && i.RelatedNumber is not null)
+            .Select(i => Key(i.TaxCode, ParseForm(i.RelatedForm), i.RelatedSeries, i.RelatedNumber)).ToHashSet();
+        if (named.Count == 0) return [];
+        var codes = context.Where(i => named.Contains(Key(i.TaxCode, i.Form, i.Series, i.Number))).Select(i => i.Code).ToList();
+        return codes.Count == 0 ? [] : await store.InvoiceNoticesAsync(codes, ct);
+    }
+
     /// <summary>
     /// The findings over <paramref name="invoices"/> (the month's), in their order then by code.
     /// <paramref name="context"/> holds every stored invoice up to the month's end (the month's included): the
     /// invoices replacements and adjustments refer to, and the other replacements and adjustments of them.
     /// </summary>
-    public static List<Finding> Check(IReadOnlyList<StoredInvoice> invoices, IReadOnlyList<StoredInvoice> context, ReferenceData reg)
+    /// <paramref name="notices"/> holds the accepted 303 entries about the invoices those name (cancelled; 04/SS sent).
+    public static List<Finding> Check(IReadOnlyList<StoredInvoice> invoices, IReadOnlyList<StoredInvoice> context, ReferenceData reg,
+        IReadOnlyList<InvoiceNoticeEntry>? notices = null)
     {
         var findings = new List<Finding>();
+        notices ??= [];
+        var cancels = notices.Where(n => n.Action == InvoiceNoticeEntry.Cancel)
+            .GroupBy(n => n.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var explained = notices.Where(n => n.Action is InvoiceNoticeEntry.Cancel or InvoiceNoticeEntry.Replace && !string.IsNullOrWhiteSpace(n.Reason))
+            .Select(n => n.Code).ToHashSet(StringComparer.Ordinal);
+        var voidWithoutNotice = new HashSet<string>(StringComparer.Ordinal);
 
         // 8003: the same number twice within (MST, KHMSHDon, KHHDon); every invoice of the group is flagged.
         var repeated = invoices
@@ -166,8 +188,16 @@ public sealed class MonthlyReconciliation(
                 var target = byKey[key].FirstOrDefault(t => t.Code != i.Code);
                 var name = $"{i.RelatedForm}/{i.RelatedSeries}/{i.RelatedNumber}";
                 var earlier = relatedTo[key].Where(x => x.Code != i.Code && Before(x, i)).ToList();
+                var cancelled = target is not null && cancels.TryGetValue(target.Code, out var cancel) && cancel.AcceptedAt <= i.StoredAt
+                    ? cancels[target.Code] : null;
                 if (i.RelationKind == 1)
                 {
+                    if (cancelled is not null)
+                        at.Add(("8004", $"replaces {name} ({target!.Code}), which was cancelled by {cancelled.MessageId}"));
+                    if (target is not null && !explained.Contains(target.Code) && voidWithoutNotice.Add(target.Code))
+                        findings.Add(new Finding("8006", target.TaxCode, target.Code, target.Form, target.Series, target.Number, target.IssuedOn,
+                            ErrorCatalog.Describe("8006", $"{name} ({target.Code}) is void, replaced by {i.Code}, but no Form 04/SS-HĐĐT cancelling or replacing it was accepted"),
+                            target.MessageId, target.Index));
                     if (target?.RelationKind == 2)
                         at.Add(("8004", $"replaces {name} ({target.Code}), which is itself an adjustment invoice"));
                     if (earlier.FirstOrDefault() is { } x)
@@ -175,6 +205,8 @@ public sealed class MonthlyReconciliation(
                 }
                 else
                 {
+                    if (cancelled is not null)
+                        at.Add(("8005", $"adjusts {name} ({target!.Code}), which was cancelled by {cancelled.MessageId}"));
                     if (target?.RelationKind is 1 or 2)
                         at.Add(("8005", $"adjusts {name} ({target.Code}), which is itself a {(target.RelationKind == 1 ? "replacement" : "adjustment")} invoice"));
                     if (earlier.FirstOrDefault(x => x.RelationKind == 1) is { } x)

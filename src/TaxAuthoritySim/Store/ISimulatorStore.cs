@@ -45,7 +45,7 @@ public interface ISimulatorStore : IAsyncDisposable
     /// Atomically ends a message's processing: if any of <see cref="Completion.Invoices"/> has a code
     /// already stored, writes nothing and returns the conflicts; otherwise stores the invoices, adds the
     /// responses (a response whose VisibleAt is not after <paramref name="now"/> gets its feed position
-    /// at once), appends the journal lines and marks the message Processed with its outcome.
+    /// at once), stores the accepted 303 entries (<see cref="Completion.Notices"/>), appends the journal lines and marks the message Processed with its outcome.
     /// </summary>
     Task<CompleteResult> CompleteAsync(Completion completion, DateTimeOffset now, CancellationToken ct = default);
 
@@ -82,6 +82,17 @@ public interface ISimulatorStore : IAsyncDisposable
     /// <summary>Invoices of every taxpayer whose NLap is within [<paramref name="from"/>, <paramref name="to"/>]
     /// (both inclusive), ordered by tax code, form, series and number (the monthly Step 2).</summary>
     Task<IReadOnlyList<StoredInvoice>> InvoicesIssuedAsync(DateOnly from, DateOnly to, CancellationToken ct = default);
+
+    /// <summary>The seller's invoices with this identity (KHMSHDon, KHHDon, SHDon), in the order they were stored.</summary>
+    Task<IReadOnlyList<StoredInvoice>> InvoicesNumberedAsync(string taxCode, int? form, string? series, string number,
+        CancellationToken ct = default);
+
+    /// <summary>The seller's invoices that replace or adjust (TTHDLQuan) the invoice with this identity, in the order stored.</summary>
+    Task<IReadOnlyList<StoredInvoice>> InvoicesRelatedToAsync(string taxCode, int? form, string? series, string number,
+        CancellationToken ct = default);
+
+    /// <summary>The accepted 303 entries about these invoices (by MCCQT), oldest first.</summary>
+    Task<IReadOnlyList<InvoiceNoticeEntry>> InvoiceNoticesAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default);
 
     Task AppendJournalAsync(IReadOnlyList<JournalEntry> entries, CancellationToken ct = default);
 

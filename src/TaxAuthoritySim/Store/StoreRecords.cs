@@ -157,6 +157,9 @@ public sealed record Completion
     /// <summary>Invoices to store; all or none (none when a code is already stored).</summary>
     public IReadOnlyList<StoredInvoice> Invoices { get; init; } = [];
 
+    /// <summary>Accepted entries of a 303 to store with the 301 (empty for other messages).</summary>
+    public IReadOnlyList<InvoiceNoticeEntry> Notices { get; init; } = [];
+
     public IReadOnlyList<OutboundResponse> Responses { get; init; } = [];
     public IReadOnlyList<JournalEntry> Journal { get; init; } = [];
 }

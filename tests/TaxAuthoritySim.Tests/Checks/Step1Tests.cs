@@ -15,9 +15,9 @@ public sealed class Step1Tests
         var codes = Step1.Checks.SelectMany(c => c.Codes).ToList();
         Assert.Equal(codes.Count, codes.Distinct().Count());
         var expected = new[] { "2001", "2002", "2003", "2004", "3001", "3002", "3003", "4001", "4002", "4003", "4004", "5001", "5002", "6001",
-            "7001", "7002", "7003", "7004", "7006" };
+            "7001", "7002", "7003", "7004", "7006", "9001", "9002" };
         Assert.Equal(expected, codes);
-        Assert.Equal(["TaxpayerStateCheck", "FormatCheck", "SignatureCheck", "TvanContractCheck", "PackageCountCheck", "CodeCheck"],
+        Assert.Equal(["TaxpayerStateCheck", "FormatCheck", "SignatureCheck", "TvanContractCheck", "PackageCountCheck", "CodeCheck", "RelatedInvoiceCheck"],
             Step1.Checks.Select(c => c.GetType().Name));
     }
 

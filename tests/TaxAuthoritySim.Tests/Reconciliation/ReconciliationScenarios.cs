@@ -18,7 +18,7 @@ public abstract class ReconciliationScenarios(StoreKind kind) : SimulatorOnStore
 
 
     [Fact]
-    public async Task Step_2_finds_8001_to_8005_and_sends_each_taxpayer_a_signed_302()
+    public async Task Step_2_finds_8001_to_8006_and_sends_each_taxpayer_a_signed_302()
     {
         var admin = Sim.Admin();
         var tvan = Sim.Tvan();
@@ -75,10 +75,10 @@ public abstract class ReconciliationScenarios(StoreKind kind) : SimulatorOnStore
         Assert.Equal(["8003"], CodesOf(Packages.CodesOf(one)[0]));
         Assert.Equal(["8003"], CodesOf(Packages.CodesOf(again)[0]));
         Assert.Empty(CodesOf(chainCodes[0]));
-        Assert.Empty(CodesOf(chainCodes[1]));
+        Assert.Equal(["8006"], CodesOf(chainCodes[1])); // replaced by [2], and no 04/SS-HĐĐT for it
         Assert.Equal(["8004"], CodesOf(chainCodes[2]));
         Assert.Equal(["8005", "8005"], CodesOf(chainCodes[3])); // adjusts an adjustment, which [2] already replaced
-        Assert.Equal(7, findings.Count);
+        Assert.Equal(8, findings.Count);
         Assert.All(findings, f => Assert.Contains(" / ", f.Message));
         Assert.StartsWith("Số hóa đơn bị trùng", findings.First(f => f.Code == "8003").Message);
         Assert.All(findings.Where(f => f.Code is "8001" or "8002"), f => Assert.Equal(OtherMst, f.Mst));
@@ -102,10 +102,11 @@ public abstract class ReconciliationScenarios(StoreKind kind) : SimulatorOnStore
         Assert.Equal("01/TB-RSĐT", review.FormNumber);
         Assert.Equal(review.NoticeDate!.Value.AddDays(10), review.Deadline);
         Assert.Equal(
-            [Packages.CodesOf(one)[0], Packages.CodesOf(again)[0], chainCodes[2], chainCodes[3]],
+            [Packages.CodesOf(one)[0], Packages.CodesOf(again)[0], chainCodes[1], chainCodes[2], chainCodes[3]],
             review.Invoices.Select(i => i.Code));
-        Assert.Equal([1, 2, 3, 4], review.Invoices.Select(i => i.Index!.Value));
-        Assert.Equal(["8005", "8005"], review.Invoices[3].Reasons!.Select(r => r.Code));
+        Assert.Equal([1, 2, 3, 4, 5], review.Invoices.Select(i => i.Index!.Value));
+        Assert.Equal(["8006"], review.Invoices[2].Reasons!.Select(r => r.Code));
+        Assert.Equal(["8005", "8005"], review.Invoices[4].Reasons!.Select(r => r.Code));
 
         // … and in the T-VAN's inbox, the other taxpayer's 302 too.
         var inbox = SimClient.Split(await (await tvan.GetAsync("/api/v1/inbox?after=0")).Content.ReadAsByteArrayAsync());

@@ -8,7 +8,7 @@ namespace ConformanceKit.TaxAuthoritySim.Tests.Store;
 /// The behaviour every <see cref="ISimulatorStore"/> must have, written once and run against each store
 /// (<see cref="SqliteStoreTests"/>, <see cref="PostgresStoreTests"/>). Each test gets a fresh database.
 /// </summary>
-public abstract class StoreContractTests : IAsyncLifetime
+public abstract partial class StoreContractTests : IAsyncLifetime
 {
     protected ISimulatorStore Store { get; private set; } = null!;
 
@@ -96,9 +96,10 @@ public abstract class StoreContractTests : IAsyncLifetime
         await Store.InitializeAsync();
         await Store.InitializeAsync();
         await ReopenAsync();
-        Assert.Equal(2, await ScalarAsync("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(3, await ScalarAsync("SELECT count(*) FROM schema_migrations"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '001_initial'"));
         Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '002_related_invoice'"));
+        Assert.Equal(1, await ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '003_invoice_notices'"));
         Assert.Equal(new StoreCounts(0, 0, 0, 0, 0), await Store.CountsAsync());
     }
 

@@ -20,7 +20,7 @@ namespace ConformanceKit.TaxAuthoritySim.Store.Postgres;
 /// </para>
 /// Times are timestamptz (microsecond precision; read back with offset zero).
 /// </summary>
-public sealed class PostgresStore : ISimulatorStore
+public sealed partial class PostgresStore : ISimulatorStore
 {
     private const string MessageColumns =
         "seq, message_id, type, sender, tvan_code, tax_code, count, received_at, received_wall_at, due_at, sha256, body, ack, state, processed_at, outcome";
@@ -194,7 +194,7 @@ public sealed class PostgresStore : ISimulatorStore
             }
 
             // TRUNCATE keeps the sequences: seq values are never reused.
-            await ExecAsync(c, tx, "TRUNCATE messages, responses, invoices, journal", t).ConfigureAwait(false);
+            await ExecAsync(c, tx, "TRUNCATE messages, responses, invoices, invoice_notices, journal", t).ConfigureAwait(false);
             await ExecAsync(c, tx, "DELETE FROM settings WHERE key NOT LIKE 'keep.%'", t).ConfigureAwait(false);
             await tx.CommitAsync(t).ConfigureAwait(false);
             return 0;
@@ -323,6 +323,8 @@ public sealed class PostgresStore : ISimulatorStore
             batch.BatchCommands.Add(mark);
             if (completion.Invoices.Count > 0)
                 batch.BatchCommands.Add(InsertInvoices(completion.Invoices));
+            if (completion.Notices.Count > 0)
+                batch.BatchCommands.Add(InsertNotices(completion.Notices));
             if (completion.Responses.Count > 0)
                 batch.BatchCommands.Add(InsertResponses(completion.Responses, now, ref feed));
             if (completion.Journal.Count > 0)

@@ -25,7 +25,7 @@ namespace ConformanceKit.TaxAuthoritySim.Store.Sqlite;
 /// </para>
 /// Times are stored as UTC ticks (INTEGER) and read back with offset zero (same instant).
 /// </summary>
-public sealed class SqliteStore : ISimulatorStore
+public sealed partial class SqliteStore : ISimulatorStore
 {
     static SqliteStore() => SQLitePCL.Batteries_V2.Init();
 
@@ -209,6 +209,7 @@ public sealed class SqliteStore : ISimulatorStore
             Exec(c, tx, "DELETE FROM messages");
             Exec(c, tx, "DELETE FROM responses");
             Exec(c, tx, "DELETE FROM invoices");
+            Exec(c, tx, "DELETE FROM invoice_notices");
             Exec(c, tx, "DELETE FROM journal");
             Exec(c, tx, "DELETE FROM settings WHERE substr(key, 1, 5) <> 'keep.'");
             tx.Commit();
@@ -353,6 +354,7 @@ public sealed class SqliteStore : ISimulatorStore
                 }
             }
 
+            InsertNotices(tx, completion.Notices);
             var feed = _nextFeed;
             foreach (var r in completion.Responses)
                 InsertResponse(tx, r, r.VisibleAt <= now ? feed++ : null);
