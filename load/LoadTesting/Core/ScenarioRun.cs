@@ -59,40 +59,58 @@ internal sealed class ScenarioRun(Scenario scenario, TimeProvider time)
 
     private long Ticks(TimeSpan t) => (long)(t.TotalSeconds * time.TimestampFrequency);
 
-    private async Task<long> RunOpenAsync(OpenPhase phase, long start, CancellationToken ct)
+    /// <summary>
+    /// The open-model schedule runs on its own thread: with the system clock, Thread.Sleep wakes within ~0.1 ms of the
+    /// requested millisecond on Linux, where timer-queue Task.Delay is often 1–4 ms late under load; with another
+    /// <see cref="TimeProvider"/> (tests) it waits on that provider's timers.
+    /// </summary>
+    private Task<long> RunOpenAsync(OpenPhase phase, long start, CancellationToken ct)
+    {
+        var done = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try { done.SetResult(RunOpen(phase, start, ct)); }
+            catch (Exception e) { done.SetException(e); }
+        })
+        {
+            IsBackground = true, Name = "open-model scheduler " + Scenario.Name, Priority = ThreadPriority.AboveNormal,
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void SleepUntil(long due, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var now = time.GetTimestamp();
+            if (now >= due) return;
+            var wait = time.GetElapsedTime(now, due);
+            if (ReferenceEquals(time, TimeProvider.System)) Thread.Sleep(Math.Max(1, (int)wait.TotalMilliseconds));
+            else
+                try { Task.Delay(wait, time, ct).Wait(ct); }
+                catch (OperationCanceledException) { return; }
+        }
+    }
+
+    private long RunOpen(OpenPhase phase, long start, CancellationToken ct)
     {
         var count = phase.Count;
         var lateAfter = Ticks(TimeSpan.FromMilliseconds(5));
         for (long k = 0; k < count && !ct.IsCancellationRequested; k++)
         {
             var due = start + Ticks(phase.OffsetOf(k));
+            SleepUntil(due, ct);
+            if (ct.IsCancellationRequested) break;
             var now = time.GetTimestamp();
-            if (due > now)
-            {
-                var wait = time.GetElapsedTime(now, due);
-                try
-                {
-                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-                now = time.GetTimestamp();
-            }
             if (!phase.IsWarmUp && now - due > lateAfter) Interlocked.Increment(ref Stats.LateDispatches);
             Interlocked.Increment(ref Stats.Scheduled);
             var context = new ScenarioContext(Scenario.Name, Interlocked.Increment(ref _invocations) - 1, due, phase.IsWarmUp, -1, time, ct);
             _inFlight.Add();
-            _ = Task.Run(() => InvokeAsync(context), CancellationToken.None);
+            ThreadPool.UnsafeQueueUserWorkItem(static c => _ = c.Run.InvokeAsync(c.Context), (Run: this, Context: context), preferLocal: false);
         }
         var end = start + Ticks(phase.During);
-        var after = time.GetTimestamp();
-        if (end > after && !ct.IsCancellationRequested)
-        {
-            try { await Task.Delay(time.GetElapsedTime(after, end), time, ct).ConfigureAwait(false); }
-            catch (OperationCanceledException) { }
-        }
+        SleepUntil(end, ct);
         return Math.Max(end, phase.Iterations is null ? end : time.GetTimestamp());
     }
 
