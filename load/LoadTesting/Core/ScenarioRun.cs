@@ -32,8 +32,6 @@ internal sealed class ScenarioRun(Scenario scenario, TimeProvider time)
             PhaseName = phase.IsWarmUp ? "warm-up" : $"phase {i + 1 - (_phases[0].IsWarmUp ? 1 : 0)}";
             if (!phase.IsWarmUp && Stats.WindowStart == 0)
             {
-                if (_phases[0].IsWarmUp) await _inFlight.DrainAsync().ConfigureAwait(false); // warm-up's stragglers do not spill into the window
-                if (time.GetTimestamp() > phaseStart) phaseStart = time.GetTimestamp();
                 Stats.WindowStart = phaseStart;
             }
             phaseStart = phase switch
@@ -143,13 +141,16 @@ internal sealed class ScenarioRun(Scenario scenario, TimeProvider time)
         {
             var elapsed = time.GetElapsedTime(start);
             Volatile.Write(ref target, phase.CopiesAt(elapsed));
-            // Copies below the target that stopped (ramp down, then up again) are started anew.
             for (var c = 0; c < Volatile.Read(ref target); c++)
             {
-                if (c >= running || workers[c].IsCompleted)
+                if (c >= running)
                 {
-                    if (c >= running) { workers.Add(Worker(c)); running++; }
-                    else workers[c] = Worker(c);
+                    workers.Add(Worker(c));
+                    running++;
+                }
+                else if (phase.Iterations is null && workers[c].IsCompleted)
+                {
+                    workers[c] = Worker(c); // a copy stopped by a ramp down, wanted again
                 }
             }
             if (phase.Iterations is not null)

@@ -85,6 +85,11 @@ public static class LoadCommandDefinition
                 if (!Threshold.TryParse(text, out var rule, out var error)) return await Usage(error);
                 rules.Add(rule!);
             }
+            if (!ConformanceKit.Einvoice.Codes.TaxCode.TryParse(r.GetValue(mst), out _, out var mstError))
+                return await Usage($"--mst '{r.GetValue(mst)}' is not a tax code: {mstError}");
+            if (!ConformanceKit.Einvoice.Codes.MessageId.IsValidSenderCode(r.GetValue(tvan)) || !r.GetValue(tvan)!.StartsWith('V'))
+                return await Usage($"--tvan '{r.GetValue(tvan)}' is not a T-VAN code (V + the T-VAN's MST)");
+            if (!ConformanceKit.Einvoice.Codes.CodeBlock.IsValid(r.GetValue(block))) return await Usage($"--block '{r.GetValue(block)}' is not a code block");
             if (r.GetValue(reset) && r.GetValue(adminKey) is null) return await Usage("--reset needs --admin-key");
 
             var targetOptions = new TargetOptions
@@ -103,8 +108,7 @@ public static class LoadCommandDefinition
                 result = await WorkloadRunner.RunAsync(chosen, spec, targetOptions, options, rules, !r.GetValue(noDefaults),
                     r.GetValue(quiet) ? null : io.Error, ct);
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or IOException
-                                          or ConformanceKit.AuthorityContract.AuthorityApiException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
                 await io.Error.WriteLineAsync("error: the load could not be run: " + e.Message);
                 return ExitCodes.HarnessError;
