@@ -139,7 +139,7 @@ public sealed class LoadTest
                 foreach (var r in _runs)
                 {
                     var s = r.Stats.All.Snapshot(TimeSpan.FromSeconds(1));
-                    var done = r.Stats.All is var _ ? s.Count : 0;
+                    var done = s.Count;
                     var before = _last.GetValueOrDefault(r.Scenario.Name);
                     _last[r.Scenario.Name] = done;
                     _out.WriteLine(string.Create(CultureInfo.InvariantCulture,
