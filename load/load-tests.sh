@@ -2,7 +2,7 @@
 # Load tests of the reference pipeline (issue 15), with thresholds: each workload through `ck load --target pipeline`.
 #   bash load/load-tests.sh --short     # under a minute: a few seconds each (what a CI job can afford)
 #   bash load/load-tests.sh             # in full: minutes each
-# Reports go to ./load-tests/<workload>/; the exit code is 1 when any threshold failed.
+# Reports go to artifacts/load-tests/<workload>/; the exit code is 1 when any threshold failed.
 set -u
 cd "$(dirname "$0")/.."
 short=0
@@ -13,7 +13,7 @@ status=0
 run() {
   local name=$1; shift
   echo "== $name $*"
-  $ck load --workload "$name" --target pipeline --report "load-tests/$name" --quiet "$@" | tail -n 25
+  $ck load --workload "$name" --target pipeline --report "artifacts/load-tests/$name" --quiet "$@" | tail -n 25
   local rc=${PIPESTATUS[0]}
   [ "$rc" -ne 0 ] && status=1
   echo "-- $name: exit $rc"
