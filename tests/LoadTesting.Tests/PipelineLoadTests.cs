@@ -38,4 +38,32 @@ public sealed class PipelineLoadTests
             TestFolder.Delete(folder);
         }
     }
+
+    [Fact]
+    public async Task End_of_day_sells_without_packaging_then_the_22h_flush_gets_every_invoice_accepted()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "end-of-day", "--target", "pipeline", "--duration", "2s", "--warm-up", "0s",
+                "--rate", "10", "--stores", "2", "--registers", "1", "--threshold", "flush-to-accepted-s<30", "--report", folder, "--quiet"],
+                stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var root = json.RootElement;
+            var metrics = root.GetProperty("metrics");
+            Assert.InRange(metrics.GetProperty("sales").GetDouble(), 18, 22);
+            Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
+            Assert.True(metrics.GetProperty("flush-to-accepted-s").GetDouble() > 0);
+            // Manual sync: nothing was packaged before the flush, so the sales went out in one or two packages, not one each.
+            Assert.InRange(metrics.GetProperty("packages").GetDouble(), 1, 2);
+            var flush = root.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "flush-22h");
+            Assert.Equal(1, flush.GetProperty("all").GetProperty("ok").GetInt64());
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
 }
