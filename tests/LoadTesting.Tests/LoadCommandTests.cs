@@ -28,6 +28,7 @@ public sealed class LoadCommandTests
     [InlineData("is not a positive duration", "load", "--workload", "pos-fleet", "--duration", "soon")]
     [InlineData("--mst '0312345678' is not a tax code", "load", "--workload", "sim-messages", "--mst", "0312345678")]
     [InlineData("--tvan 'X1' is not a T-VAN code", "load", "--workload", "sim-messages", "--tvan", "X1")]
+    [InlineData("--shape: 'burst:5' is not a phase", "load", "--workload", "pos-fleet", "--shape", "burst:5")]
     [InlineData("--reset needs --admin-key", "load", "--workload", "sim-messages", "--target", "authority=http://127.0.0.1:1", "--reset")]
     public async Task Usage_errors_exit_2_and_say_what_is_wrong(string message, params string[] args)
     {

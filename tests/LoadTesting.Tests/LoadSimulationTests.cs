@@ -111,4 +111,22 @@ public sealed class LoadSimulationTests
     [InlineData("10x")]
     [InlineData("-5")]
     public void Bad_durations_do_not_parse(string text) => Assert.False(Duration.TryParse(text, out _));
+
+    [Fact]
+    public void A_shape_on_one_line_becomes_load_simulations_and_scales_to_a_stores_share()
+    {
+        Assert.True(LoadShape.TryParse("inject:10:30s, ramp:50:1m, constant:4:10s, ramp-constant:8:5s, pause:2s", out var shape, out var error), error);
+        Assert.Equal(
+            [LoadSimulation.Inject(10, S, TimeSpan.FromSeconds(30)), LoadSimulation.RampingInject(50, S, TimeSpan.FromMinutes(1)),
+             LoadSimulation.KeepConstant(4, TimeSpan.FromSeconds(10)), LoadSimulation.RampingConstant(8, TimeSpan.FromSeconds(5)), LoadSimulation.Pause(TimeSpan.FromSeconds(2))],
+            shape);
+        var half = LoadShape.Scale(shape, 0.5);
+        Assert.Equal(5, ((InjectSimulation)half[0]).Rate);
+        Assert.Equal(25, ((InjectSimulation)half[1]).Rate);
+        Assert.Equal(4, ((ConstantSimulation)half[2]).Copies);
+        Assert.False(LoadShape.TryParse("inject:10", out _, out error));
+        Assert.Contains("'inject:10' is not a phase", error);
+        Assert.False(LoadShape.TryParse("spike:10:5s", out _, out _));
+        Assert.False(LoadShape.TryParse("", out _, out _));
+    }
 }

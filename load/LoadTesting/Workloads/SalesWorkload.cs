@@ -89,7 +89,7 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
             var storeRate = rate * store.Weight;
             var scenario = Scenario.Create(stores.Count == 1 && shape == SalesShape.Closed ? "pos" : store.Name, sell, lookUp)
                 .WithWarmUp(options.WarmUp)
-                .WithLoadSimulations(Simulations(storeRate, d, stores[i].Registers.Length));
+                .WithLoadSimulations(options.Shape is { } custom ? LoadShape.Scale(custom, store.Weight) : Simulations(storeRate, d, stores[i].Registers.Length));
             scenarios.Add(scenario);
         }
 
@@ -103,7 +103,7 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
                     return StepResult.FromStatus((int)response.StatusCode);
                 })
                 .WithoutWarmUp()
-                .WithLoadSimulations(LoadSimulation.Pause(options.WarmUp + d + TimeSpan.FromMilliseconds(500)),
+                .WithLoadSimulations(LoadSimulation.Pause(options.WarmUp + (options.Shape?.Aggregate(TimeSpan.Zero, (t, x) => t + x.During) ?? d) + TimeSpan.FromMilliseconds(500)),
                     LoadSimulation.IterationsForInject(1, TimeSpan.FromSeconds(1), 1)));
             notes.Add("end-of-day: the provider packages nothing until the 22:00 flush (the pipeline's provider runs in manual sync); flush-to-accepted-s is the time from the flush until every invoice was accepted.");
         }

@@ -39,7 +39,11 @@ public sealed class TvanWorkload(string name, string description, bool mixed) : 
             await new AuthorityAdminClient(adminHttp, authority.AdminKey).ResetAsync(ct).ConfigureAwait(false);
         }
 
-        var count = (int)Math.Ceiling(rate * (options.Duration + options.WarmUp).TotalSeconds) + 2;
+        var shape = options.Shape?.ToArray() ?? [LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration)];
+        var planned = Phase.Resolve(shape.Select(x => (x, false)))
+            .Sum(p => p switch { OpenPhase o => o.Count, ClosedPhase c => c.Iterations ?? (long)(rate * Math.Max(1, c.During.TotalSeconds)), _ => 0 });
+        var warmUpCount = shape[0] is InjectSimulation first ? (long)Math.Ceiling(first.PerSecond * options.WarmUp.TotalSeconds) : (long)(rate * options.WarmUp.TotalSeconds);
+        var count = (int)Math.Min(200_000, planned + warmUpCount + 2);
         var random = new Random(options.Seed);
         var sizes = Enumerable.Range(0, count).Select(_ => mixed ? Pick(random) : 50).ToArray();
         var packages = Build(authority, sizes, ct);
@@ -64,7 +68,7 @@ public sealed class TvanWorkload(string name, string description, bool mixed) : 
                 return StepResult.Ok(status, size);
             })
             .WithWarmUp(options.WarmUp)
-            .WithLoadSimulations(LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration));
+            .WithLoadSimulations(shape);
 
         async Task<IReadOnlyDictionary<string, double>> Checks(CancellationToken token)
         {

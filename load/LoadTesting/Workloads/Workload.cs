@@ -23,6 +23,9 @@ public sealed record WorkloadOptions
     /// <summary>How long the checks wait for every invoice (204) after the load; the 15-minute bound is judged separately.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Phases that replace the workload's own arrival shape (rates over the whole fleet); null = the workload's.</summary>
+    public IReadOnlyList<LoadSimulation>? Shape { get; init; }
+
     /// <summary>Soak: how many times faster than real time the simulated clock runs.</summary>
     public double ClockRate { get; init; } = 60;
 }

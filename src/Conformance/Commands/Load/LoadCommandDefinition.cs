@@ -22,6 +22,11 @@ public static class LoadCommandDefinition
         };
         var duration = new Option<string>("--duration") { Description = "measured length: 30s, 2m, 1h (warm-up not included)", DefaultValueFactory = _ => "60s" };
         var warmUp = new Option<string>("--warm-up") { Description = "warm-up before measuring, not counted", DefaultValueFactory = _ => "3s" };
+        var shape = new Option<string?>("--shape")
+        {
+            Description = "phases replacing the workload's arrival shape, rates over the whole fleet: " +
+                          "\"inject:10:30s,ramp:50:1m,inject:50:5m,ramp:5:1m\" (inject, ramp, constant, ramp-constant, pause:DURATION); --duration is then ignored",
+        };
         var rate = new Option<double>("--rate") { Description = "base rate per second over the whole fleet (sales/s or packages/s; default: the workload's)" };
         var thresholds = new Option<string[]>("--threshold")
         {
@@ -50,7 +55,7 @@ public static class LoadCommandDefinition
             "thresholds, and an HTML/Markdown/CSV/JSON report. See docs/load-testing.md.\n\n" +
             "Exit codes: 0 every threshold holds, 1 a threshold failed, 2 usage error, 3 the run could not be carried out.")
         {
-            list, workload, target, duration, warmUp, rate, thresholds, noDefaults, report, key, mst, seller, tvan, block, adminKey, reset,
+            list, workload, target, duration, warmUp, shape, rate, thresholds, noDefaults, report, key, mst, seller, tvan, block, adminKey, reset,
             stores, registers, settle, clockRate, seed, connections, quiet,
         };
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
@@ -79,6 +84,12 @@ public static class LoadCommandDefinition
             if (!Duration.TryParse(r.GetValue(settle), out var settleFor)) return await Usage($"--settle '{r.GetValue(settle)}' is not a duration");
             if (r.GetValue(rate) < 0 || r.GetValue(stores) < 1 || r.GetValue(registers) < 1 || r.GetValue(connections) < 1 || r.GetValue(clockRate) <= 0)
                 return await Usage("--rate must not be negative; --stores, --registers, --connections and --clock-rate must be positive");
+            IReadOnlyList<LoadSimulation>? phases = null;
+            if (r.GetValue(shape) is { } shapeText)
+            {
+                if (!LoadShape.TryParse(shapeText, out var parsed, out var shapeError)) return await Usage(shapeError);
+                phases = parsed;
+            }
             var rules = new List<Threshold>();
             foreach (var text in r.GetValue(thresholds) ?? [])
             {
@@ -100,7 +111,7 @@ public static class LoadCommandDefinition
             var options = new WorkloadOptions
             {
                 Duration = length, WarmUp = warm, Rate = r.GetValue(rate), Stores = r.GetValue(stores), RegistersPerStore = r.GetValue(registers),
-                Seed = r.GetValue(seed), Settle = settleFor, ClockRate = r.GetValue(clockRate),
+                Seed = r.GetValue(seed), Settle = settleFor, ClockRate = r.GetValue(clockRate), Shape = phases,
             };
             RunReport result;
             try
