@@ -4,7 +4,7 @@ namespace ConformanceKit.LoadTesting.Tests;
 
 /// <summary>`ck load --target pipeline`: the reference POS → provider → simulator in-process, end to end.</summary>
 [Trait("Category", "Slow")]
-[Trait("Kind", "Process")]
+[Trait("Kind", "Load")]
 public sealed class PipelineLoadTests
 {
     [Fact]
