@@ -1,0 +1,239 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Xml.Linq;
+using ConformanceKit.AuthorityContract;
+using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.LoadTesting.Targets;
+
+namespace ConformanceKit.LoadTesting.Workloads;
+
+/// <summary>
+/// A T-VAN forwarding signed 206 packages to the authority (`POST /api/v1/messages`), the 999 judged on the spot, the 204s
+/// read from the inbox feed (`GET /api/v1/inbox`) all along. Packages are built and signed before the load (signing is the
+/// T-VAN's cost, not the authority's), for the MST, seller, T-VAN and code block given — nothing fixed to the demo seed.
+/// Checks: every package got its 204, within the 15-minute bound, LTBao 2.
+/// </summary>
+public sealed class TvanWorkload(string name, string description, bool mixed) : Workload
+{
+    private static readonly (int Invoices, double Weight)[] MixedSizes = [(1, 0.40), (5, 0.25), (20, 0.20), (50, 0.10), (200, 0.05)];
+
+    public override string Name => name;
+
+    public override string Description => description;
+
+    public override TargetKind Speaks => TargetKind.Authority;
+
+    public double DefaultRate => mixed ? 10 : 20;
+
+    public override async Task<PreparedWorkload> PrepareAsync(LoadTarget target, WorkloadOptions options, CancellationToken ct)
+    {
+        var authority = target.Authority ?? throw new InvalidOperationException($"{Name} sends as a T-VAN: use --target pipeline or authority=URL");
+        var rate = options.Rate > 0 ? options.Rate : DefaultRate;
+        var http = authority.CreateClient(target.Options.MaxConnections, target.Options.RequestTimeout);
+        var pollHttp = authority.CreateClient(4, TimeSpan.FromSeconds(30));
+        if (target.Options.Reset && target.Spec.Kind == TargetKind.Authority)
+        {
+            if (authority.AdminKey is null) throw new InvalidOperationException("--reset needs --admin-key");
+            using var adminHttp = new HttpClient { BaseAddress = authority.Address };
+            await new AuthorityAdminClient(adminHttp, authority.AdminKey).ResetAsync(ct).ConfigureAwait(false);
+        }
+
+        var shape = options.Shape?.ToArray() ?? [LoadSimulation.Inject(rate, TimeSpan.FromSeconds(1), options.Duration)];
+        var planned = Phase.Resolve(shape.Select(x => (x, false)))
+            .Sum(p => p switch { OpenPhase o => o.Count, ClosedPhase c => c.Iterations ?? (long)(rate * Math.Max(1, c.During.TotalSeconds)), _ => 0 });
+        var warmUpCount = shape[0] is InjectSimulation first ? (long)Math.Ceiling(first.PerSecond * options.WarmUp.TotalSeconds) : (long)(rate * options.WarmUp.TotalSeconds);
+        var count = (int)Math.Min(200_000, planned + warmUpCount + 2);
+        var random = new Random(options.Seed);
+        var sizes = Enumerable.Range(0, count).Select(_ => mixed ? Pick(random) : 50).ToArray();
+        var packages = Build(authority, sizes, ct);
+        var tracker = new NoticeTracker();
+        var client = new AuthorityTvanClient(pollHttp, authority.ApiKey);
+        var poller = new InboxPoller(client, tracker);
+        await poller.SkipToEndAsync(ct).ConfigureAwait(false);
+        poller.Start();
+
+        var scenario = Scenario.Create("forward-206", async ctx =>
+            {
+                var (id, bytes, _) = packages[(int)(ctx.InvocationNumber % packages.Length)];
+                using var content = new ByteArrayContent(bytes);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+                using var response = await http.PostAsync("api/v1/messages", content, ctx.CancellationToken).ConfigureAwait(false);
+                var body = await response.Content.ReadAsByteArrayAsync(ctx.CancellationToken).ConfigureAwait(false);
+                var status = (int)response.StatusCode;
+                var size = bytes.Length + body.Length;
+                if (status != 200) return StepResult.Fail($"HTTP {status}", status, size, System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(400, body.Length)));
+                if (body.AsSpan().IndexOf("<TTTNhan>0</TTTNhan>"u8) < 0) return StepResult.Fail("999 refused (TTTNhan≠0)", status, size, System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(600, body.Length)));
+                if (!ctx.IsWarmUp) tracker.Acked(id, ctx.ScheduledTimestamp);
+                return StepResult.Ok(status, size);
+            })
+            .WithWarmUp(options.WarmUp)
+            .WithLoadSimulations(shape);
+
+        async Task<IReadOnlyDictionary<string, double>> Checks(CancellationToken token)
+        {
+            var deadline = DateTimeOffset.UtcNow + options.Settle;
+            while (DateTimeOffset.UtcNow < deadline && tracker.Missing > 0) await Task.Delay(200, token).ConfigureAwait(false);
+            await poller.StopAsync().ConfigureAwait(false);
+            return tracker.Metrics(packages.ToDictionary(p => p.Id, p => p.Invoices));
+        }
+
+        var invoices = sizes.Sum();
+        return new PreparedWorkload([scenario], Checks, ["fail%<1", "packages-without-204==0", "late-204==0", "refused-204==0"],
+            [$"{count} packages pre-signed ({invoices:N0} invoices, {string.Join(", ", sizes.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Count()}×{g.Key}"))}) " +
+             $"for MST {authority.TaxCode}, T-VAN {authority.TvanCode}, block {authority.CodeBlock}; receipt-to-204 counted from each package's scheduled send."])
+        {
+            Cleanup = async () =>
+            {
+                await poller.StopAsync().ConfigureAwait(false);
+                http.Dispose();
+                pollHttp.Dispose();
+            },
+        };
+    }
+
+    private static int Pick(Random random)
+    {
+        var x = random.NextDouble();
+        foreach (var (n, w) in MixedSizes)
+        {
+            x -= w;
+            if (x <= 0) return n;
+        }
+        return MixedSizes[^1].Invoices;
+    }
+
+    /// <summary>Builds and signs the packages in parallel; serials move with the clock so runs do not reuse codes.</summary>
+    private static (string Id, byte[] Bytes, int Invoices)[] Build(AuthorityEndpoint a, int[] sizes, CancellationToken ct)
+    {
+        using var certificate = SamplePackageBuilder.CreateCertificate(a.TaxCode, a.SellerName);
+        var signingTime = DateTime.SpecifyKind(DateTime.UtcNow.AddHours(7), DateTimeKind.Unspecified);
+        var issueDate = DateOnly.FromDateTime(signingTime);
+        var offset = DateTimeOffset.UtcNow.ToUnixTimeSeconds() % 990_000 * 100_000 + 1;
+        var starts = new long[sizes.Length];
+        for (var i = 1; i < sizes.Length; i++) starts[i] = starts[i - 1] + sizes[i - 1];
+        var result = new (string, byte[], int)[sizes.Length];
+        Parallel.For(0, sizes.Length, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var guid = Guid.NewGuid();
+            var bytes = SamplePackageBuilder.BuildSigned(new SamplePackageOptions
+            {
+                Invoices = sizes[i], TaxCode = a.TaxCode, SellerName = a.SellerName, SenderCode = a.TvanCode, CodeBlock = a.CodeBlock,
+                FirstSerial = offset + starts[i], MessageGuid = guid, Seed = i, IssueDate = issueDate,
+            }, certificate, signingTime);
+            result[i] = (a.TvanCode + guid.ToString("N").ToUpperInvariant(), bytes, sizes[i]);
+        });
+        return result;
+    }
+}
+
+/// <summary>Which packages were taken (999) and when their 204 came (seen in the inbox).</summary>
+internal sealed class NoticeTracker
+{
+    private readonly ConcurrentDictionary<string, long> _acked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (long At, int Ltbao)> _notices = new(StringComparer.Ordinal);
+
+    public void Acked(string id, long scheduledAt) => _acked[id] = scheduledAt;
+
+    public void Notice(string referenced, int ltbao) => _notices.TryAdd(referenced, (TimeProvider.System.GetTimestamp(), ltbao));
+
+    public int Missing => _acked.Keys.Count(k => !_notices.ContainsKey(k));
+
+    public IReadOnlyDictionary<string, double> Metrics(IReadOnlyDictionary<string, int> invoices)
+    {
+        var times = new List<double>();
+        var late = 0;
+        var refused = 0;
+        foreach (var (id, sent) in _acked)
+        {
+            if (!_notices.TryGetValue(id, out var n)) continue;
+            var ms = TimeProvider.System.GetElapsedTime(sent, n.At).TotalMilliseconds;
+            times.Add(ms);
+            if (ms > SalesWorkload.NoticeBound.TotalMilliseconds) late++;
+            if (n.Ltbao != 2) refused++;
+        }
+        times.Sort();
+        var m = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["packages"] = _acked.Count,
+            ["invoices"] = _acked.Keys.Sum(k => invoices.GetValueOrDefault(k)),
+            ["packages-without-204"] = Missing,
+            ["late-204"] = late,
+            ["refused-204"] = refused,
+        };
+        if (times.Count > 0)
+        {
+            m["receipt-to-204-p50-ms"] = Math.Round(times[(int)(0.5 * (times.Count - 1))], 1);
+            m["receipt-to-204-p99-ms"] = Math.Round(times[(int)(0.99 * (times.Count - 1))], 1);
+            m["receipt-to-204-max-ms"] = Math.Round(times[^1], 1);
+        }
+        return m;
+    }
+}
+
+/// <summary>Polls the T-VAN's inbox feed and hands each 204 to the tracker.</summary>
+internal sealed class InboxPoller(AuthorityTvanClient client, NoticeTracker tracker)
+{
+    private long _cursor;
+    private CancellationTokenSource? _stop;
+    private Task? _loop;
+
+    /// <summary>Reads the feed to its end, so a run ignores earlier runs' responses.</summary>
+    public async Task SkipToEndAsync(CancellationToken ct)
+    {
+        for (var i = 0; i < 100_000; i++)
+        {
+            var page = await client.InboxAsync(_cursor, 500, ct).ConfigureAwait(false);
+            if (page.IsEmpty || page.Next is not { } next || next == _cursor) return;
+            _cursor = next;
+        }
+    }
+
+    public void Start()
+    {
+        _stop = new CancellationTokenSource();
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stop is null || _loop is null) return;
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try { await _loop.ConfigureAwait(false); }
+        catch (OperationCanceledException) { }
+        _stop.Dispose();
+        _stop = null;
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var got = 0;
+            try
+            {
+                var page = await client.InboxAsync(_cursor, 500, ct).ConfigureAwait(false);
+                foreach (var message in page.Messages)
+                {
+                    got++;
+                    var x = XElement.Parse(System.Text.Encoding.UTF8.GetString(message));
+                    string? V(string local) => x.Descendants().FirstOrDefault(e => e.Name.LocalName == local)?.Value.Trim();
+                    if (V("MLTDiep") != "204" || V("MTDTChieu") is not { } referenced) continue;
+                    tracker.Notice(referenced, int.TryParse(V("LTBao"), NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : 0);
+                }
+                if (page.Next is { } next) _cursor = next;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception)
+            {
+                // a failed poll is retried at the next tick
+            }
+            if (got < 500)
+                try { await Task.Delay(100, ct).ConfigureAwait(false); }
+                catch (OperationCanceledException) { return; }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace ConformanceKit.LoadTesting.Tests;
+
+/// <summary>`ck load --target pipeline`: the reference POS → provider → simulator in-process, end to end.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Load")]
+public sealed class PipelineLoadTests
+{
+    [Fact]
+    public async Task A_short_pos_fleet_run_against_the_pipeline_passes_its_domain_checks_and_writes_the_reports()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "pos-fleet", "--target", "pipeline", "--duration", "3s", "--warm-up", "1s",
+                "--rate", "12", "--stores", "2", "--registers", "2", "--threshold", "p99<10s", "--report", folder], stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            Assert.Contains("PASSED", result.Out);
+            Assert.Contains("store-01", result.Error); // live progress lines
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var metrics = json.RootElement.GetProperty("metrics");
+            Assert.InRange(metrics.GetProperty("sales").GetDouble(), 30, 40); // 12/s × 3 s, over two stores
+            Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
+            Assert.Equal(0, metrics.GetProperty("duplicate-codes").GetDouble());
+            Assert.Equal(0, metrics.GetProperty("packages-without-204").GetDouble());
+            Assert.Equal(0, metrics.GetProperty("late-204").GetDouble());
+            Assert.True(metrics.GetProperty("packages").GetDouble() >= 1);
+            var scenarios = json.RootElement.GetProperty("scenarios");
+            Assert.Equal(2, scenarios.GetArrayLength());
+            Assert.Equal(["sell", "look-up"], scenarios[0].GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+            Assert.Equal(6, json.RootElement.GetProperty("thresholds").GetArrayLength());
+            foreach (var f in new[] { "report.html", "report.md", "stats.csv", "timeline.csv" }) Assert.True(File.Exists(Path.Combine(folder, f)), f);
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task End_of_day_sells_without_packaging_then_the_22h_flush_gets_every_invoice_accepted()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "end-of-day", "--target", "pipeline", "--duration", "2s", "--warm-up", "0s",
+                "--rate", "10", "--stores", "2", "--registers", "1", "--threshold", "flush-to-accepted-s<30", "--report", folder, "--quiet"],
+                stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var root = json.RootElement;
+            var metrics = root.GetProperty("metrics");
+            Assert.InRange(metrics.GetProperty("sales").GetDouble(), 18, 22);
+            Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
+            Assert.True(metrics.GetProperty("flush-to-accepted-s").GetDouble() > 0);
+            // Manual sync: nothing was packaged before the flush, so the sales went out in one or two packages, not one each.
+            Assert.InRange(metrics.GetProperty("packages").GetDouble(), 1, 2);
+            var flush = root.GetProperty("scenarios").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "flush-22h");
+            Assert.Equal(1, flush.GetProperty("all").GetProperty("ok").GetInt64());
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Concurrent;
+using static Microsoft.Playwright.Assertions;
+
+namespace ConformanceKit.LoadTesting.Tests;
+
+/// <summary>The load report in a real browser (Debian's Chromium through Playwright), opened from file://, offline.</summary>
+[Trait("Category", "Slow")]
+[Trait("Kind", "Browser")]
+public sealed class ReportBrowserTests
+{
+    [Fact]
+    public async Task The_html_report_shows_the_verdict_thresholds_statistics_and_three_charts_without_fetching_anything()
+    {
+        var report = await ReportTests.SmallRunAsync();
+        var folder = TestFolder.Create();
+        try
+        {
+            ReportWriter.WriteAll(report, folder);
+            await using var browser = await Browser.LaunchAsync();
+            var page = await browser.NewPageAsync();
+            var requests = new ConcurrentQueue<string>();
+            var problems = new ConcurrentQueue<string>();
+            page.Request += (_, request) => requests.Enqueue(request.Url);
+            page.PageError += (_, error) => problems.Enqueue(error);
+            page.Console += (_, message) => { if (message.Type is "error" or "warning") problems.Enqueue(message.Text); };
+
+            var url = new Uri(Path.Combine(folder, "report.html")).AbsoluteUri;
+            await page.GotoAsync(url);
+
+            await Expect(page).ToHaveTitleAsync("Load test report-test");
+            await Expect(page.Locator("#verdict")).ToHaveTextAsync("FAILED");
+            await Expect(page.Locator("#thresholds tbody tr")).ToHaveCountAsync(3);
+            await Expect(page.Locator("#thresholds tr.fail")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#thresholds tr.fail")).ToContainTextAsync("fail%<1");
+            await Expect(page.Locator("#stats tbody tr")).ToHaveCountAsync(3); // the scenario and its two steps
+            await Expect(page.Locator("#stats tr.step").First).ToContainTextAsync("sale.post");
+            var charts = page.Locator("figure.chart svg");
+            await Expect(charts).ToHaveCountAsync(3);
+            for (var i = 0; i < 3; i++) await Expect(charts.Nth(i)).ToBeVisibleAsync();
+            await Expect(page.Locator("svg polyline[data-series='p99']")).ToHaveCountAsync(1);
+            var box = await charts.First.BoundingBoxAsync();
+            Assert.True(box is { Width: > 300, Height: > 100 }, "the chart is drawn at its size");
+            var points = await page.Locator("svg polyline[data-series='p99']").GetAttributeAsync("points");
+            Assert.True(points!.Trim().Split(' ').Length >= 2, points);
+            await Expect(page.Locator("table.errors")).ToContainTextAsync("post: HTTP 503");
+            await Browser.ScreenshotAsync(page, "load-report");
+
+            Assert.All(requests, r => Assert.StartsWith("file://", r));
+            Assert.Empty(problems);
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+}
