@@ -37,8 +37,23 @@ public sealed class BackendContext(ReferenceProvider provider, string sellerTaxC
     /// <summary>A percent (10, 8, 5, 0) or a provider's marker for "not subject" / "not declared" as the reference's rate.</summary>
     public static VatRate? Rate(string? text) => VatRate.TryParse(text, out var rate, out _) ? rate : null;
 
+    /// <summary>A property by name, as written or else in any case (MISA's .NET binding ignores case).</summary>
+    public static bool TryGet(JsonElement e, string name, out JsonElement value)
+    {
+        value = default;
+        if (e.ValueKind != JsonValueKind.Object) return false;
+        if (e.TryGetProperty(name, out value)) return true;
+        foreach (var p in e.EnumerateObject())
+            if (p.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = p.Value;
+                return true;
+            }
+        return false;
+    }
+
     public static string? Text(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v)
+        TryGet(e, name, out var v)
             ? v.ValueKind switch
             {
                 JsonValueKind.String => v.GetString(),
@@ -51,7 +66,7 @@ public sealed class BackendContext(ReferenceProvider provider, string sellerTaxC
         Text(e, name) is { } s && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     public static JsonElement Child(JsonElement e, string name) =>
-        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : default;
+        TryGet(e, name, out var v) ? v : default;
 
     /// <summary>An ASCII rendering of the invoice for the representation file (PDF).</summary>
     public static byte[] Pdf(string provider, ReferenceProvider.Answer invoice, string transactionId, bool cancelled) => SimplePdf.Render(

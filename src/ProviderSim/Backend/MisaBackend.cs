@@ -18,6 +18,9 @@ public sealed class MisaBackend : IProfileBackend
 {
     public string Name => "misa-meinvoice";
 
+    /// <summary>MISA's names as they are (PascalCase), not ASP.NET's camelCase.</summary>
+    private static readonly JsonSerializerOptions AsIs = new() { PropertyNamingPolicy = null, DictionaryKeyPolicy = null };
+
     public void Map(IEndpointRouteBuilder app, BackendContext context)
     {
         app.MapPost("/api/integration/invoice", (HttpRequest request, CancellationToken ct) => PublishAsync(context, request, ct));
@@ -31,18 +34,18 @@ public sealed class MisaBackend : IProfileBackend
     {
         Success = false, ErrorCode = code, DescriptionErrorCode = description, Errors = new[] { description }, Data = (string?)null,
         CustomData = (string?)null,
-    }, statusCode: status);
+    }, AsIs, statusCode: status);
 
     private static IResult Ok(object data, string? field = null)
     {
         var text = JsonSerializer.Serialize(data);
         return field is null
-            ? Results.Json(new { Success = true, ErrorCode = (string?)null, DescriptionErrorCode = (string?)null, Errors = Array.Empty<string>(), Data = text, CustomData = (string?)null })
+            ? Results.Json(new { Success = true, ErrorCode = (string?)null, DescriptionErrorCode = (string?)null, Errors = Array.Empty<string>(), Data = text, CustomData = (string?)null }, AsIs)
             : Results.Json(new Dictionary<string, object?>
             {
                 ["Success"] = true, ["ErrorCode"] = null, ["DescriptionErrorCode"] = null, ["Errors"] = Array.Empty<string>(), ["Data"] = null,
                 ["CustomData"] = null, [field] = text,
-            });
+            }, AsIs);
     }
 
     private static async Task<IResult> PublishAsync(BackendContext context, HttpRequest request, CancellationToken ct)
