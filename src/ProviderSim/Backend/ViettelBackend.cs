@@ -170,7 +170,7 @@ public sealed class ViettelBackend : IProfileBackend
     public static string Describe(string state) => state switch
     {
         "issued" => "Đã cấp mã, chờ gửi CQT",
-        "packaged" => "Đã gửi CQT, chờ kết quả",
+        "packaged" => "Đã đóng gói, đang gửi CQT",
         "accepted" => "CQT đã tiếp nhận",
         "rejected" => "CQT từ chối",
         "held" => "Tạm dừng gửi CQT",
