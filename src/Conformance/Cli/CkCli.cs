@@ -23,6 +23,7 @@ public static class CkCli
         root.Subcommands.Add(Commands.Provider.ProviderCommandDefinition.Sign(io));
         root.Subcommands.Add(Commands.Signer.SignerCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Chaos.ChaosCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.ProviderSim.ProviderSimCommandDefinition.Create(io));
         return root;
     }
 

@@ -1,0 +1,98 @@
+using ConformanceKit.Conformance.Cli;
+using ConformanceKit.ProviderSim;
+
+namespace ConformanceKit.Conformance.Commands.ProviderSim;
+
+/// <summary>`ck provider-sim`: a market provider's API on WireMock.Net in front of the reference provider, until Ctrl+C.</summary>
+public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
+{
+    private readonly ProfileCatalog _catalog = new(profilesFolder ?? ProfileCatalog.DefaultFolder);
+
+    public async Task<int> ListAsync()
+    {
+        var profiles = _catalog.All;
+        if (profiles.Count == 0)
+        {
+            await io.Error.WriteLineAsync($"error: no profiles in {_catalog.Folder}");
+            return ExitCodes.Usage;
+        }
+        foreach (var p in profiles)
+        {
+            await io.Out.WriteLineAsync($"{p.Name,-20} {p.Title}");
+            await io.Out.WriteLineAsync($"{"",-20} {p.Description}");
+            await io.Out.WriteLineAsync($"{"",-20} {p.MappingFiles.Count} mappings; faults: {string.Join(", ", p.Faults)}");
+            await io.Out.WriteLineAsync($"{"",-20} {p.Folder}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    public async Task<int> RunAsync(string? profileName, string urls, Uri? provider, Uri? authority, string? data, string[] faults, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(profileName))
+        {
+            await io.Error.WriteLineAsync("error: --profile NAME is required (ck provider-sim --list shows them)");
+            return ExitCodes.Usage;
+        }
+        var profile = _catalog.Find(profileName);
+        if (profile is null)
+        {
+            await io.Error.WriteLineAsync($"error: no profile '{profileName}' in {_catalog.Folder}; there are: {string.Join(", ", _catalog.All.Select(p => p.Name))}");
+            return ExitCodes.Usage;
+        }
+        if (faults.FirstOrDefault(f => !profile.Faults.Contains(f)) is { } unknown)
+        {
+            await io.Error.WriteLineAsync($"error: profile {profile.Name} has no fault '{unknown}'; it has: {string.Join(", ", profile.Faults)}");
+            return ExitCodes.Usage;
+        }
+        if (provider is not null && authority is not null)
+        {
+            await io.Error.WriteLineAsync("error: --authority is for the in-process provider; a running provider (--provider) has its own target");
+            return ExitCodes.Usage;
+        }
+
+        LocalPipeline? local = null;
+        ProviderSimServer? sim = null;
+        try
+        {
+            try
+            {
+                if (provider is null)
+                {
+                    local = await LocalPipeline.StartAsync(data, authority, ct);
+                    provider = local.ProviderApi;
+                }
+                sim = await ProviderSimServer.StartAsync(profile, provider, urls, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                await io.Error.WriteLineAsync("error: " + e.Message);
+                return ExitCodes.Usage;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or InvalidOperationException or TimeoutException)
+            {
+                await io.Error.WriteLineAsync($"error: could not start: {e.Message}");
+                return ExitCodes.HarnessError;
+            }
+            foreach (var f in faults) sim.SetFault(f, true);
+            await io.Out.WriteLineAsync($"ck provider-sim: {profile.Title} on {sim.Address}");
+            await io.Out.WriteLineAsync($"  admin API {sim.Address}__admin/ (mappings, requests, scenarios); {sim.Address}__sim/faults, POST {sim.Address}__sim/reset");
+            await io.Out.WriteLineAsync($"  issuing through the reference provider {provider} for seller {sim.Context.SellerTaxCode}" +
+                                        (local is null ? "" : $" (in-process, sending to {local.Authority})"));
+            await io.Out.WriteLineAsync($"  faults (off unless named): {string.Join(", ", profile.Faults.Select(f => faults.Contains(f) ? f + " [on]" : f))}");
+            await io.Out.WriteLineAsync($"  profile files: {profile.Folder}");
+            await io.Out.WriteLineAsync("Ctrl+C stops.");
+            await io.Out.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) { /* Ctrl+C */ }
+            return ExitCodes.Ok;
+        }
+        finally
+        {
+            if (sim is not null) await sim.DisposeAsync();
+            if (local is not null) await local.DisposeAsync();
+        }
+    }
+}
