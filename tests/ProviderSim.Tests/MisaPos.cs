@@ -56,6 +56,13 @@ public sealed class MisaPos(Uri provider, string taxCode, TimeSpan? timeout = nu
     public Task<HttpResponseMessage> DownloadAsync(params string[] transactionIds) =>
         _http.PostAsJsonAsync("api/integration/invoice/download?downloadDataType=pdf", transactionIds);
 
+    public Task<HttpResponseMessage> DeleteAsync(string transactionId, string reason) =>
+        _http.PostAsJsonAsync("api/integration/invoice/deleted", new
+        {
+            TransactionID = transactionId, RefDate = DateTime.UtcNow, RefNo = "XB-01", DeletedReason = reason,
+            MinutesDate = DateTime.UtcNow.ToString("yyyy-MM-dd"), MinutesNo = "BB-01", MinutesReason = reason,
+        }, AsIs);
+
     /// <summary>The list a MISA answer carries as a JSON string (Data or PublishInvoiceResult).</summary>
     public static async Task<JsonElement> ListAsync(HttpResponseMessage response, string field = "Data")
     {

@@ -37,6 +37,12 @@ public sealed class MisaProfileTests(PipelineFixture fixture)
         // the same RefID again: the same invoice, nothing new issued
         var again = await MisaPos.ListAsync(await pos.PublishAsync(MisaPos.Invoice(refId)), "PublishInvoiceResult");
         Assert.Equal(code, again[0].GetProperty("InvCode").GetString());
+
+        var deleted = await ViettelPos.BodyAsync(await pos.DeleteAsync(transactionId, "Khách trả lại hàng"));
+        Assert.True(deleted.GetProperty("Success").GetBoolean(), deleted.ToString());
+        Assert.True((await MisaPos.ListAsync(await pos.StatusAsync(2, refId)))[0].GetProperty("IsDelete").GetBoolean());
+        var twice = await ViettelPos.BodyAsync(await pos.DeleteAsync(transactionId, "again"));
+        Assert.Equal("InvoiceDeleted", twice.GetProperty("ErrorCode").GetString());
     }
 
     [Fact]
@@ -55,7 +61,7 @@ public sealed class MisaProfileTests(PipelineFixture fixture)
         var good = NewId();
         var results = await MisaPos.ListAsync(await pos.PublishAsync(MisaPos.Invoices(5,
             MisaPos.Data(NewId(), vat: "7%"), MisaPos.Data(NewId(), claimedTotal: 1m), MisaPos.Data(good))), "PublishInvoiceResult");
-        Assert.Equal("InvalidVATRateName", results[0].GetProperty("ErrorCode").GetString());
+        Assert.Equal("InvalidVatPercentage", results[0].GetProperty("ErrorCode").GetString());
         Assert.Equal("InvalidTotalAmount", results[1].GetProperty("ErrorCode").GetString());
         Assert.Equal(JsonValueKind.Null, results[2].GetProperty("ErrorCode").ValueKind);
     }

@@ -28,6 +28,7 @@ public sealed class MisaBackend : IProfileBackend
             StatusAsync(context, request, inputType ?? 1, ct));
         app.MapPost("/api/integration/invoice/download", (HttpRequest request, string? downloadDataType, CancellationToken ct) =>
             DownloadAsync(context, request, downloadDataType ?? "pdf", ct));
+        app.MapPost("/api/integration/invoice/deleted", (HttpRequest request, CancellationToken ct) => DeleteAsync(context, request, ct));
     }
 
     public static IResult Error(string code, string description, int status = 200) => Results.Json(new
@@ -57,12 +58,12 @@ public sealed class MisaBackend : IProfileBackend
         }
         catch (JsonException e)
         {
-            return Error("InvalidData", "Dữ liệu JSON không hợp lệ: " + e.Message, 400);
+            return Error("InvalidParameter", "Dữ liệu JSON không hợp lệ: " + e.Message, 400);
         }
         if (BackendContext.Number(body, "SignType") != 5)
             return Error("InvalidSignType", "SignType phải là 5 (hóa đơn khởi tạo từ máy tính tiền) với dải ký hiệu máy tính tiền");
         var data = BackendContext.Child(body, "InvoiceData");
-        if (data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0) return Error("InvalidData", "InvoiceData phải có ít nhất một hóa đơn");
+        if (data.ValueKind != JsonValueKind.Array || data.GetArrayLength() == 0) return Error("InvalidParameter", "InvoiceData phải có ít nhất một hóa đơn");
         var results = new List<object>();
         foreach (var invoice in data.EnumerateArray()) results.Add(await PublishOneAsync(context, invoice, ct));
         return Ok(results, "PublishInvoiceResult");
@@ -74,20 +75,20 @@ public sealed class MisaBackend : IProfileBackend
     private static async Task<object> PublishOneAsync(BackendContext context, JsonElement invoice, CancellationToken ct)
     {
         var refId = BackendContext.Text(invoice, "RefID");
-        if (string.IsNullOrWhiteSpace(refId)) return Failed(refId, "InvalidRefID", "RefID không được để trống");
+        if (string.IsNullOrWhiteSpace(refId)) return Failed(refId, "RequireInfo_RefID", "RefID không được để trống");
         if (string.IsNullOrWhiteSpace(BackendContext.Text(invoice, "InvSeries"))) return Failed(refId, "InvalidInvSeries", "InvSeries không được để trống");
         var details = BackendContext.Child(invoice, "OriginalInvoiceDetail");
         if (details.ValueKind != JsonValueKind.Array || details.GetArrayLength() == 0)
-            return Failed(refId, "InvalidInvoiceDetail", "OriginalInvoiceDetail phải có ít nhất một dòng");
+            return Failed(refId, "RequireInfo_OriginalInvoiceDetail", "OriginalInvoiceDetail phải có ít nhất một dòng");
         var lines = new List<SaleLine>();
         var i = 0;
         foreach (var d in details.EnumerateArray())
         {
             var type = BackendContext.Number(d, "ItemType") ?? 1;
             if (type == 4) { i++; continue; } // a note line
-            if (type != 1) return Failed(refId, "InvalidInvoiceDetail", $"OriginalInvoiceDetail[{i}].ItemType {type}: the simulator takes goods (1) and notes (4) only");
+            if (type != 1) return Failed(refId, "InvalidParameter", $"OriginalInvoiceDetail[{i}].ItemType {type}: the simulator takes goods (1) and notes (4) only");
             var rate = BackendContext.Rate(BackendContext.Text(d, "VATRateName"));
-            if (rate is null) return Failed(refId, "InvalidVATRateName", $"OriginalInvoiceDetail[{i}].VATRateName '{BackendContext.Text(d, "VATRateName")}' không hợp lệ");
+            if (rate is null) return Failed(refId, "InvalidVatPercentage", $"OriginalInvoiceDetail[{i}].VATRateName '{BackendContext.Text(d, "VATRateName")}' không hợp lệ");
             lines.Add(new SaleLine(BackendContext.Text(d, "ItemName") ?? "", BackendContext.Text(d, "UnitName") ?? "",
                 BackendContext.Number(d, "Quantity") ?? 0m, BackendContext.Number(d, "UnitPrice") ?? 0m, rate.Value,
                 BackendContext.Number(d, "DiscountAmountOC") ?? 0m, BackendContext.Text(d, "ItemCode") is { Length: > 0 } c ? c : null));
@@ -154,7 +155,7 @@ public sealed class MisaBackend : IProfileBackend
 
     private static async Task<IResult> StatusAsync(BackendContext context, HttpRequest request, int inputType, CancellationToken ct)
     {
-        if (await IdsAsync(request, ct) is not { } ids) return Error("InvalidData", "Body phải là danh sách TransactionID (inputType=1) hoặc RefID (inputType=2)", 400);
+        if (await IdsAsync(request, ct) is not { } ids) return Error("InvalidParameter", "Body phải là danh sách TransactionID (inputType=1) hoặc RefID (inputType=2)", 400);
         var rows = new List<object>();
         foreach (var id in ids)
         {
@@ -176,7 +177,7 @@ public sealed class MisaBackend : IProfileBackend
                 InvNo = answer.Text("number"), InvCode = entry.Code, InvDate = answer.Text("issuedAt"), TotalAmount = answer.Number("totalPayable"),
                 TotalAmountInWords = answer.Text("totalPayableInWords"), PublishStatus = 1,
                 SendTaxStatus = state switch { "issued" => 0, "packaged" => 1, "accepted" => 2, "rejected" => 3, _ => 4 },
-                SendTaxStatusName = ViettelBackend.Describe(state), IsDelete = false,
+                SendTaxStatusName = ViettelBackend.Describe(state), IsDelete = entry.CancelledAt is not null, DeletedReason = entry.CancelReason,
             });
         }
         return Ok(rows);
@@ -184,15 +185,37 @@ public sealed class MisaBackend : IProfileBackend
 
     private static async Task<IResult> DownloadAsync(BackendContext context, HttpRequest request, string type, CancellationToken ct)
     {
-        if (!type.Equals("pdf", StringComparison.OrdinalIgnoreCase)) return Error("InvalidData", $"downloadDataType {type}: the simulator renders pdf only", 400);
-        if (await IdsAsync(request, ct) is not { } ids) return Error("InvalidData", "Body phải là danh sách TransactionID", 400);
+        if (!type.Equals("pdf", StringComparison.OrdinalIgnoreCase)) return Error("InvalidParameter", $"downloadDataType {type}: the simulator renders pdf only", 400);
+        if (await IdsAsync(request, ct) is not { } ids) return Error("InvalidParameter", "Body phải là danh sách TransactionID", 400);
         var files = new List<object>();
         foreach (var id in ids)
         {
             if (Find(context, id, 1) is not { } entry) continue;
             var answer = await context.Provider.SaleAsync(entry.SaleId, ct);
-            if (answer.Ok) files.Add(new { TransactionID = id, Data = Convert.ToBase64String(BackendContext.Pdf("MISA meInvoice", answer, id, false)) });
+            if (answer.Ok) files.Add(new { TransactionID = id, Data = Convert.ToBase64String(BackendContext.Pdf("MISA meInvoice", answer, id, entry.CancelledAt is not null)) });
         }
         return Ok(files);
+    }
+
+    /// <summary>Cancellation (xóa bỏ) by TransactionID with the minutes' details; recorded here, not sent to the authority (docs/provider-sim.md, limits).</summary>
+    private static async Task<IResult> DeleteAsync(BackendContext context, HttpRequest request, CancellationToken ct)
+    {
+        JsonElement body;
+        try
+        {
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            return Error("InvalidParameter", "Dữ liệu JSON không hợp lệ: " + e.Message, 400);
+        }
+        var transactionId = BackendContext.Text(body, "TransactionID");
+        if (string.IsNullOrWhiteSpace(transactionId)) return Error("RequireInfo_TransactionID", "TransactionID không được để trống");
+        if (string.IsNullOrWhiteSpace(BackendContext.Text(body, "DeletedReason"))) return Error("RequireInfo_DeletedReason", "DeletedReason không được để trống");
+        if (Find(context, transactionId, 1) is not { } entry) return Error("InvalidTransactionID", "Mã tra cứu hóa đơn không đúng");
+        if (entry.CancelledAt is not null) return Error("InvoiceDeleted", "Hóa đơn đã bị xóa bỏ");
+        entry.CancelledAt = DateTimeOffset.UtcNow;
+        entry.CancelReason = BackendContext.Text(body, "DeletedReason");
+        return Ok(new { TransactionID = transactionId, RefID = entry.TransactionId });
     }
 }
