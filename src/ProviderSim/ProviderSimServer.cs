@@ -65,6 +65,7 @@ public sealed class ProviderSimServer : IAsyncDisposable
             self!.Profile.Faults.Contains(name)
                 ? Results.Ok(new { fault = name, on = self.SetFault(name, on ?? true) })
                 : Results.NotFound(new { error = $"no fault {name} in profile {profile.Name}", faults = self.Profile.Faults }));
+        backend.MapGet("/__sim/judge", () => Results.Json(self!.Judge(), JudgeJson));
         backend.MapGet("/__sim/profile", () => Results.Ok(new
         {
             profile.Name, profile.Title, profile.Description, faults = profile.Faults, providerApi, sellerTaxCode = context.SellerTaxCode,
@@ -114,6 +115,15 @@ public sealed class ProviderSimServer : IAsyncDisposable
             Load();
         }
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JudgeJson = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>The judgement of what the POS sent so far (the journal since the start or the last reset).</summary>
+    public PosJudge.Judgement Judge() =>
+        PosJudge.Judge(Profile.Name, ProfileBackends.Find(Profile.Backend)!.Judge, Server.LogEntries);
 
     public bool SetFault(string name, bool on)
     {

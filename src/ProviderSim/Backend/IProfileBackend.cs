@@ -12,7 +12,20 @@ public interface IProfileBackend
     string Name { get; }
 
     void Map(IEndpointRouteBuilder app, BackendContext context);
+
+    /// <summary>How the judgement of a POS (<see cref="PosJudge"/>) reads this provider's traffic.</summary>
+    JudgeSpec Judge { get; }
 }
+
+/// <param name="Login">Whether a request (method, path) is a login.</param>
+/// <param name="Issue">Whether a request (method, path) issues an invoice.</param>
+/// <param name="TransactionId">The POS's id of the transaction in an issue request's JSON body; null when it sent none.</param>
+/// <param name="Issued">Whether an answer (status, body) to an issue request means an invoice was issued.</param>
+public sealed record JudgeSpec(
+    Func<string, string, bool> Login,
+    Func<string, string, bool> Issue,
+    Func<System.Text.Json.JsonElement, string?> TransactionId,
+    Func<int, string, bool> Issued);
 
 public static class ProfileBackends
 {

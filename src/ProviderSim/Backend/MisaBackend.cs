@@ -18,8 +18,33 @@ public sealed class MisaBackend : IProfileBackend
 {
     public string Name => "misa-meinvoice";
 
+    public JudgeSpec Judge { get; } = new(
+        (method, path) => method == "POST" && path == "/api/integration/auth/token",
+        (method, path) => method == "POST" && path == "/api/integration/invoice",
+        body => BackendContext.Child(body, "InvoiceData") is { ValueKind: JsonValueKind.Array } data && data.GetArrayLength() > 0
+                && BackendContext.Text(data[0], "RefID") is { Length: > 0 } id ? id : null,
+        (status, body) =>
+        {
+            if (status != 200) return false;
+            try
+            {
+                using var doc = JsonDocument.Parse(body);
+                if (BackendContext.Text(doc.RootElement, "PublishInvoiceResult") is not { } result) return false;
+                using var rows = JsonDocument.Parse(result);
+                return rows.RootElement.ValueKind == JsonValueKind.Array && rows.RootElement.GetArrayLength() > 0
+                       && rows.RootElement.EnumerateArray().All(r => BackendContext.Text(r, "ErrorCode") is null);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        });
+
     /// <summary>MISA's names as they are (PascalCase), not ASP.NET's camelCase.</summary>
     private static readonly JsonSerializerOptions AsIs = new() { PropertyNamingPolicy = null, DictionaryKeyPolicy = null };
+
+    /// <summary>The lists MISA nests as JSON strings: Vietnamese as it is, not \u-escaped.</summary>
+    private static readonly JsonSerializerOptions Inner = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public void Map(IEndpointRouteBuilder app, BackendContext context)
     {
@@ -39,7 +64,7 @@ public sealed class MisaBackend : IProfileBackend
 
     private static IResult Ok(object data, string? field = null)
     {
-        var text = JsonSerializer.Serialize(data);
+        var text = JsonSerializer.Serialize(data, Inner);
         return field is null
             ? Results.Json(new { Success = true, ErrorCode = (string?)null, DescriptionErrorCode = (string?)null, Errors = Array.Empty<string>(), Data = text, CustomData = (string?)null }, AsIs)
             : Results.Json(new Dictionary<string, object?>

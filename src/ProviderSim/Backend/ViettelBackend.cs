@@ -20,6 +20,25 @@ public sealed class ViettelBackend : IProfileBackend
 
     public string Name => "viettel-sinvoice";
 
+    public JudgeSpec Judge { get; } = new(
+        (method, path) => method == "POST" && path == "/auth/login",
+        (method, path) => method == "POST" && path.StartsWith(Ws + "/createInvoice/", StringComparison.Ordinal),
+        body => BackendContext.Text(BackendContext.Child(body, "generalInvoiceInfo"), "transactionUuid") is { Length: > 0 } id ? id : null,
+        (status, body) =>
+        {
+            if (status != 200) return false;
+            try
+            {
+                using var doc = JsonDocument.Parse(body);
+                return BackendContext.Child(doc.RootElement, "result").ValueKind == JsonValueKind.Object
+                       && BackendContext.Text(doc.RootElement, "errorCode") is null;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        });
+
     public void Map(IEndpointRouteBuilder app, BackendContext context)
     {
         app.MapPost(Ws + "/createInvoice/{supplierTaxCode}", (string supplierTaxCode, HttpRequest request, CancellationToken ct) =>
