@@ -62,3 +62,20 @@ public sealed class CommandTests
         return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }
+
+public sealed class RecordCommandTests
+{
+    [Fact]
+    public async Task Replay_of_a_folder_that_does_not_exist_is_a_usage_error()
+    {
+        var r = await Ck.RunAsync("provider-sim", "replay", "/no/such/folder");
+        Assert.Equal(2, r.ExitCode);
+    }
+
+    [Fact]
+    public async Task Record_needs_a_target_and_a_folder()
+    {
+        var r = await Ck.RunAsync("provider-sim", "record", "--out", "x");
+        Assert.Equal(2, r.ExitCode);
+    }
+}

@@ -95,4 +95,63 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
             if (local is not null) await local.DisposeAsync();
         }
     }
+
+    public async Task<int> RecordAsync(Uri target, string output, string urls, bool matchBodies, CancellationToken ct)
+    {
+        Recorder recorder;
+        try
+        {
+            recorder = Recorder.Start(target, urls);
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException)
+        {
+            await io.Error.WriteLineAsync($"error: could not start the recorder: {e.Message}");
+            return ExitCodes.HarnessError;
+        }
+        using (recorder)
+        {
+            await io.Out.WriteLineAsync($"ck provider-sim record: {recorder.Address} → {target}; Ctrl+C writes the recording to {Path.GetFullPath(output)}");
+            await io.Out.WriteLineAsync("  the POS's real credentials pass through to the target; the files keep none of them (check before sharing)");
+            await io.Out.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) { /* Ctrl+C */ }
+            var n = recorder.Save(output, matchBodies);
+            await io.Out.WriteLineAsync($"recorded {n} exchanges into {Path.Combine(Path.GetFullPath(output), "mappings")}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    public async Task<int> ReplayAsync(string folder, string urls, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            await io.Error.WriteLineAsync($"error: no folder {folder}");
+            return ExitCodes.Usage;
+        }
+        WireMock.Server.WireMockServer server;
+        try
+        {
+            server = Recorder.Replay(folder, urls);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            await io.Error.WriteLineAsync($"error: {folder}: {e.Message}");
+            return ExitCodes.Usage;
+        }
+        using (server)
+        {
+            await io.Out.WriteLineAsync($"ck provider-sim replay: {server.Mappings.Count(m => !m.IsAdminInterface)} mappings from {Path.GetFullPath(folder)} on {server.Urls[0]}; Ctrl+C stops.");
+            await io.Out.FlushAsync(CancellationToken.None);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) { /* Ctrl+C */ }
+            server.Stop();
+        }
+        return ExitCodes.Ok;
+    }
 }

@@ -45,6 +45,34 @@ public static class ProviderSimCommandDefinition
                 : work.RunAsync(r.GetValue(profile), r.GetValue(urls)!, r.GetValue(provider), r.GetValue(authority), r.GetValue(data),
                     r.GetValue(fault) ?? [], ct);
         });
+        command.Subcommands.Add(Record(io));
+        command.Subcommands.Add(Replay(io));
+        return command;
+    }
+
+    private static Command Record(CliIO io)
+    {
+        var target = new Option<Uri>("--target") { Description = "the provider to record (its sandbox, or a stand-in)", Required = true, CustomParser = r => Url(r) };
+        var output = new Option<string>("--out") { Description = "where the recorded mappings go (DIR/mappings/*.json)", Required = true };
+        var urls = new Option<string>("--urls") { Description = "where the POS reaches the recording proxy", DefaultValueFactory = _ => "http://127.0.0.1:5096" };
+        var byRoute = new Option<bool>("--by-route") { Description = "replay by method, path and query only (do not match request bodies)" };
+        var command = new Command("record",
+            "Proxy a POS's calls to a provider and record every exchange; on Ctrl+C write them as mapping files, with credentials " +
+            "(passwords, tokens, app ids, Authorization) and the buyer's personal data scrubbed. Review the files before sharing them.")
+        {
+            target, output, urls, byRoute,
+        };
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+            new ProviderSimCommand(io, null).RecordAsync(r.GetValue(target)!, r.GetValue(output)!, r.GetValue(urls)!, !r.GetValue(byRoute), ct));
+        return command;
+    }
+
+    private static Command Replay(CliIO io)
+    {
+        var folder = new Argument<string>("folder") { Description = "a recording (or any folder of WireMock.Net mapping files)" };
+        var urls = new Option<string>("--urls") { Description = "where the POS reaches it", DefaultValueFactory = _ => "http://127.0.0.1:5095" };
+        var command = new Command("replay", "Serve recorded mappings offline until Ctrl+C (WireMock.Net, admin API at /__admin/).") { folder, urls };
+        command.SetAction((ParseResult r, CancellationToken ct) => new ProviderSimCommand(io, null).ReplayAsync(r.GetValue(folder)!, r.GetValue(urls)!, ct));
         return command;
     }
 
