@@ -53,6 +53,8 @@ public sealed class CommandTests
         await stop.CancelAsync();
         Assert.Equal(0, await run);
         Assert.Contains("MISA meInvoice", output.ToString());
+        Assert.Contains("what the POS sent: ", output.ToString()); // the judgement on the way out
+        Assert.Contains("login-reuse", output.ToString());
     }
 
     private static int FreePort()

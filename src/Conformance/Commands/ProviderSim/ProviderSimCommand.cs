@@ -87,6 +87,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
                 await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException) { /* Ctrl+C */ }
+            await WriteJudgementAsync(sim.Judge());
             return ExitCodes.Ok;
         }
         finally
@@ -95,6 +96,25 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
             if (local is not null) await local.DisposeAsync();
         }
     }
+
+    /// <summary>On the way out: what the POS sent, judged (the same as GET /__sim/judge).</summary>
+    private async Task WriteJudgementAsync(PosJudge.Judgement judgement)
+    {
+        await io.Out.WriteLineAsync($"what the POS sent: {judgement.Requests} requests, {judgement.Issues} issue requests, {judgement.Logins} logins — " +
+                                    judgement.Overall.ToString().ToLowerInvariant());
+        foreach (var check in judgement.Checks)
+        {
+            await io.Out.WriteLineAsync($"  {Verdict(check.Verdict),-8} {check.Id,-18} {check.Title}");
+            foreach (var finding in check.Findings.Take(5)) await io.Out.WriteLineAsync($"           {finding}");
+            if (check.Findings.Count > 5) await io.Out.WriteLineAsync($"           … and {check.Findings.Count - 5} more (GET /__sim/judge)");
+        }
+    }
+
+    private static string Verdict(PosJudge.Verdict v) => v switch
+    {
+        PosJudge.Verdict.NotSeen => "not-seen",
+        _ => v.ToString().ToLowerInvariant(),
+    };
 
     public async Task<int> RecordAsync(Uri target, string output, string urls, bool matchBodies, CancellationToken ct)
     {
