@@ -35,11 +35,13 @@ public sealed class CommandTests
     public async Task One_command_runs_a_profile_until_stopped()
     {
         var port = FreePort();
+        var folder = TestFolder.Create();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var output = new StringWriter();
         var io = new ck::ConformanceKit.Conformance.Cli.CliIO(output, output, () => new MemoryStream(), false);
         var run = ck::ConformanceKit.Conformance.Cli.CkCli.RunAsync(
-            ["provider-sim", "--profile", "misa-meinvoice", "--urls", $"http://127.0.0.1:{port}", "--fault", "server-error"], io, stop.Token);
+            ["provider-sim", "--profile", "misa-meinvoice", "--urls", $"http://127.0.0.1:{port}", "--fault", "server-error",
+             "--out", Path.Combine(folder, "report"), "--signing-key", Path.Combine(folder, "key.pfx")], io, stop.Token);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
         var faults = await Eventually.ValueAsync(async () =>
         {
@@ -55,6 +57,10 @@ public sealed class CommandTests
         Assert.Contains("MISA meInvoice", output.ToString());
         Assert.Contains("what the POS sent: ", output.ToString()); // the judgement on the way out
         Assert.Contains("login-reuse", output.ToString());
+        var verification = ConformanceKit.Harness.Reports.ReportVerifier.VerifyFile(Path.Combine(folder, "report", "report.json"));
+        Assert.True(verification.IsValid, verification.Reason);
+        Assert.Contains(verification.Report!.Cases, c => c.Id == "POS-LOGIN-REUSE");
+        TestFolder.Delete(folder);
     }
 
     private static int FreePort()

@@ -1,4 +1,5 @@
 using ConformanceKit.Conformance.Cli;
+using ConformanceKit.Harness.Reports;
 using ConformanceKit.ProviderSim;
 
 namespace ConformanceKit.Conformance.Commands.ProviderSim;
@@ -26,7 +27,8 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
         return ExitCodes.Ok;
     }
 
-    public async Task<int> RunAsync(string? profileName, string urls, Uri? provider, Uri? authority, string? data, string[] faults, CancellationToken ct)
+    public async Task<int> RunAsync(string? profileName, string urls, Uri? provider, Uri? authority, string? data, string[] faults,
+        string? output, string? signingKey, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(profileName))
         {
@@ -74,6 +76,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
                 return ExitCodes.HarnessError;
             }
             foreach (var f in faults) sim.SetFault(f, true);
+            var startedAt = DateTimeOffset.UtcNow;
             await io.Out.WriteLineAsync($"ck provider-sim: {profile.Title} on {sim.Address}");
             await io.Out.WriteLineAsync($"  admin API {sim.Address}__admin/ (mappings, requests, scenarios); {sim.Address}__sim/faults, POST {sim.Address}__sim/reset");
             await io.Out.WriteLineAsync($"  issuing through the reference provider {provider} for seller {sim.Context.SellerTaxCode}" +
@@ -87,8 +90,23 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
                 await Task.Delay(Timeout.Infinite, ct);
             }
             catch (OperationCanceledException) { /* Ctrl+C */ }
-            await WriteJudgementAsync(sim.Judge());
-            return ExitCodes.Ok;
+            var judgement = sim.Judge();
+            await WriteJudgementAsync(judgement);
+            if (output is null) return ExitCodes.Ok;
+            var report = JudgementReport.Build(sim, judgement, startedAt, DateTimeOffset.UtcNow);
+            try
+            {
+                using var signer = ReportSigner.Resolve(signingKey);
+                foreach (var path in await ReportWriter.WriteAllAsync(report, output, signer, CancellationToken.None))
+                    await io.Out.WriteLineAsync("report: " + path);
+                await io.Out.WriteLineAsync($"signed by {signer.Subject}, SHA-256 {signer.ThumbprintSha256}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+            {
+                await io.Error.WriteLineAsync($"error: cannot write the reports to {output}: {e.Message}");
+                return ExitCodes.HarnessError;
+            }
+            return report.AllPassed ? ExitCodes.Ok : ExitCodes.Failed;
         }
         finally
         {

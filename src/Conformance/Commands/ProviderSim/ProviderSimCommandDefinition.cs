@@ -28,14 +28,17 @@ public static class ProviderSimCommandDefinition
         };
         var profiles = new Option<string?>("--profiles") { Description = "the folder of profiles (default: the profiles shipped next to ck)" };
         var data = new Option<string?>("--data") { Description = "with the in-process provider: where its store and the simulator's go (default: a temporary folder)" };
+        var output = new Option<string?>("--out", "-o") { Description = "on stop, write the signed reports of the judgement of what the POS sent into this folder" };
+        var signingKey = new Option<string?>("--signing-key") { Description = "PFX file to sign the reports with (default: your default report key)" };
         var fault = new Option<string[]>("--fault") { Description = "turn a ready fault on from the start (repeatable)", AllowMultipleArgumentsPerToken = true };
         var command = new Command("provider-sim",
             "Simulate a market e-invoice provider's API (Viettel SInvoice, MISA meInvoice … as unofficial reconstructions) on WireMock.Net, " +
             "answered by the reference provider: the POS gets real invoice codes and the authority's acceptance. Faults on demand through " +
             "the admin API (/__admin/scenarios/fault-NAME/state). Runs until Ctrl+C. See docs/provider-sim.md.\n\n" +
-            "Exit codes: 0 stopped (or listed), 2 usage error or a profile that does not load, 3 the provider or simulator would not start.")
+            "Exit codes: 0 stopped (or listed), 1 with --out: the judgement of what the POS sent failed, 2 usage error or a profile " +
+            "that does not load, 3 the provider or simulator would not start, or the reports could not be written.")
         {
-            profile, list, urls, provider, authority, profiles, data, fault,
+            profile, list, urls, provider, authority, profiles, data, fault, output, signingKey,
         };
         command.SetAction((ParseResult r, CancellationToken ct) =>
         {
@@ -43,7 +46,7 @@ public static class ProviderSimCommandDefinition
             return r.GetValue(list)
                 ? work.ListAsync()
                 : work.RunAsync(r.GetValue(profile), r.GetValue(urls)!, r.GetValue(provider), r.GetValue(authority), r.GetValue(data),
-                    r.GetValue(fault) ?? [], ct);
+                    r.GetValue(fault) ?? [], r.GetValue(output), r.GetValue(signingKey), ct);
         });
         command.Subcommands.Add(Record(io));
         command.Subcommands.Add(Replay(io));
