@@ -101,3 +101,20 @@ public sealed class ViettelProfileTests(PipelineFixture fixture)
         return response.StatusCode == HttpStatusCode.OK;
     }
 }
+
+public sealed class PathNamesTests
+{
+    [Theory]
+    [InlineData("lines[2].unitPrice", "itemInfo[2].unitPrice", "OriginalInvoiceDetail[2].UnitPrice")]
+    [InlineData("lines[0].unit", "itemInfo[0].unitName", "OriginalInvoiceDetail[0].UnitName")]
+    [InlineData("lines[1]", "itemInfo[1]", "OriginalInvoiceDetail[1]")]
+    [InlineData("buyer.taxCode", "buyerInfo.buyerTaxCode", "BuyerTaxCode")]
+    [InlineData("lines", "lines", "lines")]
+    public void The_references_paths_read_in_each_providers_names(string path, string viettel, string misa)
+    {
+        var lines = new Dictionary<string, string> { ["unit"] = "unitName", ["unitPrice"] = "unitPrice" };
+        Assert.Equal(viettel, Backend.BackendContext.Rename(path, "itemInfo", lines, new Dictionary<string, string> { ["buyer.taxCode"] = "buyerInfo.buyerTaxCode" }));
+        var misaLines = new Dictionary<string, string> { ["unit"] = "UnitName", ["unitPrice"] = "UnitPrice" };
+        Assert.Equal(misa, Backend.BackendContext.Rename(path, "OriginalInvoiceDetail", misaLines, new Dictionary<string, string> { ["buyer.taxCode"] = "BuyerTaxCode" }));
+    }
+}

@@ -68,6 +68,18 @@ public sealed class BackendContext(ReferenceProvider provider, string sellerTaxC
     public static JsonElement Child(JsonElement e, string name) =>
         TryGet(e, name, out var v) ? v : default;
 
+    /// <summary>
+    /// A path of the reference's sale in a provider's names: <c>lines[i].field</c> → <c>{lines}[i].{fields[field]}</c>,
+    /// other paths through <paramref name="others"/>; what neither names stays as it is.
+    /// </summary>
+    public static string Rename(string path, string lines, IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string> others)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(path, @"^lines\[(\d+)\](?:\.(\w+))?$");
+        if (m.Success)
+            return $"{lines}[{m.Groups[1].Value}]" + (m.Groups[2].Success ? "." + fields.GetValueOrDefault(m.Groups[2].Value, m.Groups[2].Value) : "");
+        return others.GetValueOrDefault(path, path);
+    }
+
     /// <summary>An ASCII rendering of the invoice for the representation file (PDF).</summary>
     public static byte[] Pdf(string provider, ReferenceProvider.Answer invoice, string transactionId, bool cancelled) => SimplePdf.Render(
     [

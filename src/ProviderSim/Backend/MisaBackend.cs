@@ -153,10 +153,16 @@ public sealed class MisaBackend : IProfileBackend
         };
     }
 
-    private static string Path(string path) => path.Replace("lines[", "OriginalInvoiceDetail[").Replace("].name", "].ItemName")
-        .Replace("].unit", "].UnitName").Replace("].quantity", "].Quantity").Replace("].unitPrice", "].UnitPrice").Replace("].rate", "].VATRateName")
-        .Replace("].discount", "].DiscountAmountOC").Replace("buyer.taxCode", "BuyerTaxCode").Replace("buyer.name", "BuyerLegalName")
-        .Replace("buyer.address", "BuyerAddress");
+    /// <summary>A path of the reference's sale (lines[2].name) in MISA's names (OriginalInvoiceDetail[2].ItemName).</summary>
+    private static string Path(string path) => BackendContext.Rename(path, "OriginalInvoiceDetail", new Dictionary<string, string>
+    {
+        ["name"] = "ItemName", ["unit"] = "UnitName", ["quantity"] = "Quantity", ["unitPrice"] = "UnitPrice", ["rate"] = "VATRateName",
+        ["discount"] = "DiscountAmountOC", ["itemCode"] = "ItemCode",
+    }, new Dictionary<string, string>
+    {
+        ["buyer.name"] = "BuyerLegalName", ["buyer.taxCode"] = "BuyerTaxCode", ["buyer.address"] = "BuyerAddress",
+        ["buyer.personalId"] = "BuyerIDNumber", ["buyer.phone"] = "BuyerPhoneNumber", ["paymentMethod"] = "PaymentMethodName",
+    });
 
     private static async Task<List<string>?> IdsAsync(HttpRequest request, CancellationToken ct)
     {

@@ -150,9 +150,15 @@ public sealed class ViettelBackend : IProfileBackend
     };
 
     /// <summary>A path of the reference's sale (lines[2].name) in Viettel's names (itemInfo[2].itemName).</summary>
-    private static string Path(string path) => path.Replace("lines[", "itemInfo[").Replace("].name", "].itemName").Replace("].unit", "].unitName")
-        .Replace("].rate", "].taxPercentage").Replace("].discount", "].itemDiscount").Replace("buyer.taxCode", "buyerInfo.buyerTaxCode")
-        .Replace("buyer.name", "buyerInfo.buyerLegalName").Replace("buyer.", "buyerInfo.");
+    private static string Path(string path) => BackendContext.Rename(path, "itemInfo", new Dictionary<string, string>
+    {
+        ["name"] = "itemName", ["unit"] = "unitName", ["quantity"] = "quantity", ["unitPrice"] = "unitPrice", ["rate"] = "taxPercentage",
+        ["discount"] = "itemDiscount", ["itemCode"] = "itemCode",
+    }, new Dictionary<string, string>
+    {
+        ["buyer.name"] = "buyerInfo.buyerLegalName", ["buyer.taxCode"] = "buyerInfo.buyerTaxCode", ["buyer.address"] = "buyerInfo.buyerAddressLine",
+        ["buyer.personalId"] = "buyerInfo.buyerIdNo", ["buyer.phone"] = "buyerInfo.buyerPhoneNumber", ["paymentMethod"] = "payments[0].paymentMethodName",
+    });
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
