@@ -53,7 +53,10 @@ public sealed class BuyerDriver(SimulatorDriver authority, HttpLog log) : IDispo
         await page.GetByLabel("Mã số thuế người bán").FillAsync(mst);
         await page.GetByLabel("Mã của cơ quan thuế").FillAsync(code);
         await page.GetByLabel("Tổng tiền thanh toán").FillAsync(total.ToString("#,0", new NumberFormatInfo { NumberGroupSeparator = "." }));
-        var answer = await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync());
+#pragma warning disable CS0612, CS0618 // obsolete in Playwright 1.64, still the one call that ties a click to its navigation
+        var answer = await page.RunAndWaitForNavigationAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Tra cứu" }).ClickAsync(),
+            new PageRunAndWaitForNavigationOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+#pragma warning restore CS0612, CS0618
         await Browser.ScreenshotAsync(page, "feature-lookup-" + code);
         var found = await page.Locator("#invoice").CountAsync() > 0;
         return new LookupPageView(answer?.Status ?? 0,

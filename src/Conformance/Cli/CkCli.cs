@@ -24,6 +24,7 @@ public static class CkCli
         root.Subcommands.Add(Commands.Signer.SignerCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Chaos.ChaosCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Load.LoadCommandDefinition.Create(io));
+        root.Subcommands.Add(Commands.ProviderSim.ProviderSimCommandDefinition.Create(io));
         return root;
     }
 
