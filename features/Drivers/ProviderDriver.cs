@@ -131,6 +131,12 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
         return gaps;
     }
 
+    /// <summary>Waits until a package in <paramref name="state"/> carries an error (a failed signing, a failed send); those packages.</summary>
+    public async Task<IReadOnlyList<JsonElement>> WaitForPackagesWithErrorAsync(string state) =>
+        [.. (await Eventually.ValueAsync(() => PackagesAsync(state), p => p.Any(HasError), TimeSpan.FromSeconds(10))).Where(HasError)];
+
+    private static bool HasError(JsonElement package) => package.GetProperty("lastError").ValueKind == JsonValueKind.String;
+
     public void Dispose() => _client?.Dispose();
 
     /// <summary>Watches the outbox for <paramref name="window"/> (a few of the provider's polls): the packages that showed up, none if it stayed empty.</summary>

@@ -124,6 +124,27 @@ public sealed class SimulatorDriver(HttpLog log) : IAsyncDisposable
     public Task<bool> WaitUntilStoredAsync(string taxCode, string firstInvoiceCode, string messageId, TimeSpan? timeout = null) =>
         Eventually.TryUntilAsync(async () => await LookUpAsync(taxCode, firstInvoiceCode) == messageId, timeout);
 
+    /// <summary>
+    /// The codes that the message did not store, once the first of them is stored (one transaction stores them all) or
+    /// the timeout passed: empty when the message stored every one.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NotStoredByAsync(string taxCode, IReadOnlyList<string> codes, string messageId)
+    {
+        await WaitUntilStoredAsync(taxCode, codes[0], messageId);
+        var missing = new List<string>();
+        foreach (var code in codes)
+            if (await LookUpAsync(taxCode, code) != messageId) missing.Add(code);
+        return missing;
+    }
+
+    /// <summary>The review notice (302) the reconciliation sent, which must answer one of <paramref name="messageIds"/>.</summary>
+    public async Task<ReviewNotice> ReviewNoticeAsync(ReconciliationResult result, IReadOnlyCollection<string> messageIds)
+    {
+        var replyTo = result.Notices.Select(n => n.ReplyTo).Single();
+        return messageIds.Contains(replyTo) ? await ResponseAsync<ReviewNotice>(replyTo)
+            : throw new InvalidOperationException($"the review notice answers {replyTo}, none of [{string.Join(", ", messageIds)}]");
+    }
+
     /// <summary>The buyer's look-up: the MTDiep of the package that stored the invoice, or null when not stored.</summary>
     public async Task<string?> LookUpAsync(string taxCode, string invoiceCode)
     {

@@ -52,9 +52,7 @@ public sealed class ReconciliationSteps(SimulatorDriver simulator)
     [Then(@"^the T-VAN receives a review notice \(302\) listing both invoices with code (\d{4})$")]
     public async Task ThenTheTvanReceivesAReviewNotice(string code)
     {
-        var replyTo = _result!.Notices.Select(n => n.ReplyTo).Single();
-        Assert.Contains(replyTo, Ids);
-        var review = await simulator.ResponseAsync<ReviewNotice>(replyTo);
+        var review = await simulator.ReviewNoticeAsync(_result!, [.. Ids]);
         Assert.Equal(Codes.Order(StringComparer.Ordinal), review.Invoices.Select(i => i.Code!).Order(StringComparer.Ordinal));
         Assert.All(review.Invoices, i => Assert.Contains(code, (i.Reasons ?? []).Select(r => r.Code)));
     }

@@ -1,6 +1,4 @@
-using ConformanceKit.Einvoice.Codes;
 using ConformanceKit.Einvoice.Model;
-using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Features.Drivers;
 using Reqnroll;
 using ConformanceKit.Features.Support;
@@ -35,20 +33,13 @@ public sealed class RegistrationSteps(SimulatorDriver simulator, SubmissionConte
     }
 
     [Then(@"^the authority accepts the registration \(103\) with a fresh code block$")]
-    public async Task ThenTheAuthorityAccepts()
-    {
-        var decision = await simulator.ResponseAsync<RegistrationDecision>(_registrationId);
-        Assert.True(decision.Accepted == 1, $"expected TTXNCQT 1; the 103 says {decision.Accepted} citing [{string.Join(", ", (decision.Reasons ?? []).Select(r => r.Code))}]");
-        _block = Assert.Single(decision.CodeBlocks ?? []);
-        Assert.True(CodeBlock.IsValid(_block) && _block != DemoData.CodeBlock, $"'{_block}' is not a fresh code block");
-    }
+    public async Task ThenTheAuthorityAccepts() =>
+        _block = RegistrationDriver.FreshBlockOf(await simulator.ResponseAsync<RegistrationDecision>(_registrationId));
 
     [When(@"^the T-VAN sends a valid signed package of (\d+) invoices? of the taxpayer, coded with that block$")]
     public async Task WhenTheTvanSendsAPackageWithTheBlock(int invoices)
     {
-        var block = _block ?? throw new InvalidOperationException("no code block was issued");
-        submission.Package = PackageDriver.Signed(PackageDriver.Options(invoices, _taxCode) with { CodeBlock = block },
-            certificate: PackageDriver.CertificateFor(_taxCode));
+        submission.Package = RegistrationDriver.PackageCodedWith(invoices, _taxCode, _block ?? throw new InvalidOperationException("no code block was issued"));
         submission.Sendings.Add(await simulator.SendAsync(submission.Package));
     }
 }

@@ -35,9 +35,7 @@ public sealed class SigningSteps(ReferenceProvider reference, ProviderDriver pro
     [Then("gói chờ chữ ký trong khi dịch vụ ký từ xa ngừng hoạt động")]
     public async Task ThenThePackageWaitsForTheService()
     {
-        var waiting = await Eventually.ValueAsync(() => provider.PackagesAsync(PackageState.ToSign),
-            p => p.Any(x => x.GetProperty("lastError").ValueKind == System.Text.Json.JsonValueKind.String), TimeSpan.FromSeconds(10));
-        Assert.NotEmpty(waiting);
+        Assert.NotEmpty(await provider.WaitForPackagesWithErrorAsync(PackageState.ToSign));
         Assert.Equal(0, reference.RemoteSignatures);
     }
 
