@@ -164,6 +164,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     public void Dispose()
     {
         _wake.Dispose();
+        _corrections.Dispose();
     }
 
     private CashRegister Register(string? registerId)

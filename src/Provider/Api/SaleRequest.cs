@@ -35,7 +35,38 @@ public sealed record SaleRequest
 }
 
 /// <summary>What the POS gets back: the invoice's code and the data a buyer needs to look it up, and where it is.</summary>
+/// <param name="Replaces">The invoice this one replaces (TTHDLQuan TCHDon 1).</param>
+/// <param name="ReplacedBy">The invoice that replaces this one.</param>
+/// <param name="Notices">The 303 entries about this invoice (cancel, replace) and the 301's verdict on each.</param>
 public sealed record SaleResponse(
     string SaleId, string Code, string TaxCode, int Form, string Series, string Number, DateTimeOffset IssuedAt,
     decimal TotalPayable, string TotalPayableInWords, string State, string? Package, string? Codes, string? Detail,
-    string LookupUrl);
+    string LookupUrl, string? Replaces = null, string? ReplacedBy = null, IReadOnlyList<NoticeView>? Notices = null);
+
+/// <summary>One 303 entry about an invoice: the 303's MTDiep and state, TCTBao, the reason, and the 301's verdict (null until it came).</summary>
+public sealed record NoticeView(string MessageId, string State, string Action, string Reason, bool? Accepted, string? Codes, string? Detail);
+
+/// <summary>The body of the cancel route: the reason (LDo) the 303 carries.</summary>
+public sealed record CancelRequest(string? Reason);
+
+/// <summary>The body of the replace route: the sale of the replacement invoice and the reason (LDo) of the 303.</summary>
+public sealed record ReplaceRequest
+{
+    public string? Reason { get; init; }
+
+    public IReadOnlyList<SaleLine>? Lines { get; init; }
+
+    public Buyer? Buyer { get; init; }
+
+    public TradeDiscount? Discount { get; init; }
+
+    public IReadOnlyList<PromotionLine>? Promotions { get; init; }
+
+    public string? PaymentMethod { get; init; }
+
+    public Sale ToSale() => new()
+    {
+        Lines = Lines ?? [], Buyer = Buyer, Discount = Discount, Promotions = Promotions ?? [],
+        PaymentMethod = string.IsNullOrWhiteSpace(PaymentMethod) ? "TM/CK" : PaymentMethod,
+    };
+}

@@ -23,6 +23,13 @@ public static class InvoiceBuilder
                 Currency = "VND",
                 ExchangeRate = 1m,
                 PaymentMethod = sale.PaymentMethod,
+                RelatedInvoice = sale.Related is { } r
+                    ? new RelatedInvoice
+                    {
+                        Kind = r.Kind, RelatedKind = 1, FormNumber = r.Form.ToString(CultureInfo.InvariantCulture), Series = r.Series,
+                        Number = r.Number, IssueDate = r.IssueDate, Note = r.Note,
+                    }
+                    : null,
             },
             Seller = new Party { Name = config.SellerName, TaxCode = record.TaxCode, Address = config.SellerAddress },
             Buyer = BuyerParty(sale.Buyer),

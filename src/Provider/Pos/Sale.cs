@@ -13,4 +13,13 @@ public sealed record Sale
 
     /// <summary>HTTToan — free text.</summary>
     public string PaymentMethod { get; init; } = "TM/CK";
+
+    /// <summary>
+    /// TTHDLQuan: the invoice this sale's invoice replaces or adjusts (set by the provider's replace and adjust routes,
+    /// never by a POS); stored with the sale so the invoice is rebuilt with it.
+    /// </summary>
+    public RelatedSale? Related { get; init; }
 }
+
+/// <summary>The invoice a replacement (<paramref name="Kind"/> 1) or an adjustment (2) refers to.</summary>
+public sealed record RelatedSale(int Kind, string Code, int Form, string Series, string Number, DateOnly IssueDate, string? Note = null);

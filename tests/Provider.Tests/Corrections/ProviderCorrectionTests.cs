@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ConformanceKit.Einvoice.Samples;
+using ConformanceKit.Provider;
+using ConformanceKit.Provider.Pos;
+
+namespace ConformanceKit.Provider.Tests.Corrections;
+
+/// <summary>Cancel and replace through the provider's API, against the in-process simulator (docs/corrections.md).</summary>
+public sealed class ProviderCorrectionTests
+{
+    private static readonly object Replacement = new
+    {
+        reason = "Sai tên người mua",
+        buyer = new { name = "Công ty TNHH Minh Anh", taxCode = "0309478306", address = "12 Lê Lợi, Quận 1, TP. Hồ Chí Minh" },
+        lines = new[] { new { name = "Cà phê sữa đá", unit = "Ly", quantity = 2, unitPrice = 29000, rate = "10%" } },
+    };
+
+    private static async Task<string> AcceptedSaleAsync(Pipeline p, string saleId)
+    {
+        var code = (await p.SellAsync(saleId)).GetProperty("code").GetString()!;
+        await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Accepted, $"{code} is accepted");
+        return code;
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(Pipeline p, string path, object body)
+    {
+        using var response = await p.Api.PostAsJsonAsync(path, body);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
+    }
+
+    /// <summary>The buyer's look-up page of the simulator for one of the provider's invoices.</summary>
+    private static async Task<string> LookupPageAsync(Pipeline p, string code)
+    {
+        var invoice = await p.GetAsync($"api/v1/invoices/{code}");
+        using var http = new HttpClient { BaseAddress = p.Simulator };
+        var total = invoice.GetProperty("totalPayable").GetDecimal().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return await http.GetStringAsync($"/lookup?mst={DemoData.TaxCode}&code={code}&total={total}");
+    }
+
+    [Fact]
+    public async Task A_cancel_the_authority_accepts_makes_the_invoice_cancelled()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var code = await AcceptedSaleAsync(p, "sale-1");
+
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy do nhập sai đơn giá" });
+        Assert.True(status == HttpStatusCode.Accepted, $"{status}: {body}");
+        var noticeId = body.GetProperty("notice").GetString()!;
+        Assert.Equal(InvoiceState.Cancelling, body.GetProperty("invoice").GetProperty("state").GetString());
+
+        await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Cancelled, "the invoice is cancelled");
+        var notice = p.Store.FindPackage(noticeId)!;
+        Assert.Equal("303", notice.Kind);
+        Assert.Equal(PackageState.Accepted, notice.State);
+        var view = await p.GetAsync($"api/v1/invoices/{code}");
+        Assert.Equal("cancelled", view.GetProperty("state").GetString());
+        var entry = Assert.Single(view.GetProperty("notices").EnumerateArray());
+        Assert.Equal("cancel", entry.GetProperty("action").GetString());
+        Assert.True(entry.GetProperty("accepted").GetBoolean());
+
+        var page = await LookupPageAsync(p, code);
+        Assert.Contains("Đã bị hủy", page);
+        Assert.Contains("Hủy do nhập sai đơn giá", page);
+
+        // Cancelled: a second cancel and a replacement are refused here, before anything is sent.
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "again" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement)).Status);
+        Assert.Single(p.Store.Packages(), k => k.Kind == "303");
+    }
+
+    [Fact]
+    public async Task A_cancel_the_authority_refuses_surfaces_the_301_reasons()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var code = await AcceptedSaleAsync(p, "sale-1");
+        // Another system (a second provider, the shop's old software) cancels it at the authority first.
+        var invoice = CashRegister.Rebuild(Pipeline.Register, p.Store.Invoice(code)).Invoice;
+        var notice = SampleErroneousNoticeBuilder.BuildSigned([new(invoice, SampleErroneousNoticeBuilder.Correction.Cancel, "Hủy ở hệ thống khác")],
+            SamplePackageBuilder.CreateCertificate(), DateTime.UtcNow.AddHours(7));
+        using (var tvan = new HttpClient { BaseAddress = p.Simulator })
+        {
+            tvan.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
+            using var sent = await tvan.PostAsync("api/v1/messages", new ByteArrayContent(notice));
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            var id = System.Text.RegularExpressions.Regex.Match(System.Text.Encoding.UTF8.GetString(notice), "<MTDiep>([^<]+)</MTDiep>").Groups[1].Value;
+            Assert.True(await Eventually.TryUntilAsync(async () =>
+                (await tvan.GetStringAsync($"api/v1/messages/{id}/responses")).Contains("01/TB-HĐSS", StringComparison.Ordinal),
+                TimeSpan.FromSeconds(20)), "the other 303 is answered");
+        }
+
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy do nhập sai đơn giá" });
+        Assert.True(status == HttpStatusCode.Accepted, $"{status}: {body}");
+        await p.WaitUntilAsync(s => s.NoticeItemsOf(code).Any(i => i.Accepted is not null), "the 301 came");
+
+        var view = await p.GetAsync($"api/v1/invoices/{code}");
+        Assert.Equal("accepted", view.GetProperty("state").GetString()); // it still stands, as far as this provider knows
+        Assert.Equal("9103", view.GetProperty("codes").GetString());
+        Assert.Contains("cancel refused by the authority", view.GetProperty("detail").GetString());
+        var entry = Assert.Single(view.GetProperty("notices").EnumerateArray());
+        Assert.False(entry.GetProperty("accepted").GetBoolean());
+        Assert.Equal("refused", entry.GetProperty("state").GetString());
+        Assert.Contains("9103", entry.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task An_invoice_the_authority_has_not_accepted_cannot_be_corrected()
+    {
+        await using var p = await Pipeline.StartAsync(o => o with { Sync = SyncMode.Manual });
+        var code = (await p.SellAsync("sale-1")).GetProperty("code").GetString()!;
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy" });
+        Assert.Equal(HttpStatusCode.Conflict, status);
+        Assert.Contains("is issued", body.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(p, "api/v1/invoices/M1-26-A1B2C-00000000099/cancel", new { reason = "Hủy" })).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = " " })).Status);
+        Assert.Empty(p.Store.Packages());
+    }
+
+    [Fact]
+    public async Task A_replacement_is_accepted_and_linked_and_a_second_one_is_refused()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var code = await AcceptedSaleAsync(p, "sale-1");
+
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement);
+        Assert.True(status == HttpStatusCode.Created, $"{status}: {body}");
+        var replacement = body.GetProperty("replacement").GetProperty("code").GetString()!;
+        Assert.NotEqual(code, replacement);
+        Assert.EndsWith("-00000000002", replacement);
+        Assert.Equal(code, body.GetProperty("replacement").GetProperty("replaces").GetString());
+
+        await p.WaitUntilAsync(s => s.InvoiceByCode(replacement)?.State == InvoiceState.Accepted, "the replacement is accepted");
+        await p.WaitUntilAsync(s => s.NoticeItemsOf(code).Any(i => i.Accepted == true), "the 303 (TCTBao 3) is accepted");
+        var original = await p.GetAsync($"api/v1/invoices/{code}");
+        Assert.Equal(replacement, original.GetProperty("replacedBy").GetString());
+        Assert.Equal("replace", Assert.Single(original.GetProperty("notices").EnumerateArray()).GetProperty("action").GetString());
+        Assert.Contains($"Đã bị thay thế bởi hóa đơn {replacement}", await LookupPageAsync(p, code));
+
+        var (again, refusal) = await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement);
+        Assert.Equal(HttpStatusCode.Conflict, again);
+        Assert.Contains($"already replaced by {replacement}", refusal.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy" })).Status);
+        Assert.Equal(2, p.Store.Invoices().Count); // no third code was used
+        Assert.Single(p.Store.Packages(), k => k.Kind == "303");
+    }
+
+    [Fact]
+    public async Task A_restart_before_the_303_got_through_sends_the_same_303()
+    {
+        await using var p = await Pipeline.StartAsync(o => o with { RetryBase = TimeSpan.FromMilliseconds(300) });
+        var code = await AcceptedSaleAsync(p, "sale-1");
+        await Pipeline.AddFaultAsync(p.Simulator, new { action = "Status503", route = "/api/v1/messages", firstN = 1000 });
+
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy do nhập sai đơn giá" });
+        Assert.True(status == HttpStatusCode.Accepted, $"{status}: {body}");
+        var noticeId = body.GetProperty("notice").GetString()!;
+        await p.WaitUntilAsync(s => s.FindPackage(noticeId) is { Attempts: > 0 }, "a send of the 303 failed");
+        var before = p.Store.FindPackage(noticeId)!;
+        Assert.Equal(PackageState.Ready, before.State);
+
+        await p.RestartAsync();
+        using (var admin = Pipeline.Admin(p.Simulator)) (await admin.DeleteAsync("admin/v1/faults")).EnsureSuccessStatusCode();
+
+        await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Cancelled, "the invoice is cancelled after the restart");
+        var notice = Assert.Single(p.Store.Packages(), k => k.Kind == "303");
+        Assert.Equal(noticeId, notice.MessageId);
+        Assert.Equal(before.Signed, notice.Signed);
+        using var tvan = new HttpClient { BaseAddress = p.Simulator };
+        tvan.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
+        Assert.Contains("01/TB-HĐSS", await tvan.GetStringAsync($"api/v1/messages/{noticeId}/responses"));
+    }
+}
