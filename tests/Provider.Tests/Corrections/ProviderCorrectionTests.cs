@@ -4,6 +4,7 @@ using System.Text.Json;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Provider;
 using ConformanceKit.Provider.Pos;
+using ConformanceKit.Provider.Signing;
 
 namespace ConformanceKit.Provider.Tests.Corrections;
 
@@ -170,5 +171,29 @@ public sealed class ProviderCorrectionTests
         using var tvan = new HttpClient { BaseAddress = p.Simulator };
         tvan.DefaultRequestHeaders.Add("X-Api-Key", DemoData.TvanApiKey);
         Assert.Contains("01/TB-HĐSS", await tvan.GetStringAsync($"api/v1/messages/{noticeId}/responses"));
+    }
+
+    [Fact]
+    public async Task In_token_mode_the_303_waits_for_its_signature_like_a_package()
+    {
+        await using var p = await Pipeline.StartAsync(signer: new DeferredTokenSigner());
+        using var token = new PfxPackageSigner(SamplePackageBuilder.CreateCertificate());
+        async Task SignWaitingAsync(string kind)
+        {
+            await p.WaitUntilAsync(s => s.Packages(PackageState.ToSign).Any(k => k.Kind == kind), $"a {kind} waits for its signature");
+            var waiting = p.Store.Packages(PackageState.ToSign).Single(k => k.Kind == kind);
+            var unsigned = await p.Api.GetByteArrayAsync($"api/v1/packages/{waiting.MessageId}/unsigned");
+            using var content = new ByteArrayContent((await token.SignAsync(unsigned, DateTime.UtcNow.AddHours(7), CancellationToken.None))!);
+            using var response = await p.Api.PutAsync($"api/v1/packages/{waiting.MessageId}/signed", content);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var code = (await p.SellAsync("sale-1")).GetProperty("code").GetString()!;
+        await SignWaitingAsync("206");
+        await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Accepted, "the invoice is accepted");
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy do nhập sai đơn giá" });
+        Assert.True(status == HttpStatusCode.Accepted, $"{status}: {body}");
+        await SignWaitingAsync("303");
+        await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Cancelled, "the invoice is cancelled");
     }
 }
