@@ -70,6 +70,41 @@ public sealed partial class ProviderEngine
         }
     }
 
+    /// <summary>
+    /// Adjusts an accepted invoice: issues an adjustment invoice (a new code, TTHDLQuan TCHDon 2 naming the original) for
+    /// <paramref name="sale"/> — its amounts are the increase, or, with <paramref name="decrease"/>, the decrease (written
+    /// negative). No 303 goes with it (optional for an adjustment, docs/corrections.md). An invoice may be adjusted several
+    /// times, as the authority allows; the same <paramref name="saleId"/> again returns the first adjustment (Existing).
+    /// </summary>
+    public async Task<IssuedInvoice> AdjustAsync(string code, Sale sale, bool decrease, string? saleId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sale);
+        await _corrections.WaitAsync(ct);
+        try
+        {
+            var invoice = Known(code);
+            if (!string.IsNullOrWhiteSpace(saleId) && _store.InvoiceBySale(saleId) is { } earlier)
+                return _store.Chain(earlier.Code).Adjusts == code
+                    ? CashRegister.Rebuild(_options.Register, _store.Invoice(earlier.Code) with { Existing = true })
+                    : throw new CorrectionRefusedException(409, "the sale id is taken", $"sale {saleId} is invoice {earlier.Code}, not an adjustment of {code}");
+            if (Refusal(invoice, _store.Chain(code), Correction.Adjust) is { } why) throw new CorrectionRefusedException(409, "the invoice cannot be adjusted", why);
+            var original = _store.Invoice(code);
+            var related = new RelatedSale(2, code, original.Form, original.Series, original.Number,
+                DateOnly.FromDateTime(original.IssuedAt.ToOffset(Vietnam).DateTime),
+                $"Điều chỉnh {(decrease ? "giảm" : "tăng")} cho hóa đơn {code}", decrease);
+            var id = string.IsNullOrWhiteSpace(saleId) ? $"adjust:{code}:{Guid.NewGuid():N}" : saleId;
+            var issued = Register(null).Issue(sale with { Related = related }, id);
+            _store.AddChain(issued.Code.Value, ChainKind.Adjust, code, _time.GetUtcNow());
+            _log.LogInformation("invoice {Code}: adjusted ({Direction}) by {Adjustment}", code, decrease ? "decrease" : "increase", issued.Code.Value);
+            if (_options.Sync == SyncMode.Realtime) Wake();
+            return issued;
+        }
+        finally
+        {
+            _corrections.Release();
+        }
+    }
+
     private InvoiceStatus Known(string code) =>
         _store.InvoiceByCode(code) ?? throw new CorrectionRefusedException(404, "unknown invoice", $"no invoice {code} was issued here");
 

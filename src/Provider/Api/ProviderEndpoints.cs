@@ -28,6 +28,8 @@ public static class ProviderEndpoints
             .WithSummary("Cancel an accepted invoice: a signed 303 (Form 04/SS-HĐĐT, TCTBao 1) with the reason; the 301 settles it.");
         api.MapPost("/invoices/{code}/replace", (string code, HttpRequest request, CancellationToken ct) => Replace(request, engine, code, ct))
             .WithSummary("Replace an accepted invoice: a replacement invoice (TTHDLQuan) for the sale given, and a 303 (TCTBao 3).");
+        api.MapPost("/invoices/{code}/adjust", (string code, HttpRequest request, CancellationToken ct) => Adjust(request, engine, code, ct))
+            .WithSummary("Adjust an accepted invoice: an adjustment invoice (TTHDLQuan TCHDon 2) with the lines of the increase or decrease.");
         api.MapGet("/packages", (string? state) => Results.Ok(engine.Store.Packages(state, 1000, withContent: false).Select(PackageView)))
             .WithSummary("The outbox's packages, optionally by state.");
         api.MapGet("/packages/{messageId}", (string messageId) => engine.Store.FindPackage(messageId) is { } p
@@ -160,6 +162,39 @@ public static class ProviderEndpoints
         }
     }
 
+    private static async Task<IResult> Adjust(HttpRequest request, ProviderEngine engine, string code, CancellationToken ct)
+    {
+        var (body, bad) = await ReadAsync<ReplaceRequest>(request, ct);
+        if (bad is not null) return bad;
+        if (body is not { Lines.Count: > 0 }) return Refused("the adjustment has no lines", "an adjustment needs at least one line in $.lines", "lines", "required");
+        var direction = string.IsNullOrWhiteSpace(body.Direction) ? "increase" : body.Direction.Trim().ToLowerInvariant();
+        if (direction is not ("increase" or "decrease"))
+            return Refused("the adjustment cannot be invoiced", "direction must be increase or decrease", "direction", "enum");
+        var sale = body.ToSale();
+        if ((SaleLimits.FindId(body.SaleId, "saleId", SaleLimits.SaleIdLength) ?? SaleCalculator.Find(sale, engine.Options.Register.Form)) is { } v)
+            return Refused("the adjustment cannot be invoiced", v.ToString(), v.Path, v.Rule);
+        try
+        {
+            var adjustment = await engine.AdjustAsync(code, sale, direction == "decrease", body.SaleId, ct);
+            var view = Describe(engine, engine.Store.InvoiceByCode(adjustment.Code.Value)!);
+            return adjustment.Record.Existing
+                ? Results.Ok(new { adjustment = view })
+                : Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(adjustment.Code.Value)}", new { adjustment = view });
+        }
+        catch (CorrectionRefusedException e)
+        {
+            return Results.Problem(statusCode: e.Status, title: e.Title, detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Refused("the adjustment cannot be invoiced", e.Message, "$", "rule");
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: 409, title: "no code can be issued", detail: e.Message);
+        }
+    }
+
     private static async Task<(T? Body, IResult? Bad)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
     {
         try
@@ -188,7 +223,13 @@ public static class ProviderEndpoints
         SaleTotals totals;
         try
         {
-            totals = SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form);
+            var sale = SaleJson.Deserialize(record.SaleJson);
+            totals = SaleCalculator.Compute(sale, record.Form);
+            if (sale.Related is { Kind: 2, Decrease: true }) // a decreasing adjustment: the invoice's total is below zero
+            {
+                var written = CashRegister.Rebuild(engine.Options.Register, record).Invoice.Totals;
+                totals = totals with { TotalPayable = written?.TotalPayable ?? -totals.TotalPayable, TotalPayableInWords = written?.TotalPayableInWords ?? "" };
+            }
         }
         catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
         {
@@ -203,7 +244,8 @@ public static class ProviderEndpoints
         var notices = engine.Store.NoticeItemsOf(s.Code);
         return Plain(engine, s, record, totals) with
         {
-            Replaces = chain.Replaces, ReplacedBy = chain.ReplacedBy,
+            Replaces = chain.Replaces, ReplacedBy = chain.ReplacedBy, Adjusts = chain.Adjusts,
+            AdjustedBy = chain.AdjustedBy.Count == 0 ? null : chain.AdjustedBy,
             Notices = notices.Count == 0 ? null : [.. notices.Select(n => new NoticeView(n.MessageId, n.NoticeState,
                 n.Action switch { 1 => "cancel", 2 => "adjust", 3 => "replace", _ => "explain" }, n.Reason, n.Accepted, n.Codes, n.Detail))],
         };

@@ -22,4 +22,6 @@ public sealed record Sale
 }
 
 /// <summary>The invoice a replacement (<paramref name="Kind"/> 1) or an adjustment (2) refers to.</summary>
-public sealed record RelatedSale(int Kind, string Code, int Form, string Series, string Number, DateOnly IssueDate, string? Note = null);
+/// <param name="Decrease">An adjustment that lowers the amounts: the invoice's amounts and totals are written negative.</param>
+public sealed record RelatedSale(int Kind, string Code, int Form, string Series, string Number, DateOnly IssueDate, string? Note = null,
+    bool Decrease = false);

@@ -143,6 +143,9 @@ public sealed class ProviderCorrectionTests
         Assert.Equal(HttpStatusCode.Conflict, again);
         Assert.Contains($"already replaced by {replacement}", refusal.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy" })).Status);
+        var (adjust, adjustRefusal) = await PostAsync(p, $"api/v1/invoices/{code}/adjust", Increase("adj-1"));
+        Assert.Equal(HttpStatusCode.Conflict, adjust);
+        Assert.Contains("already replaced", adjustRefusal.GetProperty("detail").GetString());
         Assert.Equal(2, p.Store.Invoices().Count); // no third code was used
         Assert.Single(p.Store.Packages(), k => k.Kind == "303");
     }
@@ -195,5 +198,47 @@ public sealed class ProviderCorrectionTests
         Assert.True(status == HttpStatusCode.Accepted, $"{status}: {body}");
         await SignWaitingAsync("303");
         await p.WaitUntilAsync(s => s.InvoiceByCode(code)?.State == InvoiceState.Cancelled, "the invoice is cancelled");
+    }
+
+    private static object Increase(string saleId, string direction = "increase") => new
+    {
+        saleId, direction, lines = new[] { new { name = "Cà phê sữa đá (điều chỉnh)", unit = "Ly", quantity = 1, unitPrice = 29000, rate = "10%" } },
+    };
+
+    [Fact]
+    public async Task Adjustments_up_and_down_are_accepted_and_linked_and_the_chain_rules_hold()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var code = await AcceptedSaleAsync(p, "sale-1");
+
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/adjust", Increase("adj-1"));
+        Assert.True(status == HttpStatusCode.Created, $"{status}: {body}");
+        var up = body.GetProperty("adjustment").GetProperty("code").GetString()!;
+        Assert.Equal(code, body.GetProperty("adjustment").GetProperty("adjusts").GetString());
+        Assert.Equal(31900m, body.GetProperty("adjustment").GetProperty("totalPayable").GetDecimal());
+        var (retry, again) = await PostAsync(p, $"api/v1/invoices/{code}/adjust", Increase("adj-1"));
+        Assert.Equal(HttpStatusCode.OK, retry); // the same adjustment id: the first adjustment, no new code
+        Assert.Equal(up, again.GetProperty("adjustment").GetProperty("code").GetString());
+
+        (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/adjust", Increase("adj-2", "decrease"));
+        Assert.True(status == HttpStatusCode.Created, $"{status}: {body}");
+        var down = body.GetProperty("adjustment").GetProperty("code").GetString()!;
+        Assert.Equal(-31900m, body.GetProperty("adjustment").GetProperty("totalPayable").GetDecimal());
+        Assert.StartsWith("Âm ba mươi mốt nghìn", body.GetProperty("adjustment").GetProperty("totalPayableInWords").GetString());
+
+        await p.WaitUntilAsync(s => s.InvoiceByCode(up)?.State == InvoiceState.Accepted && s.InvoiceByCode(down)?.State == InvoiceState.Accepted,
+            "both adjustments are accepted");
+        var original = await p.GetAsync($"api/v1/invoices/{code}");
+        Assert.Equal(new[] { up, down }, original.GetProperty("adjustedBy").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        Assert.Contains($"Đã được điều chỉnh bởi hóa đơn", await LookupPageAsync(p, code));
+
+        // An adjusted invoice is neither replaced nor cancelled; an adjustment is not adjusted or replaced itself.
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement)).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{code}/cancel", new { reason = "Hủy" })).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{up}/adjust", Increase("adj-3"))).Status);
+        Assert.Equal(HttpStatusCode.Conflict, (await PostAsync(p, $"api/v1/invoices/{up}/replace", Replacement)).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(p, $"api/v1/invoices/{code}/adjust", Increase("adj-4", "sideways"))).Status);
+        Assert.Equal(3, p.Store.Invoices().Count);
+        Assert.DoesNotContain(p.Store.Packages(), k => k.Kind == "303");
     }
 }
