@@ -54,7 +54,7 @@ public sealed partial class ProviderEngine
             if (Refusal(invoice, chain, Correction.Replace) is { } why) throw new CorrectionRefusedException(409, "the invoice cannot be replaced", why);
             var original = _store.Invoice(code);
             var related = new RelatedSale(1, code, original.Form, original.Series, original.Number,
-                DateOnly.FromDateTime(original.IssuedAt.ToOffset(Vietnam).DateTime), $"Thay thế cho hóa đơn {code}");
+                DateOnly.FromDateTime(original.IssuedAt.ToOffset(Vietnam).DateTime), $"Thay thế cho hóa đơn {code}", Reason: reason.Trim());
             // The sale id is the original's: a retry after a crash between the steps finds the replacement already issued.
             var issued = Register(null).Issue(sale with { Related = related }, "replace:" + code);
             _store.AddChain(issued.Code.Value, ChainKind.Replace, code, _time.GetUtcNow());
@@ -98,6 +98,29 @@ public sealed partial class ProviderEngine
             _log.LogInformation("invoice {Code}: adjusted ({Direction}) by {Adjustment}", code, decrease ? "decrease" : "increase", issued.Code.Value);
             if (_options.Sync == SyncMode.Realtime) Wake();
             return issued;
+        }
+        finally
+        {
+            _corrections.Release();
+        }
+    }
+
+    /// <summary>
+    /// After a restart: links every replacement or adjustment issued but not linked (its sale holds the link), and sends
+    /// the 303 (TCTBao 3) of every replacement that has none — a crash between the steps of a replace loses nothing.
+    /// </summary>
+    private async Task CompleteCorrectionsAsync(CancellationToken ct)
+    {
+        await _corrections.WaitAsync(ct);
+        try
+        {
+            _store.AdoptChains(_time.GetUtcNow());
+            foreach (var (replacement, original) in _store.ReplacementsWithoutNotice())
+            {
+                var related = SaleJson.Deserialize(_store.Invoice(replacement).SaleJson).Related;
+                var notice = await RecordNoticeAsync([(original, Correction.Replace, related?.Reason ?? $"Thay thế bởi hóa đơn {replacement}")], ct);
+                _log.LogWarning("replacement {Replacement} of {Original} had no 303: sent now ({MessageId})", replacement, original, notice.MessageId);
+            }
         }
         finally
         {

@@ -25,6 +25,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     private readonly Dictionary<string, CashRegister> registers = new(StringComparer.Ordinal);
     private readonly Lock _registersGate = new();
     private int _flushRequested;
+    private bool _correctionsCompleted;
     private DateTimeOffset? _nextEndOfDay;
     private DateTimeOffset _nextPoll;
     private DateTimeOffset _authorityRetryAt;
@@ -143,6 +144,11 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     /// <summary>One pass: package, sign, send, read answers, look up overdue packages.</summary>
     public async Task StepAsync(CancellationToken ct)
     {
+        if (!_correctionsCompleted)
+        {
+            await CompleteCorrectionsAsync(ct);
+            _correctionsCompleted = true;
+        }
         var now = _time.GetUtcNow();
         var flush = Interlocked.Exchange(ref _flushRequested, 0) == 1;
         if (_nextEndOfDay is { } eod && now >= eod)

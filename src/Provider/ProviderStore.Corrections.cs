@@ -216,6 +216,43 @@ public sealed partial class ProviderStore
         }
     }
 
+    /// <summary>Links every invoice whose sale names a related invoice (a replacement, an adjustment) and has no link yet.</summary>
+    public int AdoptChains(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("""
+                INSERT OR IGNORE INTO prov_chain (code, kind, original, created_at)
+                SELECT p.code, CASE json_extract(p.sale_json, '$.related.kind') WHEN 1 THEN 'replace' ELSE 'adjust' END,
+                       json_extract(p.sale_json, '$.related.code'), $now
+                FROM pos_invoices p
+                WHERE json_extract(p.sale_json, '$.related.code') IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM prov_chain c WHERE c.code = p.code);
+                """);
+            cmd.Parameters.AddWithValue("$now", Text(now));
+            return cmd.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Replacements whose original has no 303 entry (TCTBao 3) that is sent or on its way.</summary>
+    public IReadOnlyList<(string Replacement, string Original)> ReplacementsWithoutNotice()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("""
+                SELECT c.code, c.original FROM prov_chain c
+                WHERE c.kind = 'replace' AND NOT EXISTS (
+                    SELECT 1 FROM prov_notice_items i JOIN prov_packages k ON k.id = i.package_id
+                    WHERE i.code = c.original AND i.action = 3 AND k.state <> 'rejected')
+                ORDER BY c.created_at, c.code;
+                """);
+            using var r = cmd.ExecuteReader();
+            var list = new List<(string, string)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
+            return list;
+        }
+    }
+
     /// <summary>The chain around an invoice: what it replaces or adjusts, and what replaces or adjusts it.</summary>
     public InvoiceChain Chain(string code)
     {

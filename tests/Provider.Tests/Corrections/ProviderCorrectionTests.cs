@@ -241,4 +241,37 @@ public sealed class ProviderCorrectionTests
         Assert.Equal(3, p.Store.Invoices().Count);
         Assert.DoesNotContain(p.Store.Packages(), k => k.Kind == "303");
     }
+
+    [Fact]
+    public async Task A_replacement_whose_link_and_303_were_lost_in_a_crash_gets_them_after_the_restart()
+    {
+        await using var p = await Pipeline.StartAsync();
+        var code = await AcceptedSaleAsync(p, "sale-1");
+        await Pipeline.AddFaultAsync(p.Simulator, new { action = "Status503", route = "/api/v1/messages", firstN = 1000 });
+        var (status, body) = await PostAsync(p, $"api/v1/invoices/{code}/replace", Replacement);
+        Assert.True(status == HttpStatusCode.Created, $"{status}: {body}");
+        var replacement = body.GetProperty("replacement").GetProperty("code").GetString()!;
+
+        // As if the process died right after issuing the replacement: no link, no 303.
+        await p.RestartAsync(db =>
+        {
+            using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+            connection.Open();
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                DELETE FROM prov_chain;
+                DELETE FROM prov_notice_items;
+                DELETE FROM prov_package_items WHERE package_id IN (SELECT id FROM prov_packages WHERE kind = '303');
+                DELETE FROM prov_packages WHERE kind = '303';
+                """;
+            cmd.ExecuteNonQuery();
+        });
+        using (var admin = Pipeline.Admin(p.Simulator)) (await admin.DeleteAsync("admin/v1/faults")).EnsureSuccessStatusCode();
+
+        await p.WaitUntilAsync(s => s.InvoiceByCode(replacement)?.State == InvoiceState.Accepted, "the replacement is accepted");
+        await p.WaitUntilAsync(s => s.NoticeItemsOf(code).Any(i => i.Action == 3 && i.Accepted == true), "the 303 (TCTBao 3) is sent and accepted");
+        var original = await p.GetAsync($"api/v1/invoices/{code}");
+        Assert.Equal(replacement, original.GetProperty("replacedBy").GetString());
+        Assert.Equal("Sai tên người mua", Assert.Single(original.GetProperty("notices").EnumerateArray()).GetProperty("reason").GetString());
+    }
 }
