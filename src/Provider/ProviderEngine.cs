@@ -146,8 +146,16 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     {
         if (!_correctionsCompleted)
         {
-            await CompleteCorrectionsAsync(ct);
-            _correctionsCompleted = true;
+            _correctionsCompleted = true; // once per start: a failure here must not stop the sales
+            try
+            {
+                await CompleteCorrectionsAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Problem(ProblemSource.Step, $"completing corrections after the restart: {e.Message}");
+                _log.LogError(e, "completing corrections after the restart failed");
+            }
         }
         var now = _time.GetUtcNow();
         var flush = Interlocked.Exchange(ref _flushRequested, 0) == 1;

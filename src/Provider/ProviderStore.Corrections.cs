@@ -223,11 +223,13 @@ public sealed partial class ProviderStore
         {
             using var cmd = Command("""
                 INSERT OR IGNORE INTO prov_chain (code, kind, original, created_at)
-                SELECT p.code, CASE json_extract(p.sale_json, '$.related.kind') WHEN 1 THEN 'replace' ELSE 'adjust' END,
-                       json_extract(p.sale_json, '$.related.code'), $now
-                FROM pos_invoices p
-                WHERE json_extract(p.sale_json, '$.related.code') IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM prov_chain c WHERE c.code = p.code);
+                SELECT code, CASE kind WHEN 1 THEN 'replace' ELSE 'adjust' END, original, $now
+                FROM (SELECT p.code,
+                             CASE WHEN json_valid(p.sale_json) THEN json_extract(p.sale_json, '$.related.kind') END AS kind,
+                             CASE WHEN json_valid(p.sale_json) THEN json_extract(p.sale_json, '$.related.code') END AS original
+                      FROM pos_invoices p
+                      WHERE p.sale_json LIKE '%"related"%' AND NOT EXISTS (SELECT 1 FROM prov_chain c WHERE c.code = p.code))
+                WHERE original IS NOT NULL AND kind IN (1, 2);
                 """);
             cmd.Parameters.AddWithValue("$now", Text(now));
             return cmd.ExecuteNonQuery();
