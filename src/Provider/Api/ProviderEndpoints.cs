@@ -259,7 +259,7 @@ public static class ProviderEndpoints
 
     private static object PackageView(PackageRecord p) => new
     {
-        messageId = p.MessageId, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
+        messageId = p.MessageId, kind = p.Kind, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
         nextAttemptAt = p.NextAttemptAt, lastError = p.LastError, ackedAt = p.AckedAt, noticeAt = p.NoticeAt, ltbao = p.Ltbao,
         codes = p.Codes, late = p.Late, overdue = p.Overdue, receivedAt = p.ReceivedAt,
     };
