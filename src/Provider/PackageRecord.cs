@@ -11,11 +11,12 @@ namespace ConformanceKit.Provider;
 /// <param name="Late">The 204 came after the deadline (15 minutes by default) after receipt, on the authority's clock when it tells (see docs/provider.md).</param>
 /// <param name="Overdue">No 204 by the deadline: its invoices were looked up and the unstored re-packaged.</param>
 /// <param name="ReceivedAt">The 999's NNhan: when the authority received the package, on the authority's clock.</param>
+/// <param name="Kind">"206" (invoices) or "303" (a Form 04/SS-HĐĐT about invoices already sent; its answer is a 301).</param>
 public sealed record PackageRecord(
     long Id, string MessageId, string TaxCode, string State, int InvoiceCount, DateTimeOffset CreatedAt,
     byte[] Unsigned, byte[]? Signed, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError,
     DateTimeOffset? AckedAt, DateTimeOffset? NoticeAt, int? Ltbao, string? Codes, bool Late, bool Overdue, int Notices,
-    DateTimeOffset? ReceivedAt = null);
+    DateTimeOffset? ReceivedAt = null, string Kind = "206");
 
 /// <summary>An issued invoice's way to the authority.</summary>
 public sealed record InvoiceStatus(

@@ -39,4 +39,10 @@ public static class InvoiceState
 
     /// <summary>Refused for a reason of the seller or provider (MST, registration, certificate, T-VAN contract); resent by `retry`.</summary>
     public const string Held = "held";
+
+    /// <summary>Accepted, and a 303 cancelling it (Form 04/SS-HĐĐT, TCTBao 1) is on its way; back to accepted if the authority refuses it.</summary>
+    public const string Cancelling = "cancelling";
+
+    /// <summary>The authority accepted the 303 cancelling it (301 TTTNCCQT 1): the invoice no longer stands.</summary>
+    public const string Cancelled = "cancelled";
 }

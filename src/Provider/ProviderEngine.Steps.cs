@@ -105,7 +105,8 @@ public sealed partial class ProviderEngine
                 case SendResult.Refused or SendResult.Fatal:
                     Resolved(ProblemSource.Send, ProblemSource.Inbox); // the authority answered: it can be reached
                     _log.LogWarning("package {MessageId} refused: {Detail}", p.MessageId, outcome.Detail);
-                    _store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
+                    if (p.Kind == "303") _store.RejectNotice(p.Id, outcome.Codes, outcome.Detail, now);
+                    else _store.Reject(p.Id, outcome.Codes, outcome.Detail, InvoiceState.Held, now);
                     break;
                 default:
                     Problem(ProblemSource.Send, $"sending {p.MessageId}: {outcome.Detail}");
@@ -155,8 +156,13 @@ public sealed partial class ProviderEngine
             _log.LogWarning("unreadable response in the inbox: {Message}", e.Message);
             return true;
         }
+        if (message is ErroneousInvoiceReply reply && reply.Header?.ReplyToId is { } noticeId)
+        {
+            if (_store.FindPackage(noticeId) is { Kind: "303" } sent) HandleReply(reply, sent); // else another provider's 303
+            return true;
+        }
         if (message is not DataCheckNotice notice || message.Header?.ReplyToId is not { } replyTo) return true;
-        if (_store.FindPackage(replyTo) is not { } package) return true; // another provider's package (same T-VAN)
+        if (_store.FindPackage(replyTo) is not { Kind: "206" } package) return true; // another provider's package (same T-VAN)
         var now = _time.GetUtcNow();
         var waited = Waited(package, notice, readAt, now);
         var late = waited > _options.NoticeDeadline;
@@ -241,7 +247,7 @@ public sealed partial class ProviderEngine
         var now = _time.GetUtcNow();
         foreach (var p in _store.Packages(PackageState.Acknowledged, 1000, withContent: false))
         {
-            if (p.Overdue || p.AckedAt is not { } acked || now - acked <= _options.NoticeDeadline) continue;
+            if (p.Kind != "206" || p.Overdue || p.AckedAt is not { } acked || now - acked <= _options.NoticeDeadline) continue;
             var outcomes = new List<InvoiceOutcome>();
             foreach (var code in _store.PackageCodes(p.Id))
             {

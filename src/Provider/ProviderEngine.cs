@@ -25,6 +25,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     private readonly Dictionary<string, CashRegister> registers = new(StringComparer.Ordinal);
     private readonly Lock _registersGate = new();
     private int _flushRequested;
+    private bool _correctionsCompleted;
     private DateTimeOffset? _nextEndOfDay;
     private DateTimeOffset _nextPoll;
     private DateTimeOffset _authorityRetryAt;
@@ -143,6 +144,19 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     /// <summary>One pass: package, sign, send, read answers, look up overdue packages.</summary>
     public async Task StepAsync(CancellationToken ct)
     {
+        if (!_correctionsCompleted)
+        {
+            _correctionsCompleted = true; // once per start: a failure here must not stop the sales
+            try
+            {
+                await CompleteCorrectionsAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Problem(ProblemSource.Step, $"completing corrections after the restart: {e.Message}");
+                _log.LogError(e, "completing corrections after the restart failed");
+            }
+        }
         var now = _time.GetUtcNow();
         var flush = Interlocked.Exchange(ref _flushRequested, 0) == 1;
         if (_nextEndOfDay is { } eod && now >= eod)
@@ -164,6 +178,7 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
     public void Dispose()
     {
         _wake.Dispose();
+        _corrections.Dispose();
     }
 
     private CashRegister Register(string? registerId)

@@ -8,7 +8,7 @@ public sealed partial class ProviderStore
 {
     private const string PackageColumns = """
         id, message_id, tax_code, state, invoice_count, created_at, unsigned, signed, attempts, next_attempt_at,
-        last_error, acked_at, notice_at, ltbao, codes, late, overdue, notices, received_at
+        last_error, acked_at, notice_at, ltbao, codes, late, overdue, notices, received_at, kind
         """;
 
     /// <summary>How many invoices wait for a package, and when the oldest was issued.</summary>
@@ -347,7 +347,7 @@ public sealed partial class ProviderStore
             list.Add(new PackageRecord(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4),
                 Time(r, 5)!.Value, (byte[])r[6], r.IsDBNull(7) ? null : (byte[])r[7], r.GetInt32(8), Time(r, 9),
                 r.IsDBNull(10) ? null : r.GetString(10), Time(r, 11), Time(r, 12), r.IsDBNull(13) ? null : r.GetInt32(13),
-                r.IsDBNull(14) ? null : r.GetString(14), r.GetInt32(15) == 1, r.GetInt32(16) == 1, r.GetInt32(17), Time(r, 18)));
+                r.IsDBNull(14) ? null : r.GetString(14), r.GetInt32(15) == 1, r.GetInt32(16) == 1, r.GetInt32(17), Time(r, 18), r.GetString(19)));
         return list;
     }
 

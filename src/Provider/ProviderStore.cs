@@ -62,6 +62,11 @@ public sealed partial class ProviderStore
         using (var columns = Command("SELECT COUNT(*) FROM pragma_table_info('prov_packages') WHERE name = 'received_at';", tx))
             if ((long)columns.ExecuteScalar()! == 0)
                 Execute("ALTER TABLE prov_packages ADD COLUMN received_at TEXT;", tx);
+        // kind (206 / 303) came with corrections: the packages before it are 206s.
+        using (var columns = Command("SELECT COUNT(*) FROM pragma_table_info('prov_packages') WHERE name = 'kind';", tx))
+            if ((long)columns.ExecuteScalar()! == 0)
+                Execute("ALTER TABLE prov_packages ADD COLUMN kind TEXT NOT NULL DEFAULT '206';", tx);
+        CreateCorrectionSchema(tx);
         tx.Commit();
     }
 

@@ -151,7 +151,21 @@ public static class XmlSigner
     public static void SignErroneousNotice(XmlDocument doc, X509Certificate2 cert, DateTime signingTime) =>
         SignTbao(doc, cert, signingTime, "NNT", PackageSignatureId);
 
-    private static void SignTbao(XmlDocument doc, X509Certificate2 cert, DateTime signingTime, string holderName, string signatureId)
+    /// <summary>
+    /// Signs a 303 like <see cref="SignErroneousNotice(XmlDocument, X509Certificate2, DateTime)"/> with the private key held
+    /// apart from the certificate (software key, HSM, remote signing service).
+    /// </summary>
+    public static void SignErroneousNotice(XmlDocument doc, X509Certificate2 cert, RSA signingKey, DateTime signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(signingKey);
+        SignTbao(doc, cert, signingTime, "NNT", PackageSignatureId, signingKey);
+    }
+
+    /// <summary>Whether the document is a seller's TBao message (a 303): /TDiep/DLieu/TBao.</summary>
+    public static bool IsTbao(XmlDocument doc) => Child(Child(Root(doc), "DLieu"), "TBao") is not null;
+
+    private static void SignTbao(XmlDocument doc, X509Certificate2 cert, DateTime signingTime, string holderName, string signatureId,
+        RSA? signingKey = null)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var notice = Child(Child(Root(doc), "DLieu"), "TBao")
@@ -171,7 +185,8 @@ public static class XmlSigner
             list.AppendChild(holder);
         }
         EnsureUnsigned(holder);
-        Sign(doc, content, holder, cert, signingTime, signatureId);
+        if (signingKey is null) Sign(doc, content, holder, cert, signingTime, signatureId);
+        else Sign(doc, content, holder, cert, signingKey, signingTime, signatureId);
     }
 
     // The certificate goes into KeyInfo; a verifier checks the signature with its public key.

@@ -24,6 +24,12 @@ public static class ProviderEndpoints
                 ? Results.Ok(Describe(engine, s))
                 : Results.Problem(statusCode: 404, title: "unknown invoice", detail: $"no invoice {code} was issued here"))
             .WithSummary("An invoice by its code (MCCQT).");
+        api.MapPost("/invoices/{code}/cancel", (string code, HttpRequest request, CancellationToken ct) => Cancel(request, engine, code, ct))
+            .WithSummary("Cancel an accepted invoice: a signed 303 (Form 04/SS-HĐĐT, TCTBao 1) with the reason; the 301 settles it.");
+        api.MapPost("/invoices/{code}/replace", (string code, HttpRequest request, CancellationToken ct) => Replace(request, engine, code, ct))
+            .WithSummary("Replace an accepted invoice: a replacement invoice (TTHDLQuan) for the sale given, and a 303 (TCTBao 3).");
+        api.MapPost("/invoices/{code}/adjust", (string code, HttpRequest request, CancellationToken ct) => Adjust(request, engine, code, ct))
+            .WithSummary("Adjust an accepted invoice: an adjustment invoice (TTHDLQuan TCHDon 2) with the lines of the increase or decrease.");
         api.MapGet("/packages", (string? state) => Results.Ok(engine.Store.Packages(state, 1000, withContent: false).Select(PackageView)))
             .WithSummary("The outbox's packages, optionally by state.");
         api.MapGet("/packages/{messageId}", (string messageId) => engine.Store.FindPackage(messageId) is { } p
@@ -113,6 +119,99 @@ public static class ProviderEndpoints
         }
     }
 
+    private static async Task<IResult> Cancel(HttpRequest request, ProviderEngine engine, string code, CancellationToken ct)
+    {
+        var (body, bad) = await ReadAsync<CancelRequest>(request, ct);
+        if (bad is not null) return bad;
+        try
+        {
+            var notice = await engine.CancelAsync(code, body?.Reason, ct);
+            return Results.Accepted($"/api/v1/invoices/{Uri.EscapeDataString(code)}",
+                new { notice = notice.MessageId, invoice = Describe(engine, engine.Store.InvoiceByCode(code)!) });
+        }
+        catch (CorrectionRefusedException e)
+        {
+            return Results.Problem(statusCode: e.Status, title: e.Title, detail: e.Message);
+        }
+    }
+
+    private static async Task<IResult> Replace(HttpRequest request, ProviderEngine engine, string code, CancellationToken ct)
+    {
+        var (body, bad) = await ReadAsync<ReplaceRequest>(request, ct);
+        if (bad is not null) return bad;
+        if (body is not { Lines.Count: > 0 }) return Refused("the sale has no lines", "a replacement needs at least one line in $.lines", "lines", "required");
+        var sale = body.ToSale();
+        if (SaleCalculator.Find(sale, engine.Options.Register.Form) is { } v) return Refused("the sale cannot be invoiced", v.ToString(), v.Path, v.Rule);
+        try
+        {
+            var (replacement, notice) = await engine.ReplaceAsync(code, sale, body.Reason, ct);
+            var view = Describe(engine, engine.Store.InvoiceByCode(replacement.Code.Value)!);
+            return Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(replacement.Code.Value)}", new { notice = notice.MessageId, replacement = view });
+        }
+        catch (CorrectionRefusedException e)
+        {
+            return Results.Problem(statusCode: e.Status, title: e.Title, detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Refused("the sale cannot be invoiced", e.Message, "$", "rule");
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: 409, title: "no code can be issued", detail: e.Message);
+        }
+    }
+
+    private static async Task<IResult> Adjust(HttpRequest request, ProviderEngine engine, string code, CancellationToken ct)
+    {
+        var (body, bad) = await ReadAsync<ReplaceRequest>(request, ct);
+        if (bad is not null) return bad;
+        if (body is not { Lines.Count: > 0 }) return Refused("the adjustment has no lines", "an adjustment needs at least one line in $.lines", "lines", "required");
+        var direction = string.IsNullOrWhiteSpace(body.Direction) ? "increase" : body.Direction.Trim().ToLowerInvariant();
+        if (direction is not ("increase" or "decrease"))
+            return Refused("the adjustment cannot be invoiced", "direction must be increase or decrease", "direction", "enum");
+        var sale = body.ToSale();
+        if ((SaleLimits.FindId(body.SaleId, "saleId", SaleLimits.SaleIdLength) ?? SaleCalculator.Find(sale, engine.Options.Register.Form)) is { } v)
+            return Refused("the adjustment cannot be invoiced", v.ToString(), v.Path, v.Rule);
+        try
+        {
+            var adjustment = await engine.AdjustAsync(code, sale, direction == "decrease", body.SaleId, ct);
+            var view = Describe(engine, engine.Store.InvoiceByCode(adjustment.Code.Value)!);
+            return adjustment.Record.Existing
+                ? Results.Ok(new { adjustment = view })
+                : Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(adjustment.Code.Value)}", new { adjustment = view });
+        }
+        catch (CorrectionRefusedException e)
+        {
+            return Results.Problem(statusCode: e.Status, title: e.Title, detail: e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Refused("the adjustment cannot be invoiced", e.Message, "$", "rule");
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: 409, title: "no code can be issued", detail: e.Message);
+        }
+    }
+
+    private static async Task<(T? Body, IResult? Bad)> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class
+    {
+        try
+        {
+            var body = await JsonSerializer.DeserializeAsync<T>(request.Body, SaleJson.Options, ct);
+            return body is null ? (null, Refused("the body is not valid JSON", "the body must be a JSON object", "$", "json")) : (body, null);
+        }
+        catch (JsonException e)
+        {
+            return (null, Refused("the body is not valid JSON", e.Message, e.Path ?? "$", "json"));
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Results.Problem(statusCode: e.StatusCode, title: "the request cannot be read", detail: e.Message));
+        }
+    }
+
     /// <summary>400 as RFC 7807 problem JSON, with the field's JSON path and the rule it breaks.</summary>
     private static IResult Refused(string title, string detail, string field, string rule) =>
         Results.Problem(statusCode: 400, title: title, detail: detail,
@@ -124,7 +223,13 @@ public static class ProviderEndpoints
         SaleTotals totals;
         try
         {
-            totals = SaleCalculator.Compute(SaleJson.Deserialize(record.SaleJson), record.Form);
+            var sale = SaleJson.Deserialize(record.SaleJson);
+            totals = SaleCalculator.Compute(sale, record.Form);
+            if (sale.Related is { Kind: 2, Decrease: true }) // a decreasing adjustment: the invoice's total is below zero
+            {
+                var written = CashRegister.Rebuild(engine.Options.Register, record).Invoice.Totals;
+                totals = totals with { TotalPayable = written?.TotalPayable ?? -totals.TotalPayable, TotalPayableInWords = written?.TotalPayableInWords ?? "" };
+            }
         }
         catch (Exception e) when (e is ArgumentException or JsonException or InvalidOperationException)
         {
@@ -133,7 +238,20 @@ public static class ProviderEndpoints
         return Describe(engine, s, record, totals);
     }
 
-    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals)
+    {
+        var chain = engine.Store.Chain(s.Code);
+        var notices = engine.Store.NoticeItemsOf(s.Code);
+        return Plain(engine, s, record, totals) with
+        {
+            Replaces = chain.Replaces, ReplacedBy = chain.ReplacedBy, Adjusts = chain.Adjusts,
+            AdjustedBy = chain.AdjustedBy.Count == 0 ? null : chain.AdjustedBy,
+            Notices = notices.Count == 0 ? null : [.. notices.Select(n => new NoticeView(n.MessageId, n.NoticeState,
+                n.Action switch { 1 => "cancel", 2 => "adjust", 3 => "replace", _ => "explain" }, n.Reason, n.Accepted, n.Codes, n.Detail))],
+        };
+    }
+
+    private static SaleResponse Plain(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals) =>
         new(s.SaleId ?? "", s.Code, s.TaxCode, record.Form, record.Series, s.Number, s.IssuedAt.ToOffset(TimeSpan.FromHours(7)),
             totals.TotalPayable, totals.TotalPayableInWords, s.State, s.PackageMessageId, s.Codes, s.Detail,
             new Uri(engine.Options.Target, $"api/v1/invoices/{s.TaxCode}/{s.Code}?total=" +
@@ -141,7 +259,7 @@ public static class ProviderEndpoints
 
     private static object PackageView(PackageRecord p) => new
     {
-        messageId = p.MessageId, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
+        messageId = p.MessageId, kind = p.Kind, state = p.State, invoices = p.InvoiceCount, createdAt = p.CreatedAt, attempts = p.Attempts,
         nextAttemptAt = p.NextAttemptAt, lastError = p.LastError, ackedAt = p.AckedAt, noticeAt = p.NoticeAt, ltbao = p.Ltbao,
         codes = p.Codes, late = p.Late, overdue = p.Overdue, receivedAt = p.ReceivedAt,
     };

@@ -63,11 +63,13 @@ public static class TokenSigningEndpoints
         {
             return $"not well-formed XML: {e.Message}";
         }
-        var check = XmlSignatureVerifier.VerifyPackage(doc);
+        var check = XmlSigner.IsTbao(doc) ? XmlSignatureVerifier.VerifyErroneousNotice(doc) : XmlSignatureVerifier.VerifyPackage(doc); // a 303 or a 206
         if (!check.IsValid) return $"the signature does not verify: {string.Join("; ", check.Problems)}";
         var original = SafeXml.LoadDocument(unsigned);
-        var mine = original.DocumentElement?["DLieu"];
-        var theirs = doc.DocumentElement?["DLieu"];
+        // A 303's signature goes inside DLieu (TBao/DSCKS): what must not change is DLTBao.
+        var tbao = XmlSigner.IsTbao(doc);
+        var mine = tbao ? original.DocumentElement?["DLieu"]?["TBao"]?["DLTBao"] : original.DocumentElement?["DLieu"];
+        var theirs = tbao ? doc.DocumentElement?["DLieu"]?["TBao"]?["DLTBao"] : doc.DocumentElement?["DLieu"];
         if (mine is null || theirs is null) return "the package has no /TDiep/DLieu";
         if (WithoutId(mine).OuterXml != WithoutId(theirs).OuterXml)
             return "/TDiep/DLieu differs from the package the provider composed";

@@ -8,6 +8,25 @@ public static class InvoiceBuilder
 {
     public static CashRegisterInvoice Build(RegisterConfig config, Sale sale, SaleTotals totals, AllocatedInvoice record)
     {
+        var invoice = BuildAsSold(config, sale, totals, record);
+        if (sale.Related is { Kind: 2, Decrease: true }) Negate(invoice);
+        return invoice;
+    }
+
+    /// <summary>A decreasing adjustment: every amount and total below zero, the total in words read "Âm …".</summary>
+    private static void Negate(CashRegisterInvoice invoice)
+    {
+        foreach (var line in invoice.Lines) line.Amount = -line.Amount;
+        var t = invoice.Totals;
+        if (t is null) return;
+        foreach (var r in t.RateTotals ?? []) (r.Amount, r.Tax) = (-r.Amount, -r.Tax);
+        (t.TotalBeforeTax, t.TotalTax, t.TotalTradeDiscount, t.TotalPayable) = (-t.TotalBeforeTax, -t.TotalTax, -t.TotalTradeDiscount, -t.TotalPayable);
+        if (t.TotalPayable < 0 && !string.IsNullOrEmpty(t.TotalPayableInWords))
+            t.TotalPayableInWords = "Âm " + char.ToLowerInvariant(t.TotalPayableInWords[0]) + t.TotalPayableInWords[1..];
+    }
+
+    private static CashRegisterInvoice BuildAsSold(RegisterConfig config, Sale sale, SaleTotals totals, AllocatedInvoice record)
+    {
         var vat = record.Form == 1;
         return new CashRegisterInvoice
         {
@@ -23,6 +42,13 @@ public static class InvoiceBuilder
                 Currency = "VND",
                 ExchangeRate = 1m,
                 PaymentMethod = sale.PaymentMethod,
+                RelatedInvoice = sale.Related is { } r
+                    ? new RelatedInvoice
+                    {
+                        Kind = r.Kind, RelatedKind = 1, FormNumber = r.Form.ToString(CultureInfo.InvariantCulture), Series = r.Series,
+                        Number = r.Number, IssueDate = r.IssueDate, Note = r.Note,
+                    }
+                    : null,
             },
             Seller = new Party { Name = config.SellerName, TaxCode = record.TaxCode, Address = config.SellerAddress },
             Buyer = BuyerParty(sale.Buyer),

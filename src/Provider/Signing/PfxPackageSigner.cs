@@ -63,7 +63,11 @@ public sealed class PfxPackageSigner : IPackageSigner, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var doc = SafeXml.LoadDocument(unsignedPackage);
         // One key object shared by all callers: serialise its use rather than rely on the platform's thread safety.
-        lock (_gate) XmlSigner.SignPackage(doc, _certificate, _key, signingTime);
+        lock (_gate)
+        {
+            if (XmlSigner.IsTbao(doc)) XmlSigner.SignErroneousNotice(doc, _certificate, _key, signingTime); // a 303
+            else XmlSigner.SignPackage(doc, _certificate, _key, signingTime);
+        }
         return Task.FromResult<byte[]?>(SafeXml.ToBytes(doc));
     }
 

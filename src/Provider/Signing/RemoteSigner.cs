@@ -65,7 +65,8 @@ public sealed class RemoteSigner : IPackageSigner, IDisposable
         {
             var doc = SafeXml.LoadDocument(unsignedPackage);
             using var key = new RemoteRsa(_client, certificate, cancellationToken);
-            XmlSigner.SignPackage(doc, certificate, key, signingTime);
+            if (XmlSigner.IsTbao(doc)) XmlSigner.SignErroneousNotice(doc, certificate, key, signingTime); // a 303
+            else XmlSigner.SignPackage(doc, certificate, key, signingTime);
             return (byte[]?)SafeXml.ToBytes(doc);
         }, cancellationToken);
     }
