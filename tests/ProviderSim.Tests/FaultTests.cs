@@ -85,7 +85,8 @@ public sealed class FaultTests(PipelineFixture fixture)
     public void Every_profile_has_the_ready_faults()
     {
         var expected = new[] { "authority-unreachable", "delay", "duplicate-transaction", "empty-body", "malformed-body", "rate-limited", "server-error", "token-expired", "unavailable" };
-        var profiles = new ProfileCatalog(ProfileCatalog.DefaultFolder).All;
+        // the JSON APIs; the seller → T-VAN XML profile has no ready faults yet (docs/provider-sim.md, limits)
+        var profiles = new ProfileCatalog(ProfileCatalog.DefaultFolder).All.Where(p => p.Backend != "tvan-xml").ToList();
         Assert.True(profiles.Count >= 2);
         foreach (var p in profiles) Assert.Equal(expected, p.Faults.Order());
     }

@@ -63,7 +63,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
                     local = await LocalPipeline.StartAsync(data, authority, ct);
                     provider = local.ProviderApi;
                 }
-                sim = await ProviderSimServer.StartAsync(profile, provider, urls, ct);
+                sim = await ProviderSimServer.StartAsync(profile, provider, urls, ct, local?.Authority);
             }
             catch (InvalidDataException e)
             {
