@@ -169,7 +169,12 @@ public sealed partial class TvanXmlBackend : IProfileBackend
     /// <summary>Sends the re-wrapped message to the authority once it is taken; until then each resend or look-up tries again.</summary>
     private static async Task ForwardAsync(Received received, BackendContext context, CancellationToken ct)
     {
-        if (received.Forwarded || context.Authority is null) return;
+        if (received.Forwarded) return;
+        if (context.Authority is null)
+        {
+            received.ForwardError = "no authority to forward to (ck provider-sim --provider: the T-VAN profile needs the in-process pipeline, or --authority)";
+            return;
+        }
         await received.Gate.WaitAsync(ct);
         try
         {
