@@ -3,10 +3,14 @@ using Reqnroll;
 
 namespace ConformanceKit.Features.Support;
 
-/// <summary>Stops a scenario's provider simulator, reference provider and authority (Features/ProviderSim).</summary>
+/// <summary>Stops a scenario's provider simulators, reference provider and authority (Features/ProviderSim).</summary>
 [Binding]
-public sealed class MarketProviderCleanup(MarketProviderDriver pos)
+public sealed class MarketProviderCleanup(MarketProviderDriver pos, SellerTvanDriver shop)
 {
     [AfterScenario(Order = int.MaxValue - 2)]
-    public Task StopAsync() => pos.DisposeAsync().AsTask();
+    public async Task StopAsync()
+    {
+        await pos.DisposeAsync();
+        await shop.DisposeAsync();
+    }
 }
