@@ -149,6 +149,43 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public void The_TVAN_profile_has_four_ready_faults()
+    {
+        var profile = new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!;
+        Assert.Equal(["rate-limited", "server-error", "token-expired", "unavailable"], profile.Faults.Order());
+    }
+
+    [Theory]
+    [InlineData("token-expired", HttpStatusCode.Unauthorized)]
+    [InlineData("rate-limited", HttpStatusCode.TooManyRequests)]
+    [InlineData("server-error", HttpStatusCode.InternalServerError)]
+    [InlineData("unavailable", HttpStatusCode.ServiceUnavailable)]
+    public async Task A_ready_fault_reaches_the_seller_nothing_is_taken_and_the_same_TDiep_sent_again_goes_through(string fault, HttpStatusCode status)
+    {
+        await using var sim = await fixture.StartAsync("tvan-xml");
+        using var seller = await SellerAsync(sim);
+        await Admin.FaultAsync(sim, fault);
+        var (xml, id) = SellerPackage();
+
+        var failed = await SendAsync(seller, xml);
+        Assert.Equal(status, failed.Status);
+        if (fault == "rate-limited") Assert.Contains("Retry-After", (await Admin.JournalAsync(sim)).ToString());
+        using (var lookUp = await seller.GetAsync(Root + "TraCuuThongDiep/" + id))
+            Assert.Equal(fault == "token-expired" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, lookUp.StatusCode); // nothing taken
+        if (fault == "token-expired")
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(seller, xml)).Status); // until a new login
+            using var again = await SellerAsync(sim);
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(again, xml)).Status);
+            Assert.Equal(0, (int)(await LookUpAsync(again, id, until: 0)).Element("MaKetQua")!);
+            return;
+        }
+        var (retried, body) = await SendAsync(seller, xml); // a one-shot fault: the same bytes again are taken
+        Assert.True(retried == HttpStatusCode.OK, body);
+        await LookUpAsync(seller, id, until: 0);
+    }
+
+    [Fact]
     public async Task Without_a_token_the_TVAN_answers_401()
     {
         await using var sim = await fixture.StartAsync("tvan-xml");
