@@ -45,13 +45,14 @@ public sealed class ProviderSimServer : IAsyncDisposable
     public Uri Address => new(Server.Urls[0].TrimEnd('/') + "/");
 
     /// <param name="urls">Where the POS reaches it; null = a free loopback port.</param>
-    public static async Task<ProviderSimServer> StartAsync(Profile profile, Uri providerApi, string? urls = null, CancellationToken ct = default)
+    /// <param name="authority">The authority the provider sends to (<see cref="LocalPipeline.Authority"/>): what the T-VAN profile forwards to.</param>
+    public static async Task<ProviderSimServer> StartAsync(Profile profile, Uri providerApi, string? urls = null, CancellationToken ct = default, Uri? authority = null)
     {
         var backendImpl = ProfileBackends.Find(profile.Backend)
                           ?? throw new InvalidOperationException($"profile {profile.Name}: no backend named '{profile.Backend}' " +
                                                                  $"(known: {string.Join(", ", ProfileBackends.All.Select(b => b.Name))})");
         var provider = new ReferenceProvider(new HttpClient { BaseAddress = providerApi, Timeout = TimeSpan.FromSeconds(60) });
-        var context = new BackendContext(provider, await provider.SellerTaxCodeAsync(ct));
+        var context = new BackendContext(provider, await provider.SellerTaxCodeAsync(ct)) { Authority = authority };
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

@@ -13,7 +13,7 @@ public sealed class PipelineFixture : IAsyncLifetime
     public async Task DisposeAsync() => await Pipeline.DisposeAsync();
 
     public Task<ProviderSimServer> StartAsync(string profile) =>
-        ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find(profile)!, Pipeline.ProviderApi);
+        ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find(profile)!, Pipeline.ProviderApi, authority: Pipeline.Authority);
 }
 
 [CollectionDefinition("pipeline")]

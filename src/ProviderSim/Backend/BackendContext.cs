@@ -14,6 +14,9 @@ public sealed class BackendContext(ReferenceProvider provider, string sellerTaxC
     public string SellerTaxCode { get; } = sellerTaxCode;
     public TransactionIndex Index { get; } = new();
 
+    /// <summary>The authority the reference provider sends to, when known (the T-VAN profile forwards there itself).</summary>
+    public Uri? Authority { get; init; }
+
     public static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     /// <summary>The provider's own id of an invoice (a look-up code a buyer types): 10 characters derived from the code.</summary>

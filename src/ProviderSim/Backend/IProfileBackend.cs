@@ -29,7 +29,7 @@ public sealed record JudgeSpec(
 
 public static class ProfileBackends
 {
-    public static IReadOnlyList<IProfileBackend> All { get; } = [new ViettelBackend(), new MisaBackend()];
+    public static IReadOnlyList<IProfileBackend> All { get; } = [new ViettelBackend(), new MisaBackend(), new TvanXmlBackend()];
 
     public static IProfileBackend? Find(string name) => All.FirstOrDefault(b => b.Name == name);
 }

@@ -21,7 +21,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
         {
             await io.Out.WriteLineAsync($"{p.Name,-20} {p.Title}");
             await io.Out.WriteLineAsync($"{"",-20} {p.Description}");
-            await io.Out.WriteLineAsync($"{"",-20} {p.MappingFiles.Count} mappings; faults: {string.Join(", ", p.Faults)}");
+            await io.Out.WriteLineAsync($"{"",-20} {p.MappingFiles.Count} mappings; faults: {(p.Faults.Count == 0 ? "none" : string.Join(", ", p.Faults))}");
             await io.Out.WriteLineAsync($"{"",-20} {p.Folder}");
         }
         return ExitCodes.Ok;
@@ -63,7 +63,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
                     local = await LocalPipeline.StartAsync(data, authority, ct);
                     provider = local.ProviderApi;
                 }
-                sim = await ProviderSimServer.StartAsync(profile, provider, urls, ct);
+                sim = await ProviderSimServer.StartAsync(profile, provider, urls, ct, local?.Authority);
             }
             catch (InvalidDataException e)
             {
@@ -81,7 +81,7 @@ public sealed class ProviderSimCommand(CliIO io, string? profilesFolder)
             await io.Out.WriteLineAsync($"  admin API {sim.Address}__admin/ (mappings, requests, scenarios); {sim.Address}__sim/faults, POST {sim.Address}__sim/reset");
             await io.Out.WriteLineAsync($"  issuing through the reference provider {provider} for seller {sim.Context.SellerTaxCode}" +
                                         (local is null ? "" : $" (in-process, sending to {local.Authority})"));
-            await io.Out.WriteLineAsync($"  faults (off unless named): {string.Join(", ", profile.Faults.Select(f => faults.Contains(f) ? f + " [on]" : f))}");
+            await io.Out.WriteLineAsync((profile.Faults.Count == 0 ? "  faults: none in this profile" : $"  faults (off unless named): {string.Join(", ", profile.Faults.Select(f => faults.Contains(f) ? f + " [on]" : f))}"));
             await io.Out.WriteLineAsync($"  profile files: {profile.Folder}");
             await io.Out.WriteLineAsync("Ctrl+C stops.");
             await io.Out.FlushAsync(CancellationToken.None);
