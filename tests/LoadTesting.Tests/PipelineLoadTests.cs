@@ -83,6 +83,7 @@ public sealed class PipelineLoadTests
             var metrics = json.RootElement.GetProperty("metrics");
             Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
             Assert.True(metrics.GetProperty("cpu-self-%").GetDouble() > 0);
+            Assert.True(metrics.GetProperty("end-to-end-invoices-per-s").GetDouble() > 0);
         }
         finally
         {
@@ -105,6 +106,8 @@ public sealed class PipelineLoadTests
             var metrics = json.RootElement.GetProperty("metrics");
             Assert.Equal(10, metrics.GetProperty("packages").GetDouble());
             Assert.Equal(0, metrics.GetProperty("packages-without-204").GetDouble());
+            // Below saturation the simulator finishes what is offered: 5 packages/s, less the tail of the last 204.
+            Assert.InRange(metrics.GetProperty("sustained-packages-per-s").GetDouble(), 1.5, 6);
         }
         finally
         {

@@ -111,7 +111,7 @@ public sealed record TargetOptions
     public string PgBin { get; init; } = "/usr/lib/postgresql/15/bin";
 }
 
-/// <summary>The pipeline provider's store (load/PipelineLoad's variants): what durability costs.</summary>
+/// <summary>The pipeline provider's store (the variants load/PipelineLoad compared): what durability costs.</summary>
 public enum ProviderStore
 {
     CrashSafe,

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
 
 /// <summary>
-/// The simulator hosted inside another process (`ck run`, `ck chaos`, tests, load/PipelineLoad): a real Kestrel server
+/// The simulator hosted inside another process (`ck run`, `ck chaos`, tests, ck load): a real Kestrel server
 /// on a loopback port with an embedded SQLite store in a fresh folder. Clients reach it over HTTP like any other target.
 /// </summary>
 public sealed class InProcessSimulator : IAsyncDisposable
