@@ -16,7 +16,7 @@ public static class LoadCommandDefinition
         var workload = new Option<string?>("--workload") { Description = "the workload to run (see --list)" };
         var target = new Option<string>("--target")
         {
-            Description = "pipeline (reference POS → provider → simulator, in-process), provider=URL (a provider API, docs/provider.md) " +
+            Description = "pipeline (reference POS → provider → simulator, in-process), provider=URL (a provider API, docs/provider.md), " +
                           "authority=URL (the simulator or any endpoint of the authority contract), " +
                           "or simulator[=sqlite|postgres|postgres:CONNECTION] (the simulator started here: in this process, or as a child process with --sim-dll; " +
                           "postgres alone = a throwaway PostgreSQL cluster)",
