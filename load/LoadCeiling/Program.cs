@@ -36,6 +36,7 @@ await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
 Console.WriteLine($"ck-load-ceiling: bare Kestrel at {address}, {seconds} s per run, {connections} connections; {Environment.ProcessorCount} cores, " +
+                  $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, " +
                   $"load average {Load()} before the runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
 // Warm both sides up (JIT) before measuring.
