@@ -36,6 +36,7 @@ await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
 Console.WriteLine($"ck-load-ceiling: bare Kestrel at {address}, {seconds} s per run, {connections} connections; {Environment.ProcessorCount} cores, " +
+                  $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, " +
                   $"load average {Load()} before the runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 
 // Warm both sides up (JIT) before measuring.
@@ -53,7 +54,8 @@ else
     var output = await p.StandardOutput.ReadToEndAsync();
     await p.WaitForExitAsync();
     var rps = double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, inv);
-    wrk = (rps, Regex.Match(output, @"50%\s+(\S+)").Groups[1].Value, Regex.Match(output, @"99%\s+(\S+)").Groups[1].Value);
+    // The latency distribution's lines ("     99%    3.96ms"), not a thread-stats column ending in 99% ("89.99%").
+    wrk = (rps, Regex.Match(output, @"(?m)^\s+50%\s+(\S+)").Groups[1].Value, Regex.Match(output, @"(?m)^\s+99%\s+(\S+)").Groups[1].Value);
     Console.WriteLine($"wrk -t1 -c{connections}:                {rps,10:N0} req/s   p50 {wrk.Value.P50,8}   p99 {wrk.Value.P99,8}   " +
                       $"(server process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / seconds * 100:0}% of a core)");
 }
@@ -62,7 +64,8 @@ var closed = await Closed(seconds, connections, quiet: false);
 if (wrk is { } w)
     Console.WriteLine($"ratio wrk / library (closed model, same connections): {w.Rps / closed.Rps:0.00}× — target ≤ 2×");
 // Open model: arrivals on the clock whatever the answers do; the highest rate it sustains with a p99 under 50 ms.
-foreach (var share in new[] { 0.25, 0.5, 0.8 })
+var shares = args.Length > 2 ? args[2].Split(',').Select(x => double.Parse(x, inv)).ToArray() : [0.25, 0.5, 0.8];
+foreach (var share in shares)
     await Open(seconds, Math.Floor(closed.Rps * share), connections * 2);
 Console.WriteLine($"machine after the runs: load average {Load()}");
 

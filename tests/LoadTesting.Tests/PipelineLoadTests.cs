@@ -66,4 +66,52 @@ public sealed class PipelineLoadTests
             TestFolder.Delete(folder);
         }
     }
+
+    [Fact]
+    public async Task The_pipeline_runs_on_the_in_memory_provider_store_and_says_so()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "pipeline-sales", "--target", "pipeline", "--store", "memory", "--duration", "2s",
+                "--warm-up", "0s", "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            Assert.Contains("pipeline provider store: memory", result.Out);
+            Assert.Contains("machine: ", result.Out);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var metrics = json.RootElement.GetProperty("metrics");
+            Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
+            Assert.True(metrics.GetProperty("cpu-self-%").GetDouble() > 0);
+            Assert.True(metrics.GetProperty("end-to-end-invoices-per-s").GetDouble() > 0);
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Sim_messages_against_a_simulator_started_in_process_gets_every_204()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "sim-messages", "--target", "simulator", "--rate", "5", "--duration", "2s",
+                "--warm-up", "0s", "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            Assert.Contains("simulator started here on sqlite", result.Out);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var metrics = json.RootElement.GetProperty("metrics");
+            Assert.Equal(10, metrics.GetProperty("packages").GetDouble());
+            Assert.Equal(0, metrics.GetProperty("packages-without-204").GetDouble());
+            // Below saturation the simulator finishes what is offered: 5 packages/s, less the tail of the last 204.
+            Assert.InRange(metrics.GetProperty("sustained-packages-per-s").GetDouble(), 1.5, 6);
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
 }

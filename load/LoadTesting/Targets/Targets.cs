@@ -17,9 +17,15 @@ public enum TargetKind
     Authority,
 }
 
-/// <summary>What to load: <c>pipeline</c>, <c>provider=URL</c> or <c>authority=URL</c>, with the options that go with it.</summary>
+/// <summary>
+/// What to load: <c>pipeline</c>, <c>provider=URL</c>, <c>authority=URL</c>, or <c>simulator[=sqlite|postgres|postgres:CONNECTION]</c>
+/// (an authority started here: the simulator on its SQLite store, or on PostgreSQL — a throwaway cluster unless a connection is given).
+/// </summary>
 public sealed record TargetSpec(TargetKind Kind, Uri? Address)
 {
+    /// <summary>For <c>simulator=…</c>: <c>sqlite</c>, <c>postgres</c> (a throwaway cluster) or an Npgsql connection / postgres:// URL.</summary>
+    public string? StartSimulator { get; init; }
+
     public static bool TryParse(string? text, out TargetSpec? spec, out string error)
     {
         spec = null;
@@ -30,12 +36,27 @@ public sealed record TargetSpec(TargetKind Kind, Uri? Address)
             spec = new TargetSpec(TargetKind.Pipeline, null);
             return true;
         }
+        if (text.Equals("simulator", StringComparison.OrdinalIgnoreCase) || text.StartsWith("simulator=", StringComparison.OrdinalIgnoreCase))
+        {
+            var store = text.Length > "simulator=".Length ? text["simulator=".Length..] : "sqlite";
+            if (store.Equals("postgres", StringComparison.OrdinalIgnoreCase) || store.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+                store = store.ToLowerInvariant();
+            else if (store.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) && store.Length > "postgres:".Length && !store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+                store = store["postgres:".Length..];
+            else if (!store.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+            {
+                error = $"--target '{text}': write simulator, simulator=sqlite, simulator=postgres or simulator=postgres:CONNECTION";
+                return false;
+            }
+            spec = new TargetSpec(TargetKind.Authority, null) { StartSimulator = store };
+            return true;
+        }
         var eq = text.IndexOf('=', StringComparison.Ordinal);
         var kind = eq < 0 ? "" : text[..eq].ToLowerInvariant();
         var url = eq < 0 ? "" : text[(eq + 1)..];
         if (kind is not ("provider" or "authority"))
         {
-            error = $"--target '{text}': write pipeline, provider=URL or authority=URL";
+            error = $"--target '{text}': write pipeline, provider=URL, authority=URL or simulator[=sqlite|postgres]";
             return false;
         }
         if (!Uri.TryCreate(url.EndsWith('/') ? url : url + "/", UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
@@ -51,6 +72,7 @@ public sealed record TargetSpec(TargetKind Kind, Uri? Address)
     {
         TargetKind.Pipeline => "pipeline (reference POS → provider → simulator, in-process)",
         TargetKind.Provider => $"provider API {Address}",
+        TargetKind.Authority when StartSimulator is not null => $"simulator started here on {(StartSimulator is "sqlite" or "postgres" ? StartSimulator : "postgres (given)")}",
         _ => $"authority {Address}",
     };
 }
@@ -78,6 +100,45 @@ public sealed record TargetOptions
     public int MaxConnections { get; init; } = 256;
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The pipeline provider's store: crash-safe (a SQLite file, WAL, synchronous=FULL), memory (:memory:, nothing on disk) or tmpfs (the file on /dev/shm).</summary>
+    public ProviderStore ProviderStore { get; init; } = ProviderStore.CrashSafe;
+
+    /// <summary>simulator=…: run this TaxAuthoritySim.dll as a child process instead of hosting the simulator in this process.</summary>
+    public string? SimulatorDll { get; init; }
+
+    /// <summary>simulator=postgres: the PostgreSQL binaries for the throwaway cluster.</summary>
+    public string PgBin { get; init; } = "/usr/lib/postgresql/15/bin";
+}
+
+/// <summary>The pipeline provider's store (the variants load/PipelineLoad compared): what durability costs.</summary>
+public enum ProviderStore
+{
+    CrashSafe,
+    Memory,
+    Tmpfs,
+}
+
+public static class ProviderStores
+{
+    public static bool TryParse(string? text, out ProviderStore store)
+    {
+        store = ProviderStore.CrashSafe;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "crash-safe" or "file" or null or "": return true;
+            case "memory" or "in-memory": store = ProviderStore.Memory; return true;
+            case "tmpfs": store = ProviderStore.Tmpfs; return true;
+            default: return false;
+        }
+    }
+
+    public static string Name(this ProviderStore store) => store switch
+    {
+        ProviderStore.Memory => "memory",
+        ProviderStore.Tmpfs => "tmpfs",
+        _ => "crash-safe",
+    };
 }
 
 /// <summary>A provider API as the POS sees it.</summary>
@@ -131,17 +192,22 @@ public sealed class LoadTarget : IAsyncDisposable
         {
             case TargetKind.Provider:
                 return new LoadTarget(spec, new ProviderEndpoint(spec.Address!, options.ApiKey), null, null, options);
+            case TargetKind.Authority when spec.StartSimulator is not null:
+                return await StartSimulatorAsync(spec, options, ct).ConfigureAwait(false);
             case TargetKind.Authority:
                 return new LoadTarget(spec, null, new AuthorityEndpoint(spec.Address!, options.ApiKey ?? DemoData.TvanApiKey, options.TaxCode, options.SellerName,
                     options.TvanCode, options.CodeBlock, options.AdminKey), null, options);
         }
-        var folder = Directory.CreateTempSubdirectory("ck-load-").FullName;
+        var folder = options.ProviderStore == ProviderStore.Tmpfs && Directory.Exists("/dev/shm")
+            ? Directory.CreateDirectory(Path.Combine("/dev/shm", "ck-load-" + Guid.NewGuid().ToString("N")[..12])).FullName
+            : Directory.CreateTempSubdirectory("ck-load-").FullName;
         var simulator = await InProcessSimulator.StartAsync(Path.Combine(folder, "sim"), ct).ConfigureAwait(false);
         var signer = new PfxPackageSigner(SamplePackageBuilder.CreateCertificate());
         var register = new RegisterConfig("quay-1", DemoData.TaxCode, DemoData.SellerName, DemoData.SellerAddress, DemoData.CodeBlock);
         var providerOptions = new ProviderOptions
         {
-            Database = Path.Combine(folder, "provider.db"), Register = register, Target = simulator.Address, Sync = sync,
+            Database = options.ProviderStore == ProviderStore.Memory ? PosDatabase.MemoryPrefix + "ck-load-" + Guid.NewGuid().ToString("N") : Path.Combine(folder, "provider.db"),
+            Register = register, Target = simulator.Address, Sync = sync,
             BatchSize = 50, BatchInterval = TimeSpan.FromMilliseconds(500), PollInterval = TimeSpan.FromMilliseconds(200),
             RetryBase = TimeSpan.FromMilliseconds(200), RetryMax = TimeSpan.FromSeconds(5),
         };
@@ -169,6 +235,67 @@ public sealed class LoadTarget : IAsyncDisposable
             new AuthorityEndpoint(simulator.Address, DemoData.TvanApiKey, DemoData.TaxCode, DemoData.SellerName, DemoData.TvanCode, DemoData.CodeBlock, DemoData.AdminKey),
             Stop, options)
         { ProviderHost = host, ProviderClock = providerClock };
+    }
+
+    /// <summary>CPU taken so far by the processes this target started outside this one (a simulator child process, PostgreSQL).</summary>
+    public Func<TimeSpan>? ChildCpu { get; private init; }
+
+    /// <summary>Where the started simulator's log or store is, for the report's notes.</summary>
+    public string? Note { get; private init; }
+
+    private static async Task<LoadTarget> StartSimulatorAsync(TargetSpec spec, TargetOptions options, CancellationToken ct)
+    {
+        PostgresCluster? cluster = null;
+        string? store = spec.StartSimulator switch
+        {
+            "sqlite" => null,
+            "postgres" => null,
+            var given => given,
+        };
+        if (spec.StartSimulator == "postgres")
+        {
+            cluster = await PostgresCluster.StartAsync(options.PgBin, ct).ConfigureAwait(false);
+            store = cluster.ConnectionString;
+        }
+        try
+        {
+            Uri address;
+            Func<ValueTask> stopSimulator;
+            Func<TimeSpan>? simulatorCpu = null;
+            string note;
+            if (options.SimulatorDll is { } dll)
+            {
+                var process = await SimulatorProcess.StartAsync(Path.GetFullPath(dll), store, keepData: false, ct).ConfigureAwait(false);
+                address = process.BaseAddress;
+                stopSimulator = process.DisposeAsync;
+                simulatorCpu = () => process.ProcessorTime;
+                note = $"simulator: child process dotnet {dll}, log {process.LogPath}";
+            }
+            else
+            {
+                var simulator = await InProcessSimulator.StartAsync(null, store is null ? [] : ["--store", store], ct).ConfigureAwait(false);
+                address = simulator.Address;
+                stopSimulator = simulator.DisposeAsync;
+                note = "simulator: in this process (its CPU is counted with the generator's)";
+            }
+            if (cluster is not null) note += $"; PostgreSQL: a throwaway cluster on port {cluster.Port} (fsync=on)";
+            var pg = cluster;
+            async ValueTask Stop()
+            {
+                await stopSimulator().ConfigureAwait(false);
+                if (pg is not null) await pg.DisposeAsync().ConfigureAwait(false);
+            }
+            TimeSpan Cpu() => (simulatorCpu?.Invoke() ?? TimeSpan.Zero) + (pg?.ProcessorTime ?? TimeSpan.Zero);
+            return new LoadTarget(spec, null,
+                new AuthorityEndpoint(address, options.ApiKey ?? DemoData.TvanApiKey, options.TaxCode, options.SellerName, options.TvanCode, options.CodeBlock,
+                    options.AdminKey ?? DemoData.AdminKey), Stop, options)
+            { ChildCpu = simulatorCpu is null && pg is null ? null : Cpu, Note = note };
+        }
+        catch
+        {
+            if (cluster is not null) await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()

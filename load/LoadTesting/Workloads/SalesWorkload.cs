@@ -224,6 +224,11 @@ internal sealed class SalesChecks(HttpClient http, SalesLedger ledger, TimeSpan 
             metrics["sale-to-204-p50-s"] = Math.Round(saleTo204[(int)(0.5 * (saleTo204.Count - 1))], 3);
             metrics["sale-to-204-p99-s"] = Math.Round(saleTo204[(int)(0.99 * (saleTo204.Count - 1))], 3);
             metrics["sale-to-204-max-s"] = Math.Round(saleTo204[^1], 3);
+            // End to end (load/PipelineLoad's figure): invoices accepted ÷ (first sale issued → last 204), the pipeline's finishing rate.
+            var issued = states.Values.Where(s => s.IssuedAt is not null).Select(s => s.IssuedAt!.Value).ToList();
+            var last204 = notices.Values.Where(n => n.Notice is not null).Max(n => n.Notice!.Value);
+            var span = issued.Count > 0 ? (last204 - issued.Min()).TotalSeconds : 0;
+            if (span > 0) metrics["end-to-end-invoices-per-s"] = Math.Round(saleTo204.Count / span, 1);
         }
         return metrics;
     }

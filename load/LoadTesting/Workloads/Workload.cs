@@ -73,9 +73,9 @@ public static class WorkloadCatalogue
         new SalesWorkload("tet-peak", "the fleet before Tết: ramp up to 5× the base rate, hold, ramp down (ramping inject)", SalesShape.TetPeak),
         new SalesWorkload("end-of-day", "manual sync: every shop sells all day without packaging, then flushes at 22:00 (POST /api/v1/packages/flush); measures flush → all accepted", SalesShape.EndOfDay),
         new SalesWorkload("soak", "the fleet at a steady low rate for a long time with the simulated clock running fast (--clock-rate, pipeline) to cross day and month boundaries", SalesShape.Soak),
-        new SalesWorkload("pipeline-sales", "load/PipelineLoad's shape: 8 POS clients (closed model) ringing up sales as fast as the pipeline answers", SalesShape.Closed),
+        new SalesWorkload("pipeline-sales", "8 POS clients (closed model) ringing up sales as fast as the pipeline answers; --store compares the provider's stores", SalesShape.Closed),
         new TvanWorkload("tvan-forward", "a T-VAN forwarding signed 206 packages of mixed sizes (1–200 invoices) to the authority; 204s read from the inbox feed", mixed: true),
-        new TvanWorkload("sim-messages", "load/SimLoad's shape: signed 50-invoice 206 packages at a constant rate to the authority, 204s from the inbox feed", mixed: false),
+        new TvanWorkload("sim-messages", "signed 50-invoice 206 packages at a constant rate to the authority, 204s from the inbox feed; --target simulator[=sqlite|postgres] starts one", mixed: false),
     ];
 
     public static Workload? Find(string name) => All.FirstOrDefault(w => w.Name.Equals(name, StringComparison.OrdinalIgnoreCase));

@@ -20,7 +20,40 @@ public static class WorkloadRunner
         var test = LoadTest.Create(workload.Name, prepared.Scenarios).WithTarget(target.ToString()).WithThresholds(all);
         if (prepared.Checks is not null) test.WithChecks(prepared.Checks);
         foreach (var n in prepared.Notes) test.WithNote(n);
+        if (target.Note is not null) test.WithNote(target.Note);
+        if (spec.Kind == TargetKind.Pipeline) test.WithNote($"pipeline provider store: {targetOptions.ProviderStore.Name()}");
         if (progress is not null) test.WithProgress(progress);
-        return await test.RunAsync(ct).ConfigureAwait(false);
+        var before = CpuSample.Take(target);
+        var report = await test.RunAsync(ct).ConfigureAwait(false);
+        var after = CpuSample.Take(target);
+        return report with { Metrics = new Dictionary<string, double>(report.Metrics).Concat(CpuSample.Metrics(before, after)).ToDictionary() };
+    }
+}
+
+/// <summary>The machine's state around a run: CPU of this process (generator, and the in-process targets), of the processes the target
+/// started, of everything else on the machine (other engineers' jobs: the figures are disturbed when that is high), and the load average.</summary>
+public readonly record struct CpuSample(long Timestamp, TimeSpan Self, TimeSpan Children, TimeSpan Machine, double LoadAverage)
+{
+    public static CpuSample Take(LoadTarget? target = null)
+    {
+        using var me = System.Diagnostics.Process.GetCurrentProcess();
+        return new CpuSample(System.Diagnostics.Stopwatch.GetTimestamp(), me.TotalProcessorTime, target?.ChildCpu?.Invoke() ?? TimeSpan.Zero,
+            MachineCpu.Busy(), RunReport.DescribeMachine().LoadAverage1m);
+    }
+
+    /// <summary>Percent of one core over the interval: cpu-self-%, cpu-started-%, cpu-others-%, load-average-start/end, cores.</summary>
+    public static IEnumerable<KeyValuePair<string, double>> Metrics(CpuSample a, CpuSample b)
+    {
+        var wall = System.Diagnostics.Stopwatch.GetElapsedTime(a.Timestamp, b.Timestamp).TotalSeconds;
+        if (wall <= 0) yield break;
+        double Pct(TimeSpan t) => Math.Round(100 * t.TotalSeconds / wall, 0);
+        var self = b.Self - a.Self;
+        var children = b.Children - a.Children;
+        yield return new("cpu-self-%", Pct(self));
+        if (children > TimeSpan.Zero) yield return new("cpu-started-%", Pct(children));
+        if (b.Machine > TimeSpan.Zero) yield return new("cpu-others-%", Math.Max(0, Pct(b.Machine - a.Machine - self - children)));
+        yield return new("load-average-start", a.LoadAverage);
+        yield return new("load-average-end", b.LoadAverage);
+        yield return new("cores", Environment.ProcessorCount);
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
 
 /// <summary>
-/// The simulator hosted inside another process (`ck run`, `ck chaos`, tests, load/PipelineLoad): a real Kestrel server
+/// The simulator hosted inside another process (`ck run`, `ck chaos`, tests, ck load): a real Kestrel server
 /// on a loopback port with an embedded SQLite store in a fresh folder. Clients reach it over HTTP like any other target.
 /// </summary>
 public sealed class InProcessSimulator : IAsyncDisposable
@@ -27,12 +27,16 @@ public sealed class InProcessSimulator : IAsyncDisposable
     public string DataFolder { get; }
 
     /// <param name="dataFolder">Where the store goes; null = a temporary folder removed afterwards.</param>
-    public static async Task<InProcessSimulator> StartAsync(string? dataFolder = null, CancellationToken ct = default)
+    public static Task<InProcessSimulator> StartAsync(string? dataFolder = null, CancellationToken ct = default) => StartAsync(dataFolder, [], ct);
+
+    /// <param name="dataFolder">Where the store goes; null = a temporary folder removed afterwards.</param>
+    /// <param name="extraArgs">More command-line options of the simulator, e.g. <c>--store postgres://…</c> (load tests on PostgreSQL).</param>
+    public static async Task<InProcessSimulator> StartAsync(string? dataFolder, IReadOnlyList<string> extraArgs, CancellationToken ct = default)
     {
         var owned = dataFolder is null ? Directory.CreateTempSubdirectory("ck-run-").FullName : null;
         var folder = dataFolder ?? owned!;
         Directory.CreateDirectory(folder);
-        var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", folder], builder =>
+        var app = SimulatorApp.Build(["--urls", "http://127.0.0.1:0", "--data", folder, .. extraArgs], builder =>
         {
             builder.Logging.ClearProviders(); // the run's progress display owns the console
             builder.Logging.AddFilter(_ => false);

@@ -16,8 +16,10 @@ public static class LoadCommandDefinition
         var workload = new Option<string?>("--workload") { Description = "the workload to run (see --list)" };
         var target = new Option<string>("--target")
         {
-            Description = "pipeline (reference POS → provider → simulator, in-process), provider=URL (a provider API, docs/provider.md) " +
-                          "or authority=URL (the simulator or any endpoint of the authority contract)",
+            Description = "pipeline (reference POS → provider → simulator, in-process), provider=URL (a provider API, docs/provider.md), " +
+                          "authority=URL (the simulator or any endpoint of the authority contract), " +
+                          "or simulator[=sqlite|postgres|postgres:CONNECTION] (the simulator started here: in this process, or as a child process with --sim-dll; " +
+                          "postgres alone = a throwaway PostgreSQL cluster)",
             DefaultValueFactory = _ => "pipeline",
         };
         var duration = new Option<string>("--duration") { Description = "measured length: 30s, 2m, 1h (warm-up not included)", DefaultValueFactory = _ => "60s" };
@@ -48,6 +50,13 @@ public static class LoadCommandDefinition
         var clockRate = new Option<double>("--clock-rate") { Description = "soak: simulated clock speed, × real time (pipeline)", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "seeds the fleet, baskets and package sizes", DefaultValueFactory = _ => 20261206 };
         var connections = new Option<int>("--connections") { Description = "HTTP connections at most", DefaultValueFactory = _ => 256 };
+        var store = new Option<string>("--store")
+        {
+            Description = "the pipeline provider's store: crash-safe (SQLite file, WAL, synchronous=FULL), memory (nothing on disk) or tmpfs (the file on /dev/shm)",
+            DefaultValueFactory = _ => "crash-safe",
+        };
+        var simDll = new Option<string?>("--sim-dll") { Description = "--target simulator=…: run this TaxAuthoritySim.dll as a child process (e.g. another build) instead of in this process" };
+        var pgBin = new Option<string>("--pg-bin") { Description = "--target simulator=postgres: PostgreSQL binaries for the throwaway cluster", DefaultValueFactory = _ => "/usr/lib/postgresql/15/bin" };
         var quiet = new Option<bool>("--quiet") { Description = "no progress lines" };
         var command = new Command("load",
             "Load-test before go-live: a workload of real shops (POS fleet, lunch and Tết peaks, end-of-day flush, T-VAN traffic, soak) " +
@@ -56,7 +65,7 @@ public static class LoadCommandDefinition
             "Exit codes: 0 every threshold holds, 1 a threshold failed, 2 usage error, 3 the run could not be carried out.")
         {
             list, workload, target, duration, warmUp, shape, rate, thresholds, noDefaults, report, key, mst, seller, tvan, block, adminKey, reset,
-            stores, registers, settle, clockRate, seed, connections, quiet,
+            stores, registers, settle, clockRate, seed, connections, store, simDll, pgBin, quiet,
         };
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
@@ -101,12 +110,17 @@ public static class LoadCommandDefinition
             if (!ConformanceKit.Einvoice.Codes.MessageId.IsValidSenderCode(r.GetValue(tvan)) || !r.GetValue(tvan)!.StartsWith('V'))
                 return await Usage($"--tvan '{r.GetValue(tvan)}' is not a T-VAN code (V + the T-VAN's MST)");
             if (!ConformanceKit.Einvoice.Codes.CodeBlock.IsValid(r.GetValue(block))) return await Usage($"--block '{r.GetValue(block)}' is not a code block");
+            if (!ProviderStores.TryParse(r.GetValue(store), out var providerStore)) return await Usage($"--store '{r.GetValue(store)}': write crash-safe, memory or tmpfs");
+            if (providerStore != ProviderStore.CrashSafe && spec.Kind != TargetKind.Pipeline) return await Usage("--store is the pipeline provider's store: only with --target pipeline");
+            if (r.GetValue(simDll) is { } dll && (spec.StartSimulator is null || !File.Exists(dll)))
+                return await Usage(spec.StartSimulator is null ? "--sim-dll goes with --target simulator[=…]" : $"--sim-dll '{dll}' does not exist");
             if (r.GetValue(reset) && r.GetValue(adminKey) is null) return await Usage("--reset needs --admin-key");
 
             var targetOptions = new TargetOptions
             {
                 ApiKey = r.GetValue(key), TaxCode = r.GetValue(mst)!, SellerName = r.GetValue(seller)!, TvanCode = r.GetValue(tvan)!, CodeBlock = r.GetValue(block)!,
                 AdminKey = r.GetValue(adminKey), Reset = r.GetValue(reset), MaxConnections = r.GetValue(connections),
+                ProviderStore = providerStore, SimulatorDll = r.GetValue(simDll), PgBin = r.GetValue(pgBin)!,
             };
             var options = new WorkloadOptions
             {
@@ -144,6 +158,8 @@ public static class LoadCommandDefinition
             if (s.Steps.Count > 1) foreach (var st in s.Steps) Line("  " + st.Name, st);
         }
         foreach (var (k, v) in r.Metrics) o.WriteLine($"  {k} = {v.ToString("0.###", inv)}");
+        o.WriteLine(string.Create(inv, $"  machine: {r.Machine.Cores} cores, load average {r.Metrics.GetValueOrDefault("load-average-start", r.Machine.LoadAverage1m):0.00} → {r.Metrics.GetValueOrDefault("load-average-end"):0.00}, " +
+            $"CPU % of a core: this process {r.Metrics.GetValueOrDefault("cpu-self-%"):0}, started processes {r.Metrics.GetValueOrDefault("cpu-started-%"):0}, other processes {r.Metrics.GetValueOrDefault("cpu-others-%"):0}"));
         foreach (var t in r.Thresholds) o.WriteLine($"  {(t.Passed ? "✓" : "✗")} {t.Expression,-28} {t.Detail}");
         foreach (var n in r.Notes) o.WriteLine("  note: " + n);
         o.WriteLine($"report: {Path.Combine(folder, "report.html")} (also report.md, report.json, stats.csv, timeline.csv)");

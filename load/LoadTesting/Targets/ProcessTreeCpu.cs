@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>
 /// CPU used by a process and its children, from /proc (Linux): its own utime + stime, the

@@ -1,4 +1,4 @@
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>
 /// A throwaway PostgreSQL 15 cluster in a temporary folder on a loopback port (fsync on, trust
@@ -7,7 +7,7 @@ namespace ConformanceKit.Load.SimLoad;
 /// </summary>
 public sealed class PostgresCluster : IAsyncDisposable
 {
-    private const string Database = "simload";
+    private const string Database = "ckload";
     private readonly string bin;
     private readonly bool asPostgresUser;
 
@@ -43,16 +43,15 @@ public sealed class PostgresCluster : IAsyncDisposable
     public static async Task<PostgresCluster> StartAsync(string bin, CancellationToken cancellationToken)
     {
         if (!File.Exists(Path.Combine(bin, "initdb")))
-            throw new FileNotFoundException($"no initdb under {bin}: pass --pg CONNECTION or --pg-bin DIR");
-        var root = System.IO.Directory.CreateTempSubdirectory("simload-pg-").FullName;
+            throw new FileNotFoundException($"no initdb under {bin}: pass --target simulator=postgres:CONNECTION or --pg-bin DIR");
+        var root = System.IO.Directory.CreateTempSubdirectory("ck-load-pg-").FullName;
         var asPostgres = Environment.UserName == "root";
         if (asPostgres) await MustAsync("chown", ["-R", "postgres:postgres", root], cancellationToken).ConfigureAwait(false);
         var cluster = new PostgresCluster(bin, root, FreePort.Next(), asPostgres);
         var pgdata = Path.Combine(root, "pgdata");
         try
         {
-            Console.Error.WriteLine($"  starting a throwaway PostgreSQL in {root} on port {cluster.Port}");
-            await cluster.PgAsync("initdb", ["-D", pgdata, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], cancellationToken).ConfigureAwait(false);
+                        await cluster.PgAsync("initdb", ["-D", pgdata, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"], cancellationToken).ConfigureAwait(false);
             await cluster.PgAsync("pg_ctl", ["-D", pgdata, "-l", cluster.LogPath, "-w", "-t", "60", "-o",
                 $"-p {cluster.Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=on -c max_connections=200", "start"],
                 cancellationToken).ConfigureAwait(false);
@@ -93,6 +92,6 @@ public sealed class PostgresCluster : IAsyncDisposable
         var list = args.ToList();
         var (exit, output) = await ChildProcess.RunAsync(file, list, cancellationToken).ConfigureAwait(false);
         if (exit != 0)
-            throw new InvalidOperationException($"{file} {string.Join(' ', list)} failed (exit {exit}):\n{SimulatorBuild.Tail(output, 20)}");
+            throw new InvalidOperationException($"{file} {string.Join(' ', list)} failed (exit {exit}):\n{ChildProcess.Tail(output, 20)}");
     }
 }

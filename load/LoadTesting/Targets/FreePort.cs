@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>A loopback TCP port nobody is listening on right now.</summary>
 public static class FreePort

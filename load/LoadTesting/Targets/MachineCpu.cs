@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>
 /// Busy CPU time of the whole machine, from the first line of /proc/stat (Linux; zero elsewhere).

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>
 /// The simulator as a child process: <c>dotnet TaxAuthoritySim.dll --urls http://127.0.0.1:PORT
@@ -28,7 +28,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
     public static async Task<SimulatorProcess> StartAsync(string dll, string? store, bool keepData, CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
-        var root = System.IO.Directory.CreateTempSubdirectory("simload-sim-").FullName;
+        var root = System.IO.Directory.CreateTempSubdirectory("ck-load-sim-").FullName;
         var data = System.IO.Directory.CreateDirectory(Path.Combine(root, "data")).FullName;
         var url = $"http://127.0.0.1:{port}";
         var args = new List<string> { dll, "--urls", url, "--data", data };
@@ -39,7 +39,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
         var sim = new SimulatorProcess(process, new Uri(url + "/"), root, keepData);
         try
         {
-            await SimulatorAdmin.WaitHealthyAsync(sim.BaseAddress, TimeSpan.FromSeconds(90),
+            await WaitHealthyAsync(sim.BaseAddress, TimeSpan.FromSeconds(90),
                 () => process.HasExited ? $"the simulator exited with code {process.ExitCode}; log {log}:\n{sim.LogTail(30)}" : null,
                 cancellationToken).ConfigureAwait(false);
         }
@@ -72,7 +72,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public string LogTail(int lines)
     {
-        try { return SimulatorBuild.Tail(File.ReadAllText(LogPath), lines); }
+        try { return ChildProcess.Tail(File.ReadAllText(LogPath), lines); }
         catch (IOException) { return ""; }
     }
 
@@ -107,5 +107,26 @@ public sealed class SimulatorProcess : IAsyncDisposable
         {
             try { System.IO.Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    private static async Task WaitHealthyAsync(Uri baseAddress, TimeSpan timeout, Func<string?> whyDead, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var watch = Stopwatch.StartNew();
+        var last = "no answer";
+        while (watch.Elapsed < timeout)
+        {
+            if (whyDead() is { } dead) throw new InvalidOperationException(dead);
+            try
+            {
+                using var response = await client.GetAsync("health", ct).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode) return;
+                last = $"HTTP {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException ex) { last = ex.Message; }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested) { last = "timeout"; }
+            await Task.Delay(200, ct).ConfigureAwait(false);
+        }
+        throw new TimeoutException($"{baseAddress}health did not answer 200 within {timeout.TotalSeconds:N0} s ({last})");
     }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ConformanceKit.Load.SimLoad;
+namespace ConformanceKit.LoadTesting.Targets;
 
 /// <summary>Runs a command to completion (or starts one in the background) with its output in a log file.</summary>
 public static class ChildProcess
@@ -62,4 +62,6 @@ public static class ChildProcess
         collected = output;
         return process;
     }
+
+    public static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 }
