@@ -20,9 +20,6 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
     private HttpClient? _client;
     private Uri? _address;
 
-    /// <summary>Whether the scenario runs against our own reference provider (not a vendor's).</summary>
-    public static bool IsReference => TargetSettings.ProviderUrl is null;
-
     private async Task<HttpClient> ClientAsync()
     {
         var address = TargetSettings.ProviderUrl ?? await reference.AddressAsync();

@@ -59,8 +59,6 @@ public sealed class ReferenceProvider(SimulatorDriver authority) : IAsyncDisposa
     /// <summary>The shop's clock: real time moved by an offset (end of day without waiting for it).</summary>
     public ShopClock Clock { get; } = new();
 
-    public bool Started => _host is not null;
-
     /// <summary>The folder the provider watches for sale files.</summary>
     public string Inbox => Path.Combine(_folder.Value, "inbox");
 
