@@ -11,6 +11,12 @@ public sealed class ManualTime : TimeProvider
 
     public override long GetTimestamp() => Interlocked.Read(ref _now);
 
+    /// <summary>Timers waiting for the clock: when this stops changing, everything running is parked on the clock.</summary>
+    public int PendingTimers
+    {
+        get { lock (_gate) return _timers.Count; }
+    }
+
     public override DateTimeOffset GetUtcNow() => new DateTimeOffset(2026, 12, 6, 0, 0, 0, TimeSpan.Zero).AddTicks(GetTimestamp());
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)

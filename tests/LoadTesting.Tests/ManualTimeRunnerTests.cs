@@ -1,6 +1,7 @@
 namespace ConformanceKit.LoadTesting.Tests;
 
 /// <summary>The runner on a hand-driven clock: latencies are exact, whatever the machine is doing.</summary>
+[Collection(ManualClockCollection.Name)]
 public sealed class ManualTimeRunnerTests
 {
     private static async Task<RunReport> RunOnManualClockAsync(ManualTime time, LoadTest test)
@@ -9,10 +10,27 @@ public sealed class ManualTimeRunnerTests
         for (var i = 0; i < 100_000 && !run.IsCompleted; i++)
         {
             time.Advance(TimeSpan.FromMilliseconds(5));
-            await Task.Delay(1); // let the scheduler thread and the steps' continuations catch up
+            await SettleAsync(time);
         }
         Assert.True(run.IsCompleted, "the run did not end on the manual clock");
         return await run;
+    }
+
+    /// <summary>
+    /// Waits until the thread pool has nothing queued and the clock's timers stop changing, i.e. every dispatched
+    /// step has started and parked on the clock. A fixed real-time pause was not enough on a busy CI machine: a step
+    /// picked up three advances late measured 265 ms for a 250 ms delay.
+    /// </summary>
+    private static async Task SettleAsync(ManualTime time)
+    {
+        var last = -1;
+        for (var stable = 0; stable < 2;)
+        {
+            await Task.Delay(1);
+            var now = time.PendingTimers;
+            if (ThreadPool.PendingWorkItemCount == 0 && now == last) stable++;
+            else (stable, last) = (0, now);
+        }
     }
 
     [Fact]
@@ -64,4 +82,11 @@ public sealed class ManualTimeRunnerTests
         Assert.True(s.Latency.P75 >= 400, $"p75 {s.Latency.P75} ms: the queue behind the stall is counted");
         Assert.InRange(s.Latency.Min, 9.9, 16);
     }
+}
+
+/// <summary>The manual-clock tests run alone so other tests' work does not delay the steps they dispatch.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ManualClockCollection
+{
+    public const string Name = "manual clock";
 }
