@@ -171,7 +171,7 @@ public sealed class AuthorityTvanClient(HttpClient http, string? apiKey) : Autho
 }
 
 /// <summary>The control plane (/admin/v1/*, header X-Admin-Key; docs/simulator.md, "Control plane").</summary>
-public sealed class AuthorityAdminClient(HttpClient http, string adminKey) : AuthorityClient(http, AuthorityHeaders.AdminKey, adminKey)
+public sealed partial class AuthorityAdminClient(HttpClient http, string adminKey) : AuthorityClient(http, AuthorityHeaders.AdminKey, adminKey)
 {
     /// <summary>POST /admin/v1/seed: lays a seed document on top of the registry (400 lists every problem with its path).</summary>
     public Task<SeedResult> SeedAsync(SeedDocument seed, CancellationToken ct = default) =>

@@ -25,6 +25,8 @@ public static class CkCli
         root.Subcommands.Add(Commands.Chaos.ChaosCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.Load.LoadCommandDefinition.Create(io));
         root.Subcommands.Add(Commands.ProviderSim.ProviderSimCommandDefinition.Create(io));
+        // Issue 17: the certifier's side (certificates).
+        root.Subcommands.Add(Commands.Certify.CertifyCommandDefinition.Create(io));
         return root;
     }
 

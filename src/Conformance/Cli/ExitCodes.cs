@@ -18,4 +18,7 @@ public static class ExitCodes
 
     /// <summary>A harness failure: the target cannot be reached or used, a case could not be carried out, a service would not start.</summary>
     public const int HarnessError = 3;
+
+    /// <summary>Nothing (or not everything) could be judged: an observed window with no package taken, a certificate INCOMPLETE.</summary>
+    public const int Incomplete = 4;
 }

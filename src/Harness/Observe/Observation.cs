@@ -18,6 +18,9 @@ public sealed record Observation
 
     public required IReadOnlyList<ObservedReplay> Replays { get; init; }
 
+    /// <summary>The simulator's fault rules as read after the journal (their counts run since each rule was added).</summary>
+    public IReadOnlyList<FaultRule> Faults { get; init; } = [];
+
     /// <summary>The HTTP exchanges made to read all this (the journal summarised as one).</summary>
     public required IReadOnlyList<Exchange> Exchanges { get; init; }
 

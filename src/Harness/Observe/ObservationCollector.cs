@@ -29,9 +29,10 @@ public sealed partial class ObservationCollector(SimulatorAdminClient client)
             else
                 refusals.Add(await RefusalAsync(line, journal, ct));
         }
+        var faults = await client.FaultsAsync(ct);
         return new Observation
         {
-            Window = window, Journal = journal, Packages = packages, Refusals = refusals, Replays = replays,
+            Window = window, Journal = journal, Packages = packages, Refusals = refusals, Replays = replays, Faults = faults,
             Exchanges = client.Exchanges,
         };
     }

@@ -28,6 +28,7 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
             var report = check.Judge(observation);
             cases.Add(report with { DurationMs = one.ElapsedMilliseconds });
         }
+        var summary = ReportSummary.Of(cases, elapsed.Elapsed);
         return new RunReport
         {
             Kind = Kind,
@@ -43,10 +44,45 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
                 ["from"] = VietnamClock.Format(window.From),
                 ["to"] = VietnamClock.Format(window.To),
             },
-            Summary = ReportSummary.Of(cases, elapsed.Elapsed),
+            Summary = summary,
             Cases = cases,
+            Verdict = VerdictOf(cases, observation),
+            Window = WindowOf(observation),
+            Counts = CountsOf(observation),
         };
     }
+
+    /// <summary>FAILED with any error finding; else INCOMPLETE when no package was taken in the window; else PASSED.</summary>
+    public static string VerdictOf(IReadOnlyList<CaseReport> cases, Observation observation) =>
+        cases.Any(c => c.Findings.Any(f => f.Severity == FindingSeverity.Error)) ? ReportVerdicts.Failed
+        : observation.Packages.Count == 0 || cases.Any(c => c.Outcome == CaseOutcome.Incomplete) ? ReportVerdicts.Incomplete
+        : ReportVerdicts.Passed;
+
+    /// <summary>
+    /// The window as asked (simulated time) and, in real time, when the first and last message of the window arrived
+    /// (absent when there was none).
+    /// </summary>
+    public static ReportWindow WindowOf(Observation observation)
+    {
+        var wall = observation.Journal.Where(l => l.IsIn && observation.Window.Contains(l.AtValue))
+            .Select(l => DateTimeOffset.TryParse(l.WallAt, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var t) ? t : (DateTimeOffset?)null)
+            .Where(t => t is not null).Select(t => t!.Value).ToList();
+        return new ReportWindow
+        {
+            SimulatedFrom = observation.Window.From.ToOffset(VietnamClock.Offset),
+            SimulatedTo = observation.Window.To.ToOffset(VietnamClock.Offset),
+            RealFrom = wall.Count == 0 ? null : wall.Min().ToOffset(VietnamClock.Offset),
+            RealTo = wall.Count == 0 ? null : wall.Max().ToOffset(VietnamClock.Offset),
+        };
+    }
+
+    /// <summary>Packages taken, their invoices, the 204s they got, and messages refused at reception.</summary>
+    public static TrafficCounts CountsOf(Observation observation) => new(
+        observation.Packages.Count, observation.Packages.Sum(p => p.Invoices.Count), observation.Packages.Sum(p => p.Notices.Count))
+    {
+        Refused = observation.Refusals.Count,
+    };
 
     /// <summary>Error findings over every case (what ck's exit code reports).</summary>
     public static int ErrorCount(RunReport report) =>

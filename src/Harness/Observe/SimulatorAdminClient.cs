@@ -58,6 +58,23 @@ public sealed class SimulatorAdminClient(HttpClient http, string adminKey)
         return lines;
     }
 
+    /// <summary>
+    /// The simulator's fault rules with how often each fired (GET /admin/v1/faults): what explains a dropped or late 204 or
+    /// a 503. Empty when the simulator has no fault routes (404).
+    /// </summary>
+    public Task<IReadOnlyList<FaultRule>> FaultsAsync(CancellationToken ct) =>
+        CallAsync("faults", "/admin/v1/faults", async c =>
+        {
+            try
+            {
+                return await _admin.GetFaultsAsync(c);
+            }
+            catch (AuthorityApiException e) when (e.Status == HttpStatusCode.NotFound)
+            {
+                return (IReadOnlyList<FaultRule>)[];
+            }
+        }, v => JsonSerializer.SerializeToUtf8Bytes(v, AuthorityJson.Options), ct);
+
     /// <summary>The message as received, or null when the simulator does not know it (404).</summary>
     public Task<byte[]?> MessageAsync(string messageId, CancellationToken ct) =>
         CallAsync("message " + messageId, $"/admin/v1/messages/{Uri.EscapeDataString(messageId)}",

@@ -11,12 +11,17 @@ public static partial class HtmlReport
         header, .counts, .controls, main, footer { padding: 0 24px; }
         header { padding-top: 16px; padding-bottom: 8px; border-top: 6px solid var(--ok); }
         header.failed { border-top-color: var(--bad); }
+        header.incomplete { border-top-color: var(--err); }
+        .standing { margin: 0 0 8px; font-weight: 600; }
+        .standing.self-run { color: var(--muted); }
+        .standing.certification { color: #0550ae; }
         h1 { font-size: 22px; margin: 0 0 12px; }
         h3 { font-size: 14px; margin: 14px 0 6px; }
         h4 { font-size: 12px; margin: 8px 0 2px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
         .verdict { display: inline-block; padding: 2px 12px; border-radius: 4px; color: #fff; margin-left: 8px; letter-spacing: .05em; }
         .verdict.passed { background: var(--ok); }
         .verdict.failed { background: var(--bad); }
+        .verdict.incomplete { background: var(--err); }
         dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
         dl.meta dt { color: var(--muted); }
         dl.meta dd { margin: 0; overflow-wrap: anywhere; }
@@ -26,7 +31,7 @@ public static partial class HtmlReport
         .count .n { font-size: 20px; font-weight: 600; margin-right: 4px; }
         .count.passed .n { color: var(--ok); }
         .count.failed .n { color: var(--bad); }
-        .count.errors .n { color: var(--err); }
+        .count.errors .n, .count.incomplete .n { color: var(--err); }
         .controls { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-bottom: 12px; }
         .controls input[type=search] { width: 22em; padding: 4px 6px; }
         #shown { color: var(--muted); }
@@ -48,9 +53,9 @@ public static partial class HtmlReport
         .outcome { font-weight: 600; }
         .outcome.passed { color: var(--ok); }
         .outcome.failed { color: var(--bad); }
-        .outcome.error { color: var(--err); }
+        .outcome.error, .outcome.incomplete { color: var(--err); }
         details.case.failed > summary.row { background: #fff5f5; }
-        details.case.error > summary.row { background: #fffbea; }
+        details.case.error > summary.row, details.case.incomplete > summary.row { background: #fffbea; }
         .body { padding: 4px 12px 12px 28px; }
         .expected { margin: 6px 0; }
         .none { color: var(--muted); }

@@ -81,13 +81,15 @@ public static partial class HtmlReport
 
     private static string Compose(RunReport report, ReportSigner signer)
     {
-        var verdict = report.AllPassed ? "PASSED" : "FAILED";
+        var verdict = report.EffectiveVerdict;
         var h = new StringBuilder(16 * 1024);
         h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
             .Append("<meta name=\"generator\" content=\"").Append(E(report.Tool.Name + " " + report.Tool.Version)).Append("\">\n")
-            .Append("<title>").Append(E($"{verdict} — ck {report.Kind} report {report.SessionId}")).Append("</title>\n")
+            .Append("<title>").Append(E(report.IsCertification
+                ? $"{verdict} — certificate for {report.Certification!.VendorName} {report.Certification.SystemName} {report.Certification.SystemVersion}, session {report.SessionId}"
+                : $"{verdict} — ck {report.Kind} report {report.SessionId} (self-run)")).Append("</title>\n")
             .Append("<style>").Append(Css).Append("</style>\n</head>\n<body>\n");
 
         Header(h, report, verdict);
@@ -112,12 +114,33 @@ public static partial class HtmlReport
 
     private static void Header(StringBuilder h, RunReport r, string verdict)
     {
-        var css = r.AllPassed ? "passed" : "failed";
-        h.Append("<header class=\"").Append(css).Append("\">\n<h1>ConformanceKit ").Append(E(r.Kind)).Append(" report ")
-            .Append("<span id=\"verdict\" class=\"verdict ").Append(css).Append("\">").Append(verdict).Append("</span></h1>\n")
+        var css = verdict.ToLowerInvariant();
+        h.Append("<header class=\"").Append(E(css)).Append("\">\n");
+        if (r.Certification is { } cert && r.IsCertification)
+            h.Append("<p id=\"standing\" class=\"standing certification\">CERTIFICATION issued by ").Append(E(cert.IssuedBy))
+                .Append(" — the judgement of a certification session, signed by the certifier</p>\n")
+                .Append("<h1>ConformanceKit certificate ");
+        else
+            h.Append("<p id=\"standing\" class=\"standing self-run\">Self-run report, not a certification: ")
+                .Append("whoever ran it signed it with their own key</p>\n")
+                .Append("<h1>ConformanceKit ").Append(E(r.Kind)).Append(" report ");
+        h.Append("<span id=\"verdict\" class=\"verdict ").Append(E(css)).Append("\">").Append(E(verdict)).Append("</span></h1>\n")
             .Append("<dl class=\"meta\">\n");
+        if (r.Certification is { } c && r.IsCertification)
+        {
+            Meta(h, "Vendor", c.VendorName, "cert-vendor");
+            Meta(h, "System", $"{c.SystemName} {c.SystemVersion}", "cert-system");
+            Meta(h, "Sender", c.Sender, "cert-sender");
+            Meta(h, "Test plan", $"{c.PlanId} version {c.PlanVersion}", "cert-plan");
+            Meta(h, "Issued by", c.IssuedBy, "cert-issuer");
+        }
+        var window = r.Window ?? new ReportWindow { RealFrom = r.StartedAt, RealTo = r.FinishedAt };
+        Meta(h, "Window (real)", ReportWindow.Describe(window.RealFrom, window.RealTo), "window-real");
+        if (window.SimulatedFrom is not null || window.SimulatedTo is not null)
+            Meta(h, "Window (simulated)", ReportWindow.Describe(window.SimulatedFrom, window.SimulatedTo), "window-simulated");
+        if (r.Counts is { } counts) Meta(h, "Traffic", counts.ToString(), "traffic");
         Meta(h, "Tool", $"{r.Tool.Name} {r.Tool.Version}");
-        Meta(h, "Catalogue", r.CatalogueVersion ?? "—");
+        if (!r.IsCertification) Meta(h, "Catalogue", r.CatalogueVersion ?? "—");
         Meta(h, "Session", r.SessionId, "session");
         Meta(h, "Target", $"{r.Target.Url} ({r.Target.Description})", "target");
         Meta(h, "Started", ReportText.Time(r.StartedAt));
@@ -144,6 +167,7 @@ public static partial class HtmlReport
         Count(h, "passed", s.Passed, "passed");
         Count(h, "failed", s.Failed, "failed");
         Count(h, "errors", s.Errors, "errors");
+        if (s.Incomplete > 0) Count(h, "incomplete", s.Incomplete, "not performed");
         h.Append("</section>\n");
     }
 

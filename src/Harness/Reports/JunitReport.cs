@@ -10,7 +10,8 @@ namespace ConformanceKit.Harness.Reports;
 /// <summary>
 /// report.junit.xml for CI (GitLab, Jenkins …): <c>&lt;testsuites&gt;</c> with one <c>&lt;testsuite&gt;</c> per case
 /// group, signed with an enveloped XMLDSig signature (RSA-SHA256, SHA-256 digest, reference URI "", the signer's
-/// X.509 certificate in KeyInfo) as the last element of <c>&lt;testsuites&gt;</c>.
+/// X.509 certificate in KeyInfo) as the last element of <c>&lt;testsuites&gt;</c>. The signing time is the
+/// <c>signedAt</c> property of every testsuite, so the signature covers it (older reports have none).
 /// </summary>
 public static class JunitReport
 {
@@ -18,11 +19,12 @@ public static class JunitReport
     public const int MaxBytes = 256 * 1024 * 1024;
 
     private const string FormatProperty = "format";
+    private const string SignedAtProperty = "signedAt";
 
-    /// <summary>The bytes of report.junit.xml for <paramref name="report"/>, signed.</summary>
-    public static byte[] Write(RunReport report, ReportSigner signer)
+    /// <summary>The bytes of report.junit.xml for <paramref name="report"/>, signed at <paramref name="signedAt"/>.</summary>
+    public static byte[] Write(RunReport report, ReportSigner signer, DateTimeOffset signedAt)
     {
-        var doc = Load(Compose(report));
+        var doc = Load(Compose(report, signedAt));
         var signed = new SignedXml(doc) { SigningKey = signer.Key };
         signed.SignedInfo!.SignatureMethod = SignedXml.XmlDsigRSASHA256Url;
         signed.SignedInfo.CanonicalizationMethod = SignedXml.XmlDsigC14NTransformUrl;
@@ -67,6 +69,9 @@ public static class JunitReport
         if (signatures.Count == 0)
             return new ReportVerification(ReportFormat.Junit, ReportIntegrity.Unsigned, "no signature", Facts: facts);
         var check = Check(root, signatures);
+        // The signedAt property lies inside the signed document: a valid signature covers it.
+        var signedAt = SignedAt(root);
+        if (check.IsValid) check = SignatureCheck.Good(check.Signer!, signedAt, signedAt is not null);
         return ReportVerification.From(ReportFormat.Junit, check, facts, null);
     }
 
@@ -109,29 +114,63 @@ public static class JunitReport
         {
             return SignatureCheck.Bad("the signature cannot be checked: " + ex.Message, signer);
         }
-        return valid ? SignatureCheck.Good(signer, null) : SignatureCheck.Bad("signature does not match the content", signer);
+        return valid ? SignatureCheck.Good(signer, null, false) : SignatureCheck.Bad("signature does not match the content", signer);
     }
+
+    private static Dictionary<string, string> Properties(XmlElement root) =>
+        root.SelectNodes("testsuite[1]/properties/property")!.OfType<XmlElement>()
+            .GroupBy(p => p.GetAttribute("name"))
+            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value"), StringComparer.Ordinal);
+
+    private static DateTimeOffset? SignedAt(XmlElement root) =>
+        Properties(root).TryGetValue(SignedAtProperty, out var v) && ParseTime(v) is { } t ? t : null;
+
+    private static DateTimeOffset? ParseTime(string? text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
 
     private static ReportFacts? ReadFacts(XmlElement root)
     {
-        var properties = root.SelectNodes("testsuite[1]/properties/property")!.OfType<XmlElement>()
-            .GroupBy(p => p.GetAttribute("name"))
-            .ToDictionary(g => g.Key, g => g.First().GetAttribute("value"), StringComparer.Ordinal);
+        var properties = Properties(root);
         if (!properties.TryGetValue(FormatProperty, out var format) || !format.StartsWith("ck-report/", StringComparison.Ordinal))
             return null;
         string Get(string name) => properties.TryGetValue(name, out var v) ? v : "";
-        DateTimeOffset? When(string name) =>
-            DateTimeOffset.TryParse(Get(name), CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t : null;
-        int Count(string attribute) =>
-            int.TryParse(root.GetAttribute(attribute), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
-        int tests = Count("tests"), failures = Count("failures"), errors = Count("errors");
+        string? Maybe(string name) => properties.TryGetValue(name, out var v) ? v : null;
+        DateTimeOffset? When(string name) => ParseTime(Maybe(name));
+        int? Number(string? text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+        int Count(string attribute) => Number(root.GetAttribute(attribute)) ?? 0;
+        int tests = Count("tests"), failures = Count("failures"), errors = Count("errors"), skipped = Count("skipped");
+        ReportWindow? window = null;
+        if (properties.Keys.Any(k => k.StartsWith("window.", StringComparison.Ordinal)))
+            window = new ReportWindow
+            {
+                RealFrom = When("window.real.from"), RealTo = When("window.real.to"),
+                SimulatedFrom = When("window.simulated.from"), SimulatedTo = When("window.simulated.to"),
+            };
+        TrafficCounts? counts = Number(Maybe("counts.packages")) is { } packages
+            ? new TrafficCounts(packages, Number(Maybe("counts.invoices")) ?? 0, Number(Maybe("counts.notices")) ?? 0)
+            {
+                Refused = Number(Maybe("counts.refused")),
+            }
+            : null;
+        CertificationInfo? certification = Maybe("certification.vendor") is { } vendor
+            ? new CertificationInfo
+            {
+                IssuedBy = Get("certification.issuedBy"), VendorName = vendor, SystemName = Get("certification.system"),
+                SystemVersion = Get("certification.systemVersion"), Sender = Get("certification.sender"),
+                PlanId = Get("certification.planId"), PlanVersion = Get("certification.planVersion"),
+                ServerVersion = Get("certification.serverVersion"), ServerVerdict = Get("certification.serverVerdict"),
+            }
+            : null;
         return new ReportFacts(Get("kind"), Get("sessionId"), Get("tool.name"), Get("tool.version"),
             properties.TryGetValue("catalogueVersion", out var catalogue) ? catalogue : null,
             Get("target.url"), Get("target.description"), When("startedAt"), When("finishedAt"),
-            tests, tests - failures - errors, failures, errors);
+            tests, tests - failures - errors - skipped, failures, errors)
+        {
+            Incomplete = skipped, StatedVerdict = Maybe("verdict"), Window = window, Counts = counts, Certification = certification,
+        };
     }
 
-    private static byte[] Compose(RunReport report)
+    private static byte[] Compose(RunReport report, DateTimeOffset signedAt)
     {
         using var ms = new MemoryStream();
         var settings = new XmlWriterSettings
@@ -147,13 +186,13 @@ public static class JunitReport
             Attr(w, "tests", report.Summary.Total);
             Attr(w, "failures", report.Summary.Failed);
             Attr(w, "errors", report.Summary.Errors);
-            Attr(w, "skipped", 0);
+            Attr(w, "skipped", report.Summary.Incomplete);
             Attr(w, "time", ReportText.Seconds(report.Summary.DurationMs));
             Attr(w, "timestamp", Timestamp(report.StartedAt));
 
             var groups = report.Cases.GroupBy(c => c.Group).ToList();
-            if (groups.Count == 0) Suite(w, report, report.Kind, []);
-            foreach (var group in groups) Suite(w, report, group.Key, group.ToList());
+            if (groups.Count == 0) Suite(w, report, report.Kind, [], signedAt);
+            foreach (var group in groups) Suite(w, report, group.Key, group.ToList(), signedAt);
 
             w.WriteEndElement();
             w.WriteEndDocument();
@@ -161,14 +200,14 @@ public static class JunitReport
         return ms.ToArray();
     }
 
-    private static void Suite(XmlWriter w, RunReport report, string group, List<CaseReport> cases)
+    private static void Suite(XmlWriter w, RunReport report, string group, List<CaseReport> cases, DateTimeOffset signedAt)
     {
         w.WriteStartElement("testsuite");
         Attr(w, "name", group);
         Attr(w, "tests", cases.Count);
         Attr(w, "failures", cases.Count(c => c.Outcome == CaseOutcome.Failed));
         Attr(w, "errors", cases.Count(c => c.Outcome == CaseOutcome.Error));
-        Attr(w, "skipped", 0);
+        Attr(w, "skipped", cases.Count(c => c.Outcome == CaseOutcome.Incomplete));
         Attr(w, "time", ReportText.Seconds(cases.Sum(c => c.DurationMs)));
         Attr(w, "timestamp", Timestamp(report.StartedAt));
 
@@ -183,6 +222,10 @@ public static class JunitReport
         Property(w, "target.description", report.Target.Description);
         Property(w, "startedAt", ReportText.Time(report.StartedAt));
         Property(w, "finishedAt", ReportText.Time(report.FinishedAt));
+        Property(w, SignedAtProperty, signedAt.ToString("O", CultureInfo.InvariantCulture));
+        Property(w, "verdict", report.EffectiveVerdict);
+        Property(w, "standing", report.Standing);
+        MetadataProperties(w, report);
         foreach (var (name, value) in report.Options.OrderBy(o => o.Key, StringComparer.Ordinal))
             Property(w, "option." + name, value);
         w.WriteEndElement();
@@ -191,13 +234,54 @@ public static class JunitReport
         w.WriteEndElement();
     }
 
+    /// <summary>The window, the counts and the certification metadata, when the report has them.</summary>
+    private static void MetadataProperties(XmlWriter w, RunReport report)
+    {
+        void Time(string name, DateTimeOffset? at)
+        {
+            if (at is { } t) Property(w, name, ReportText.Time(t));
+        }
+        if (report.Window is { } window)
+        {
+            Time("window.real.from", window.RealFrom);
+            Time("window.real.to", window.RealTo);
+            Time("window.simulated.from", window.SimulatedFrom);
+            Time("window.simulated.to", window.SimulatedTo);
+        }
+        if (report.Counts is { } counts)
+        {
+            Property(w, "counts.packages", counts.Packages.ToString(CultureInfo.InvariantCulture));
+            Property(w, "counts.invoices", counts.Invoices.ToString(CultureInfo.InvariantCulture));
+            Property(w, "counts.notices", counts.Notices.ToString(CultureInfo.InvariantCulture));
+            if (counts.Refused is { } refused) Property(w, "counts.refused", refused.ToString(CultureInfo.InvariantCulture));
+        }
+        if (report.Certification is { } c)
+        {
+            Property(w, "certification.issuedBy", c.IssuedBy);
+            Property(w, "certification.vendor", c.VendorName);
+            Property(w, "certification.system", c.SystemName);
+            Property(w, "certification.systemVersion", c.SystemVersion);
+            Property(w, "certification.sender", c.Sender);
+            Property(w, "certification.planId", c.PlanId);
+            Property(w, "certification.planVersion", c.PlanVersion);
+            Property(w, "certification.serverVersion", c.ServerVersion);
+            Property(w, "certification.serverVerdict", c.ServerVerdict);
+        }
+    }
+
     private static void Case(XmlWriter w, CaseReport c)
     {
         w.WriteStartElement("testcase");
         Attr(w, "classname", c.Group);
         Attr(w, "name", $"{c.Id} {c.TitleEn}");
         Attr(w, "time", ReportText.Seconds(c.DurationMs));
-        if (c.Outcome != CaseOutcome.Passed)
+        if (c.Outcome == CaseOutcome.Incomplete)
+        {
+            w.WriteStartElement("skipped");
+            Attr(w, "message", ReportText.Cut(c.Findings.Count > 0 ? ReportText.Finding(c.Findings[0]) : "not performed", 1000));
+            w.WriteEndElement();
+        }
+        else if (c.Outcome != CaseOutcome.Passed)
         {
             var failed = c.Outcome == CaseOutcome.Failed;
             w.WriteStartElement(failed ? "failure" : "error");

@@ -65,6 +65,29 @@ public sealed class ReportSigner : IDisposable
         return new ReportSigner(path, Load(path, password));
     }
 
+    /// <summary>
+    /// The key at <paramref name="keyPath"/>, which must exist (a certifier's key is made on purpose, never on the fly);
+    /// the PFX password, if any, is in CK_REPORT_KEY_PASSWORD.
+    /// </summary>
+    public static ReportSigner Load(string keyPath)
+    {
+        var path = Path.GetFullPath(keyPath);
+        if (!File.Exists(path)) throw new FileNotFoundException($"no key file {path}", path);
+        return new ReportSigner(path, Load(path, Environment.GetEnvironmentVariable(PasswordVariable)));
+    }
+
+    /// <summary>
+    /// Writes a new key file at <paramref name="keyPath"/> (refusing to overwrite one) whose certificate names
+    /// <paramref name="organization"/> (O=), e.g. a certifier's name; the password, if any, is CK_REPORT_KEY_PASSWORD.
+    /// </summary>
+    public static ReportSigner Create(string keyPath, string? organization)
+    {
+        var path = Path.GetFullPath(keyPath);
+        if (File.Exists(path)) throw new IOException($"{path} exists already");
+        CreateKeyFile(path, Environment.GetEnvironmentVariable(PasswordVariable), organization);
+        return Load(path);
+    }
+
     /// <summary>A signer over a certificate that carries its RSA private key (the signer takes ownership).</summary>
     public static ReportSigner FromCertificate(X509Certificate2 certificate) => new(null, certificate);
 
@@ -74,14 +97,14 @@ public sealed class ReportSigner : IDisposable
     /// <summary>The key, for XMLDSig (SignedXml needs the AsymmetricAlgorithm itself).</summary>
     internal RSA Key => _key;
 
-    /// <summary>Makes a new key and self-signed certificate.</summary>
-    public static X509Certificate2 CreateCertificate(DateTimeOffset now)
+    /// <summary>Makes a new key and self-signed certificate (O = this machine's name, or <paramref name="organization"/>).</summary>
+    public static X509Certificate2 CreateCertificate(DateTimeOffset now, string? organization = null)
     {
         using var rsa = RSA.Create(2048);
         var name = new X500DistinguishedNameBuilder();
         // Subject.ToString() lists the last-added component first: "CN=…, O=…".
         name.AddCommonName(CommonName);
-        name.AddOrganizationName(OrganizationName());
+        name.AddOrganizationName(string.IsNullOrWhiteSpace(organization) ? OrganizationName() : organization.Trim());
         var request = new CertificateRequest(name.Build(), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
@@ -101,7 +124,7 @@ public sealed class ReportSigner : IDisposable
     /// Writes a new key file. It is written to a temporary name and moved into place, so two processes making
     /// the same default key at once end up with one of them (the loser loads the winner's).
     /// </summary>
-    private static void CreateKeyFile(string path, string? password)
+    private static void CreateKeyFile(string path, string? password, string? organization = null)
     {
         var directory = Path.GetDirectoryName(path)!;
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(directory);
@@ -109,7 +132,7 @@ public sealed class ReportSigner : IDisposable
             Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         byte[] pfx;
-        using (var certificate = CreateCertificate(DateTimeOffset.UtcNow))
+        using (var certificate = CreateCertificate(DateTimeOffset.UtcNow, organization))
             pfx = certificate.Export(X509ContentType.Pfx, password);
 
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";

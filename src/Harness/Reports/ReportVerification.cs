@@ -45,14 +45,43 @@ public sealed record ReportFacts(
     int Failed,
     int Errors)
 {
-    public bool AllPassed => Failed == 0 && Errors == 0;
+    /// <summary>Cases not performed (certification steps); 0 in older reports.</summary>
+    public int Incomplete { get; init; }
 
-    public string Verdict => AllPassed ? "PASSED" : "FAILED";
+    /// <summary>The verdict the report states; null in older reports (then derived from the counts).</summary>
+    public string? StatedVerdict { get; init; }
+
+    public ReportWindow? Window { get; init; }
+
+    public TrafficCounts? Counts { get; init; }
+
+    /// <summary>Set for a certificate only.</summary>
+    public CertificationInfo? Certification { get; init; }
+
+    public bool AllPassed => Failed == 0 && Errors == 0 && Incomplete == 0;
+
+    public string Verdict => StatedVerdict ?? (AllPassed ? ReportVerdicts.Passed : ReportVerdicts.Failed);
+
+    /// <summary>True for a certificate (kind "certification" with its metadata).</summary>
+    public bool IsCertification => ReportKinds.IsCertification(Kind, Certification);
+
+    /// <summary>"certification", or "self-run, not a certification".</summary>
+    public string Standing => ReportKinds.StandingOf(Kind, Certification);
+
+    /// <summary>The window as stated, else the session's real start and end.</summary>
+    public ReportWindow EffectiveWindow => Window ?? new ReportWindow { RealFrom = StartedAt, RealTo = FinishedAt };
 
     public static ReportFacts Of(RunReport report) => new(
         report.Kind, report.SessionId, report.Tool.Name, report.Tool.Version, report.CatalogueVersion,
         report.Target.Url, report.Target.Description, report.StartedAt, report.FinishedAt,
-        report.Summary.Total, report.Summary.Passed, report.Summary.Failed, report.Summary.Errors);
+        report.Summary.Total, report.Summary.Passed, report.Summary.Failed, report.Summary.Errors)
+    {
+        Incomplete = report.Summary.Incomplete,
+        StatedVerdict = report.Verdict,
+        Window = report.Window,
+        Counts = report.Counts,
+        Certification = report.Certification,
+    };
 }
 
 /// <summary>The result of verifying one report file.</summary>
@@ -63,6 +92,7 @@ public sealed record ReportFacts(
 /// <param name="SignedAt">When it was signed, as the signature states (JSON and HTML).</param>
 /// <param name="Facts">What the report describes (null when the file is not a ck report).</param>
 /// <param name="Report">The whole model, for JSON and HTML (JUnit carries only <see cref="Facts"/>).</param>
+/// <param name="SignedAtCovered">True when the signature covers <paramref name="SignedAt"/> (reports since issue 17).</param>
 public sealed record ReportVerification(
     ReportFormat Format,
     ReportIntegrity Integrity,
@@ -70,7 +100,8 @@ public sealed record ReportVerification(
     SignerInfo? Signer = null,
     DateTimeOffset? SignedAt = null,
     ReportFacts? Facts = null,
-    RunReport? Report = null)
+    RunReport? Report = null,
+    bool SignedAtCovered = false)
 {
     /// <summary>True only for <see cref="ReportIntegrity.Valid"/>.</summary>
     public bool IsValid => Integrity == ReportIntegrity.Valid;
@@ -81,5 +112,5 @@ public sealed record ReportVerification(
     /// <summary>Turns a signature check into a verification of a report of <paramref name="format"/>.</summary>
     internal static ReportVerification From(ReportFormat format, SignatureCheck check, ReportFacts? facts, RunReport? report) =>
         new(format, check.IsValid ? ReportIntegrity.Valid : ReportIntegrity.Tampered, check.Reason, check.Signer,
-            check.SignedAt, facts, report);
+            check.SignedAt, facts, report, check.IsValid && check.SignedAtCovered);
 }

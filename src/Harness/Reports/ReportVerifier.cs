@@ -41,6 +41,8 @@ public static class ReportVerifier
             ReportFormat.Html => HtmlReport.Verify(content),
             _ => ReportVerification.NotAReport(ReportFormat.Unknown, "neither JSON, XML nor HTML: not a ck report"),
         };
+        if (result.Integrity == ReportIntegrity.Valid && CertificateProblem(result) is { } problem)
+            result = result with { Integrity = ReportIntegrity.Tampered, Reason = problem };
         if (result.Integrity != ReportIntegrity.Valid || trustedThumbprints is not { Count: > 0 }) return result;
         var trusted = trustedThumbprints.Select(Thumbprints.Normalize).ToHashSet(StringComparer.Ordinal);
         return trusted.Contains(result.Signer!.ThumbprintSha256)
@@ -50,6 +52,22 @@ public static class ReportVerifier
                 Integrity = ReportIntegrity.Untrusted,
                 Reason = "signature matches the content, but the signer's thumbprint is not one given with --trust",
             };
+    }
+
+    /// <summary>
+    /// Why an intact report cannot stand as a certificate it claims to be: no certification metadata, or no signing time
+    /// under the signature (every certificate is written with one; only older self-run reports lack it).
+    /// </summary>
+    private static string? CertificateProblem(ReportVerification result)
+    {
+        if (result.Facts is not { } facts) return null;
+        if (facts.Kind == ReportKinds.Certification && facts.Certification is null)
+            return "the report says it is a certification but carries no certification metadata (vendor, system, plan)";
+        if (facts.IsCertification && !result.SignedAtCovered)
+            return "a certificate must carry a signing time covered by its signature; this one does not";
+        if (facts.IsCertification && !ReportVerdicts.IsKnown(facts.StatedVerdict))
+            return $"a certificate must state PASSED, FAILED or INCOMPLETE; this one states '{facts.StatedVerdict}'";
+        return null;
     }
 
     /// <summary>The format, from the first characters of the content.</summary>

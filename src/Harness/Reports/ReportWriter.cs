@@ -20,16 +20,10 @@ public static class ReportWriter
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(signer);
+        var files = Compose(report, signer, clock.GetUtcNow());
         Directory.CreateDirectory(directory);
-        var signedAt = clock.GetUtcNow();
-        var files = new (string Name, byte[] Bytes)[]
-        {
-            (JsonFile, JsonReport.Write(report, signer, signedAt)),
-            (JunitFile, JunitReport.Write(report, signer)),
-            (HtmlFile, HtmlReport.Write(report, signer, signedAt)),
-        };
-        var paths = new List<string>(files.Length);
-        foreach (var (name, bytes) in files)
+        var paths = new List<string>(files.Count);
+        foreach (var (name, _, bytes) in files)
         {
             var path = Path.Combine(directory, name);
             await File.WriteAllBytesAsync(path, bytes, ct);
@@ -37,4 +31,22 @@ public static class ReportWriter
         }
         return paths;
     }
+
+    /// <summary>The three files' names and bytes, each signed at <paramref name="signedAt"/> (nothing is written).</summary>
+    public static IReadOnlyList<ReportFile> Compose(RunReport report, ReportSigner signer, DateTimeOffset signedAt)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(signer);
+        // Whole milliseconds, the same in the three files.
+        signedAt = new DateTimeOffset(signedAt.Ticks - signedAt.Ticks % TimeSpan.TicksPerMillisecond, signedAt.Offset);
+        return
+        [
+            new(JsonFile, "application/json", JsonReport.Write(report, signer, signedAt)),
+            new(JunitFile, "application/xml", JunitReport.Write(report, signer, signedAt)),
+            new(HtmlFile, "text/html; charset=utf-8", HtmlReport.Write(report, signer, signedAt)),
+        ];
+    }
 }
+
+/// <summary>One signed report file: its name, media type and bytes.</summary>
+public sealed record ReportFile(string Name, string ContentType, byte[] Bytes);

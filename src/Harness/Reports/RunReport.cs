@@ -12,7 +12,10 @@ public sealed record RunReport
     /// <summary>Format marker, so a reader knows it holds a ck report.</summary>
     public string Format { get; init; } = "ck-report/1";
 
-    /// <summary>"run" (the catalogue) or "observe" (judging what a vendor's own system sent).</summary>
+    /// <summary>
+    /// "run" (the catalogue) or "observe" (judging what a vendor's own system sent): self-run reports; or
+    /// "certification" (a certificate issued by a certifier; see <see cref="Certification"/>). See <see cref="ReportKinds"/>.
+    /// </summary>
     public required string Kind { get; init; }
 
     /// <summary>Unique per session: ties the three reports of one session together.</summary>
@@ -35,8 +38,39 @@ public sealed record RunReport
 
     public required IReadOnlyList<CaseReport> Cases { get; init; }
 
+    /// <summary>
+    /// PASSED, FAILED or INCOMPLETE (<see cref="ReportVerdicts"/>) when the session says so itself (an observation with no
+    /// traffic, a certificate); null in reports written before it existed: then PASSED when every case passed.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Verdict { get; init; }
+
+    /// <summary>The window judged, in real and (when known) simulated time; null in older reports.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportWindow? Window { get; init; }
+
+    /// <summary>The traffic judged (packages, invoices, notices); null when the session does not count it (a catalogue run).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public TrafficCounts? Counts { get; init; }
+
+    /// <summary>Set only on a certificate (kind "certification"): who was certified against which plan, by whom.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CertificationInfo? Certification { get; init; }
+
+    /// <summary>
+    /// What the report is worth, in words: "certification" for a certificate, else "self-run, not a certification".
+    /// Written for readers; derived from <see cref="Kind"/> and <see cref="Certification"/> (a value read from a file is ignored).
+    /// </summary>
+    public string Standing => ReportKinds.StandingOf(Kind, Certification);
+
     /// <summary>True when every case passed (what ck's exit code reports).</summary>
-    [JsonIgnore] public bool AllPassed => Summary.Failed == 0 && Summary.Errors == 0;
+    [JsonIgnore] public bool AllPassed => Summary.Failed == 0 && Summary.Errors == 0 && Summary.Incomplete == 0;
+
+    /// <summary><see cref="Verdict"/> when given, else PASSED when every case passed, FAILED otherwise.</summary>
+    [JsonIgnore] public string EffectiveVerdict => Verdict ?? (AllPassed ? ReportVerdicts.Passed : ReportVerdicts.Failed);
+
+    /// <summary>True for a certificate: kind "certification" with its certification metadata.</summary>
+    [JsonIgnore] public bool IsCertification => ReportKinds.IsCertification(Kind, Certification);
 }
 
 public sealed record ToolInfo(string Name, string Version)
@@ -49,11 +83,13 @@ public sealed record ToolInfo(string Name, string Version)
 /// <summary>What was tested: the base URL and how it was reached ("in-process simulator (SQLite)", "remote").</summary>
 public sealed record TargetInfo(string Url, string Description);
 
-public sealed record ReportSummary(int Total, int Passed, int Failed, int Errors, long DurationMs)
+/// <param name="Incomplete">Cases not carried out to the end (a certification step not performed); 0 in older reports.</param>
+public sealed record ReportSummary(int Total, int Passed, int Failed, int Errors, long DurationMs, int Incomplete = 0)
 {
     public static ReportSummary Of(IReadOnlyList<CaseReport> cases, TimeSpan duration) => new(cases.Count,
         cases.Count(c => c.Outcome == CaseOutcome.Passed), cases.Count(c => c.Outcome == CaseOutcome.Failed),
-        cases.Count(c => c.Outcome == CaseOutcome.Error), (long)duration.TotalMilliseconds);
+        cases.Count(c => c.Outcome == CaseOutcome.Error), (long)duration.TotalMilliseconds,
+        cases.Count(c => c.Outcome == CaseOutcome.Incomplete));
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CaseOutcome>))]
@@ -65,6 +101,8 @@ public enum CaseOutcome
     Failed,
     /// <summary>The case could not be carried out (target unreachable, control plane refused, timeout …).</summary>
     Error,
+    /// <summary>Not performed, or nothing to judge (a certification step the vendor never did, a window with no traffic).</summary>
+    Incomplete,
 }
 
 /// <summary>One case of the catalogue (or one check of an observation) and what happened.</summary>

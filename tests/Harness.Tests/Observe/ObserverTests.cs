@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Harness.Observe;
 using ConformanceKit.Harness.Reports;
@@ -39,6 +40,33 @@ public sealed class ObserverTests(ObservedSimulator sim) : IClassFixture<Observe
         });
         Assert.Equal(new ReportSummary(5, 5, 0, 0, report.Summary.DurationMs), report.Summary);
         Assert.Contains(report.Cases[0].Exchanges, e => e.Step == "journal" && e.Status == 200);
+        Assert.Equal("PASSED", report.Verdict);
+        Assert.Equal(new TrafficCounts(2, 6, 2) { Refused = 0 }, report.Counts);
+        Assert.Equal(At(day, 0), report.Window!.SimulatedFrom);
+        Assert.Equal(At(day.AddDays(1), 0).AddMilliseconds(-1), report.Window.SimulatedTo);
+        Assert.NotNull(report.Window.RealFrom);
+        Assert.True(report.Window.RealFrom <= report.Window.RealTo);
+        Assert.Equal("self-run, not a certification", report.Standing);
+    }
+
+    [Fact]
+    public async Task A_window_with_no_package_taken_is_INCOMPLETE_not_passed()
+    {
+        var day = await StartDayAsync(new DateOnly(2025, 7, 9));
+
+        var report = await ObserveDayAsync(day);
+
+        Assert.Equal("INCOMPLETE", report.Verdict);
+        Assert.Equal("INCOMPLETE", report.EffectiveVerdict);
+        Assert.False(report.AllPassed);
+        var answered = Case(report, "OBS-ANSWERED");
+        Assert.Equal(CaseOutcome.Incomplete, answered.Outcome);
+        var finding = Assert.Single(answered.Findings);
+        Assert.Equal((FindingSeverity.Warning, "OBS-NO-TRAFFIC"), (finding.Severity, finding.Code));
+        Assert.Contains("no package was taken", finding.Message);
+        Assert.Equal(new TrafficCounts(0, 0, 0) { Refused = 0 }, report.Counts);
+        Assert.Null(report.Window!.RealFrom);
+        Assert.Equal(1, report.Summary.Incomplete);
     }
 
     [Fact]
@@ -101,22 +129,101 @@ public sealed class ObserverTests(ObservedSimulator sim) : IClassFixture<Observe
     }
 
     [Fact]
-    public async Task A_package_whose_204_was_dropped_is_unanswered()
+    public async Task A_204_a_fault_rule_dropped_is_expected_and_says_what_the_vendor_should_do()
     {
         var day = await StartDayAsync(new DateOnly(2025, 7, 8));
         await sim.AddFaultAsync(new { action = "Drop204", mst = DemoData.TaxCode, firstN = 1 });
-        var dropped = await sim.SendAsync(ObservedSimulator.Package(day, 1));
+        var body = ObservedSimulator.Package(day, 1);
+        var dropped = await sim.SendAsync(body);
         await sim.SendAsync(ObservedSimulator.Package(day, 4));
 
         var report = await ObserveDayAsync(day);
 
         var answered = Case(report, "OBS-ANSWERED");
         var finding = Assert.Single(answered.Findings);
-        Assert.Equal((FindingSeverity.Error, "OBS-UNANSWERED", dropped, null, null), Key(finding));
+        Assert.Equal((FindingSeverity.Info, "OBS-FAULT-204-DROPPED", dropped, null, null), Key(finding));
+        Assert.StartsWith("expected: a fault rule of the simulator dropped the 204", finding.Message);
         Assert.Contains("fault: 204 dropped", finding.Message);
-        Assert.Equal(CaseOutcome.Failed, answered.Outcome);
+        Assert.Contains("look its invoices up", finding.Message);
+        Assert.Contains("resend the same message", finding.Message);
+        Assert.Contains("No resend of it was seen", finding.Message);
+        Assert.Equal(CaseOutcome.Passed, answered.Outcome);
+        Assert.Equal("PASSED", report.Verdict);
         Assert.Contains(answered.Exchanges, e => e.Step == "responses " + dropped);
+        Assert.Contains(answered.Exchanges, e => e.Step == "faults" && e.Status == 200);
         Assert.All(report.Cases.Where(c => c.Id != "OBS-ANSWERED"), c => Assert.Empty(c.Findings));
+
+        // The vendor's system resends the same bytes: the finding says it did.
+        Assert.Equal((HttpStatusCode.OK, 0), await sim.PostAsync(body));
+        var again = Assert.Single(Case(await ObserveDayAsync(day), "OBS-ANSWERED").Findings);
+        Assert.Contains("It did: the same message was resent at", again.Message);
+    }
+
+    [Fact]
+    public async Task A_204_a_fault_rule_delayed_past_15_minutes_is_expected_not_late()
+    {
+        var day = await StartDayAsync(new DateOnly(2025, 7, 10));
+        await sim.AddFaultAsync(new { action = "Delay204", mst = DemoData.TaxCode, delaySeconds = 1200, firstN = 1 });
+        var delayed = await sim.SendAsync(ObservedSimulator.Package(day, 1));
+
+        // Not visible yet: pending, expected.
+        var pending = Assert.Single(Case(await ObserveDayAsync(day), "OBS-ANSWERED").Findings);
+        Assert.Equal((FindingSeverity.Info, "OBS-FAULT-204-LATE", delayed, null, null), Key(pending));
+        Assert.Contains("not visible yet", pending.Message);
+
+        // 21 simulated minutes on, the 204 is visible, 20 minutes after receipt: late, but the fault explains it.
+        using (var admin = sim.Admin())
+        {
+            (await admin.PostAsJsonAsync("/admin/v1/clock/advance", new { seconds = 1260 })).EnsureSuccessStatusCode();
+            await Eventually.UntilAsync(async () =>
+            {
+                using var response = await admin.GetAsync($"/admin/v1/messages/{delayed}/responses");
+                return response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("<MLTDiep>204</MLTDiep>");
+            }, "the delayed 204 became visible");
+        }
+        var report = await ObserveDayAsync(day);
+
+        var answered = Case(report, "OBS-ANSWERED");
+        var finding = Assert.Single(answered.Findings);
+        Assert.Equal((FindingSeverity.Info, "OBS-FAULT-204-LATE", delayed, null, null), Key(finding));
+        Assert.Contains("delayed the 204 by 1200 s", finding.Message);
+        Assert.Contains("on time without the fault", finding.Message);
+        Assert.Equal(CaseOutcome.Passed, answered.Outcome);
+        Assert.Equal("PASSED", report.Verdict);
+    }
+
+    [Fact]
+    public async Task Messages_a_fault_rule_answered_503_are_expected_with_the_resend_the_vendor_owes()
+    {
+        var day = await StartDayAsync(new DateOnly(2025, 7, 11));
+        await sim.AddFaultAsync(new { action = "Status503", mst = DemoData.TaxCode, firstN = 1 });
+        try
+        {
+            var body = ObservedSimulator.Package(day, 1);
+            using (var tvan = sim.Tvan())
+            using (var content = new ByteArrayContent(body))
+            {
+                content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+                using var refused = await tvan.PostAsync("/api/v1/messages", content);
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+            }
+            await sim.SendAsync(body);
+
+            var report = await ObserveDayAsync(day);
+
+            var answered = Case(report, "OBS-ANSWERED");
+            var finding = Assert.Single(answered.Findings);
+            Assert.Equal((FindingSeverity.Info, "OBS-FAULT-NOT-TAKEN"), (finding.Severity, finding.Code));
+            Assert.Contains("answered HTTP 503 (with Retry-After) 1 time(s)", finding.Message);
+            Assert.Contains("send the same message again", finding.Message);
+            Assert.StartsWith("fault ", finding.Location);
+            Assert.Equal("PASSED", report.Verdict);
+        }
+        finally
+        {
+            using var admin = sim.Admin();
+            (await admin.DeleteAsync("/admin/v1/faults")).EnsureSuccessStatusCode();
+        }
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class ReportFormatTests(ReportFixture fx) : IClassFixture<ReportFi
         Assert.Equal("Failed", report.GetProperty("cases")[1].GetProperty("outcome").GetString());
         Assert.Equal("Error", report.GetProperty("cases")[1].GetProperty("findings")[0].GetProperty("severity").GetString());
         var signature = doc.RootElement.GetProperty("signature");
-        Assert.Equal("RSA-SHA256", signature.GetProperty("algorithm").GetString());
+        Assert.Equal("RSA-SHA256+signedAt", signature.GetProperty("algorithm").GetString());
         Assert.Equal(fx.KeyA.ThumbprintSha256, signature.GetProperty("thumbprintSha256").GetString());
         Assert.Equal(Convert.ToBase64String(fx.KeyA.Certificate.RawData), signature.GetProperty("certificate").GetString());
         Assert.True(signature.TryGetProperty("signedAt", out _));

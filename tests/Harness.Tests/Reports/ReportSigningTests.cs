@@ -85,7 +85,7 @@ public sealed class ReportSigningTests(ReportFixture fx) : IClassFixture<ReportF
         await File.WriteAllTextAsync(written.Html, original + "<script>alert(1)</script>\n");
         Assert.Equal(ReportIntegrity.Tampered, ReportVerifier.VerifyFile(written.Html).Integrity);
 
-        await File.WriteAllTextAsync(written.Html, original.Replace("\"algorithm\":\"RSA-SHA256\"", "\"algorithm\":\"RSA-SHA1\""));
+        await File.WriteAllTextAsync(written.Html, original.Replace("\"algorithm\":\"RSA-SHA256+signedAt\"", "\"algorithm\":\"RSA-SHA1\""));
         var result = ReportVerifier.VerifyFile(written.Html);
         Assert.Equal(ReportIntegrity.Tampered, result.Integrity);
         Assert.Contains("algorithm", result.Reason);

@@ -65,7 +65,12 @@ public sealed class ObserveCommand(
             await io.Error.WriteLineAsync($"error: cannot write the reports to {outDirectory}: {ex.Message}");
             return ExitCodes.HarnessError;
         }
-        return Observer.ErrorCount(report) > 0 ? ExitCodes.Failed : ExitCodes.Ok;
+        return report.EffectiveVerdict switch
+        {
+            ReportVerdicts.Passed => ExitCodes.Ok,
+            ReportVerdicts.Incomplete => ExitCodes.Incomplete,
+            _ => ExitCodes.Failed,
+        };
     }
 
     private static string BadTime(string option, string value) =>

@@ -36,8 +36,11 @@ public static class ObserveCommandDefinition
             "answered (OBS-ANSWERED) and accepted (OBS-ACCEPTED), invoice codes unique and gap-free per block (OBS-CODES), " +
             "resubmissions idempotent (OBS-RESUBMIT), advisory findings W001–W007 (OBS-ADVISORY). Writes the same reports as " +
             "'ck run'. See docs/observe.md.\n\n" +
-            "Exit codes: 0 no error finding (warnings allowed), 1 at least one error finding, " +
-            "2 usage error, 3 harness failure (simulator unreachable, admin key refused, reports cannot be written).")
+            "A 204 a fault rule of the simulator dropped or delayed, and messages a rule answered 503, are expected (info), " +
+            "with what the vendor's system should have done.\n\n" +
+            "Exit codes: 0 PASSED (no error finding; warnings allowed), 1 FAILED (at least one error finding), " +
+            "2 usage error, 3 harness failure (simulator unreachable, admin key refused, reports cannot be written), " +
+            "4 INCOMPLETE (no package taken in the window: nothing to judge).")
         {
             sim, adminKey, mst, from, to, output, signingKey,
         };

@@ -13,6 +13,8 @@ internal static class ObserveTable
         var options = report.Options;
         console.MarkupLine(Markup.Escape(
             $"Observed {report.Target.Url} — MST {options.GetValueOrDefault("mst")}, {options.GetValueOrDefault("from")} … {options.GetValueOrDefault("to")} (simulated time)"));
+        if (report.Counts is { } counts) console.MarkupLine(Markup.Escape("Traffic: " + counts));
+        console.MarkupLine(Markup.Escape("Self-run report, not a certification."));
 
         var cases = new Table().Border(TableBorder.Rounded)
             .AddColumn(new TableColumn("Check").NoWrap()).AddColumn(new TableColumn("Outcome").NoWrap())
@@ -20,7 +22,12 @@ internal static class ObserveTable
             .AddColumn(new TableColumn("Infos").RightAligned()).AddColumn("What");
         foreach (var c in report.Cases)
         {
-            var outcome = c.Outcome == CaseOutcome.Passed ? "[green]passed[/]" : $"[red]{c.Outcome.ToString().ToLowerInvariant()}[/]";
+            var outcome = c.Outcome switch
+            {
+                CaseOutcome.Passed => "[green]passed[/]",
+                CaseOutcome.Incomplete => "[yellow]incomplete[/]",
+                _ => $"[red]{c.Outcome.ToString().ToLowerInvariant()}[/]",
+            };
             cases.AddRow(Markup.Escape(c.Id), outcome, Count(c, FindingSeverity.Error), Count(c, FindingSeverity.Warning),
                 Count(c, FindingSeverity.Info), Markup.Escape(c.TitleEn));
         }
@@ -48,9 +55,15 @@ internal static class ObserveTable
             console.Write(findings);
         }
         var errors = all.Count(x => x.Finding.Severity == FindingSeverity.Error);
-        console.MarkupLine(errors == 0
-            ? $"[green]✔ no error finding[/] ({report.Summary.Passed}/{report.Summary.Total} checks passed)"
-            : $"[red]✘ {errors} error finding(s)[/] ({report.Summary.Failed} of {report.Summary.Total} checks failed)");
+        var expected = all.Count(x => x.Finding.Code?.StartsWith(Harness.Observe.FaultExpectations.Prefix, StringComparison.Ordinal) == true);
+        if (expected > 0)
+            console.MarkupLine($"[grey]{expected} fault(s) of the simulator explained what was missing or late: expected, not failures[/]");
+        console.MarkupLine(report.EffectiveVerdict switch
+        {
+            ReportVerdicts.Incomplete => "[yellow]INCOMPLETE[/]: no package taken in the window, nothing to judge",
+            _ when errors == 0 => $"[green]PASSED ✔ no error finding[/] ({report.Summary.Passed}/{report.Summary.Total} checks passed)",
+            _ => $"[red]FAILED ✘ {errors} error finding(s)[/] ({report.Summary.Failed} of {report.Summary.Total} checks failed)",
+        });
     }
 
     private static string Count(CaseReport c, FindingSeverity severity) =>

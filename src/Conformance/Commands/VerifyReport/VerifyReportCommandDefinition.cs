@@ -20,7 +20,9 @@ public static class VerifyReportCommandDefinition
 
         var command = new Command("verify-report",
             "Check that a ck report (JSON, JUnit XML or HTML) is unchanged since ck signed it, and show who signed it and " +
-            "what it describes (session, target, times, totals, verdict).\n\n" +
+            "what it describes (session, target, window, traffic, totals, verdict, signing time). For a certificate (ck certify " +
+            "certificate) also the vendor, the system and its version and the test plan; any other report is shown as " +
+            "self-run, not a certification.\n\n" +
             "Exit codes: 0 valid (and signed by a --trust key when given), 1 tampered, unsigned or untrusted, " +
             "2 unreadable or not a ck report.")
         {
