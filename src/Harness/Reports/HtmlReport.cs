@@ -106,7 +106,7 @@ public static partial class HtmlReport
         Cases(h, report.Cases);
         h.Append("<footer>Signed by ").Append(E(signer.Subject)).Append(", certificate SHA-256 thumbprint <code>")
             .Append(E(signer.ThumbprintSha256)).Append("</code>. Check that this page is unchanged with <code>ck verify-report ")
-            .Append("report.html --trust THUMBPRINT</code>; the signature is the comment at the end of the file.</footer>\n");
+            .Append(report.IsCertification ? "certificate.html" : "report.html").Append(" --trust THUMBPRINT</code>; the signature is the comment at the end of the file.</footer>\n");
         h.Append(EmbedStart).Append(JsonSerializer.Serialize(report, EmbedOptions)).Append(EmbedEnd).Append('\n');
         h.Append("<script>").Append(Script).Append("</script>\n</body>\n</html>\n");
         return h.ToString();
@@ -142,7 +142,7 @@ public static partial class HtmlReport
         Meta(h, "Tool", $"{r.Tool.Name} {r.Tool.Version}");
         if (!r.IsCertification) Meta(h, "Catalogue", r.CatalogueVersion ?? "—");
         Meta(h, "Session", r.SessionId, "session");
-        Meta(h, "Target", $"{r.Target.Url} ({r.Target.Description})", "target");
+        Meta(h, "Target", r.Target.Url.Length == 0 ? r.Target.Description : $"{r.Target.Url} ({r.Target.Description})", "target");
         Meta(h, "Started", ReportText.Time(r.StartedAt));
         Meta(h, "Finished", ReportText.Time(r.FinishedAt));
         Meta(h, "Duration", ReportText.Duration(r.Summary.DurationMs));

@@ -66,4 +66,37 @@ public sealed class HtmlReportBrowserTests(ReportFixture fx) : IClassFixture<Rep
         Assert.Equal([url], requests.ToArray());
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task A_certificate_shows_the_vendor_system_window_and_verdict_in_its_header()
+    {
+        var folder = fx.NewFolder();
+        var paths = await Harness.Certification.CertificateWriter.WriteAllAsync(
+            CertificationSamples.WithStepNotPerformed(), fx.KeyA, folder, issuedBy: "Certifier Ltd");
+        var html = Assert.Single(paths, p => p.EndsWith("certificate.html", StringComparison.Ordinal));
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.NewPageAsync();
+        var problems = new ConcurrentQueue<string>();
+        page.PageError += (_, error) => problems.Enqueue(error);
+
+        await page.GotoAsync(new Uri(html).AbsoluteUri);
+
+        await Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("^INCOMPLETE — certificate for "));
+        await Expect(page.Locator("#standing")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^CERTIFICATION issued by Certifier Ltd"));
+        await Expect(page.Locator("h1")).ToContainTextAsync("ConformanceKit certificate");
+        await Expect(page.Locator("#verdict")).ToHaveTextAsync("INCOMPLETE");
+        await Expect(page.Locator("#verdict")).ToBeVisibleAsync();
+        await Expect(page.Locator("#cert-vendor")).ToHaveTextAsync(CertificationSamples.Vendor);
+        await Expect(page.Locator("#cert-system")).ToHaveTextAsync($"{CertificationSamples.System} {CertificationSamples.Version}");
+        await Expect(page.Locator("#cert-plan")).ToHaveTextAsync("tvan-provider version 2025.12-3");
+        await Expect(page.Locator("#window-real")).ToHaveTextAsync("2025-12-01T09:00:00.000+07:00 … 2025-12-01T09:47:00.000+07:00");
+        await Expect(page.Locator("#window-simulated")).ToHaveTextAsync("2025-06-15T08:00:00.000+07:00 … 2025-06-15T20:30:00.000+07:00");
+        await Expect(page.Locator("#traffic")).ToHaveTextAsync("12 package(s), 36 invoice(s), 14 notice(s)");
+        await Expect(page.Locator("#count-incomplete")).ToHaveTextAsync("1");
+        var notPerformed = page.Locator("details.case[data-id='look-up-dropped-204']");
+        await Expect(notPerformed).ToHaveAttributeAsync("open", "");
+        await Expect(notPerformed.Locator(".outcome")).ToHaveTextAsync("Incomplete");
+        await Browser.ScreenshotAsync(page, "certificate-html");
+        Assert.Empty(problems);
+    }
 }
