@@ -30,6 +30,32 @@ public sealed class ObserveCommandTests(ObservedSimulator sim) : IClassFixture<O
     }
 
     [Fact]
+    public async Task Exit_4_INCOMPLETE_for_a_window_with_no_package_and_the_reports_say_so()
+    {
+        var day = new DateOnly(2025, 8, 2);
+        await sim.SetClockAsync(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), ObservedSimulator.Gmt7));
+        var folder = Path.Combine(_out, "empty");
+
+        var (code, output, _) = await RunAsync("--from", "2025-08-02", "--to", "2025-08-02", "--out", folder);
+
+        Assert.Equal(ExitCodes.Incomplete, code);
+        Assert.Contains("INCOMPLETE", output);
+        Assert.Contains("OBS-NO-TRAFFIC", output);
+        Assert.Contains("Traffic: 0 package(s), 0 invoice(s), 0 notice(s), 0 refused at reception", output);
+        Assert.Contains("Self-run report, not a certification", output);
+        var json = await File.ReadAllTextAsync(Path.Combine(folder, "report.json"));
+        Assert.Contains("\"verdict\": \"INCOMPLETE\"", json);
+        Assert.Contains("\"standing\": \"self-run, not a certification\"", json);
+
+        var verify = new StringWriter();
+        Assert.Equal(ExitCodes.Ok, await CkCli.RunAsync(["verify-report", Path.Combine(folder, "report.junit.xml")],
+            new CliIO(verify, new StringWriter(), () => Stream.Null, IsTerminal: false)));
+        Assert.Contains("Verdict:     INCOMPLETE (self-run, not a certification)", verify.ToString());
+        Assert.Contains("2025-08-02 00:00:00 +07:00 … 2025-08-02 23:59:59 +07:00 (simulated time)", verify.ToString());
+        Assert.Contains("Traffic:     0 package(s)", verify.ToString());
+    }
+
+    [Fact]
     public async Task Exit_2_for_a_bad_MST_or_time_and_3_for_a_refused_admin_key_or_an_unreachable_simulator()
     {
         var (code, _, error) = await RunAsync("--admin-key", "wrong");

@@ -33,7 +33,10 @@ public sealed class VerifyReportCommandTests(ReportFixture fx) : IClassFixture<R
             Assert.Contains("Started:     2025-06-15 09:30:00 +07:00", output);
             Assert.Contains("Finished:    2025-06-15 09:30:31 +07:00", output);
             Assert.Contains("Totals:      4 cases: 2 passed, 1 failed, 1 errors", output);
-            Assert.Contains("Verdict:     FAILED", output);
+            Assert.Contains("Verdict:     FAILED (self-run, not a certification)", output);
+            Assert.Contains("Standing:    self-run, not a certification", output);
+            Assert.Contains("Window:      2025-06-15 09:30:00 +07:00 … 2025-06-15 09:30:31 +07:00 (real time)", output);
+            Assert.Contains(format == "JUnit XML" ? "Signed at:   " : "(covered by the signature)", output);
 
             (code, output, _) = await RunAsync(path);
             Assert.Equal(ExitCodes.Ok, code);
