@@ -15,13 +15,17 @@ public static class CertificateWriter
     public const string Group = "certification";
     public const string Polarity = "certification";
 
-    /// <summary>The three signed files of the certificate, in memory (what a download hook serves).</summary>
+    /// <summary>
+    /// The three signed files of the certificate, in memory (what a download hook serves): certificate.json,
+    /// certificate.junit.xml, certificate.html, with their media types.
+    /// </summary>
     public static IReadOnlyList<ReportFile> Write(CertificationSessionResult result, ReportSigner signer,
         TimeProvider? clock = null, string? issuedBy = null, string? source = null)
     {
         ArgumentNullException.ThrowIfNull(signer);
         var report = Build(result, issuedBy ?? signer.Subject, source);
-        return ReportWriter.Compose(report, signer, (clock ?? TimeProvider.System).GetUtcNow());
+        return [.. ReportWriter.Compose(report, signer, (clock ?? TimeProvider.System).GetUtcNow())
+            .Select(f => f with { Name = FileName(f.Name) })];
     }
 
     /// <summary>Writes certificate.json, certificate.junit.xml and certificate.html into <paramref name="directory"/>; returns their paths.</summary>
@@ -33,7 +37,7 @@ public static class CertificateWriter
         var paths = new List<string>(files.Count);
         foreach (var file in files)
         {
-            var path = Path.Combine(directory, FileName(file.Name));
+            var path = Path.Combine(directory, file.Name);
             await File.WriteAllBytesAsync(path, file.Bytes, ct);
             paths.Add(path);
         }

@@ -116,8 +116,8 @@ public sealed class CertificateWriterTests(ReportFixture fx) : IClassFixture<Rep
     {
         var files = CertificateWriter.Write(CertificationSamples.Passed(), fx.KeyA, new FixedClock(SignedAt));
 
-        Assert.Equal(["report.json", "report.junit.xml", "report.html"], files.Select(f => f.Name));
-        Assert.Equal("certificate.html", CertificateWriter.FileName(files[2].Name));
+        Assert.Equal(["certificate.json", "certificate.junit.xml", "certificate.html"], files.Select(f => f.Name));
+        Assert.Equal(["application/json", "application/xml", "text/html; charset=utf-8"], files.Select(f => f.ContentType));
         foreach (var file in files)
         {
             var result = ReportVerifier.Verify(file.Bytes, [fx.KeyA.ThumbprintSha256]);
@@ -138,14 +138,14 @@ public sealed class CertificateWriterTests(ReportFixture fx) : IClassFixture<Rep
     }
 
     [Theory]
-    [InlineData("report.json", "AnhSon POS Cloud", "AnhSon POS Clouds")]
-    [InlineData("report.json", "\"verdict\": \"FAILED\"", "\"verdict\": \"PASSED\"")]
-    [InlineData("report.json", "\"packages\": 12", "\"packages\": 13")]
-    [InlineData("report.json", "\"signedAt\": \"2025-12-01T03:05:07.123+00:00\"", "\"signedAt\": \"2025-12-01T03:05:07.124+00:00\"")]
-    [InlineData("report.html", "id=\"cert-system\">AnhSon POS Cloud 4.2.1<", "id=\"cert-system\">AnhSon POS Cloud 4.2.2<")]
-    [InlineData("report.html", "\"signedAt\":\"2025-12-01T03:05:07.123+00:00\"", "\"signedAt\":\"2024-12-01T03:05:07.123+00:00\"")]
-    [InlineData("report.junit.xml", "name=\"certification.planVersion\" value=\"2025.12-3\"", "name=\"certification.planVersion\" value=\"2025.12-4\"")]
-    [InlineData("report.junit.xml", "name=\"signedAt\" value=\"2025-12-01T03:05:07.1230000+00:00\"", "name=\"signedAt\" value=\"2025-12-02T03:05:07.1230000+00:00\"")]
+    [InlineData("certificate.json", "AnhSon POS Cloud", "AnhSon POS Clouds")]
+    [InlineData("certificate.json", "\"verdict\": \"FAILED\"", "\"verdict\": \"PASSED\"")]
+    [InlineData("certificate.json", "\"packages\": 12", "\"packages\": 13")]
+    [InlineData("certificate.json", "\"signedAt\": \"2025-12-01T03:05:07.123+00:00\"", "\"signedAt\": \"2025-12-01T03:05:07.124+00:00\"")]
+    [InlineData("certificate.html", "id=\"cert-system\">AnhSon POS Cloud 4.2.1<", "id=\"cert-system\">AnhSon POS Cloud 4.2.2<")]
+    [InlineData("certificate.html", "\"signedAt\":\"2025-12-01T03:05:07.123+00:00\"", "\"signedAt\":\"2024-12-01T03:05:07.123+00:00\"")]
+    [InlineData("certificate.junit.xml", "name=\"certification.planVersion\" value=\"2025.12-3\"", "name=\"certification.planVersion\" value=\"2025.12-4\"")]
+    [InlineData("certificate.junit.xml", "name=\"signedAt\" value=\"2025-12-01T03:05:07.1230000+00:00\"", "name=\"signedAt\" value=\"2025-12-02T03:05:07.1230000+00:00\"")]
     public void Any_edit_of_a_certificate_is_refused(string file, string from, string to)
     {
         var result = CertificationSamples.Failed();
