@@ -18,6 +18,9 @@ public sealed record Observation
 
     public required IReadOnlyList<ObservedReplay> Replays { get; init; }
 
+    /// <summary>303s (Form 04/SS-HĐĐT) taken inside the window, with their 301s, in order of receipt.</summary>
+    public IReadOnlyList<ObservedErroneousNotice> ErroneousNotices { get; init; } = [];
+
     /// <summary>The HTTP exchanges made to read all this (the journal summarised as one).</summary>
     public required IReadOnlyList<Exchange> Exchanges { get; init; }
 
