@@ -25,9 +25,10 @@ public sealed class CorrectionsCheck : IObservationCheck
     public const string Chain = "OBS-CHAIN";
     public const string NoNotice = "OBS-NO-04SS";
 
-    private sealed class State(string name)
+    private sealed class State((string?, string?, string?) key)
     {
-        public string Name { get; } = name;
+        public (string?, string?, string?) Key { get; } = key;
+        public string Name { get; } = $"{key.Item1}/{key.Item2}/{key.Item3}";
         public string? Code { get; set; }
         public int? Kind { get; set; }
         public string? CancelledBy { get; set; }
@@ -43,7 +44,7 @@ public sealed class CorrectionsCheck : IObservationCheck
 
         var states = new Dictionary<(string?, string?, string?), State>();
         State StateOf(string? form, string? series, string? number) =>
-            states.TryGetValue((form, series, number), out var s) ? s : states[(form, series, number)] = new State($"{form}/{series}/{number}");
+            states.TryGetValue((form, series, number), out var s) ? s : states[(form, series, number)] = new State((form, series, number));
 
         // Accepted packages and accepted 303 entries, in the order they took effect.
         var events = observation.Packages.Where(p => p is { Rejected: false, Package: not null, Notices.Count: > 0 })
@@ -94,8 +95,7 @@ public sealed class CorrectionsCheck : IObservationCheck
             .Select(x => (x.Entry.FormNumber, x.Entry.Series, x.Entry.Number)).ToHashSet();
         foreach (var (target, by, messageId) in replaced.DistinctBy(x => x.Target))
         {
-            var key = states.First(s => s.Value == target).Key;
-            if (!explained.Contains(key))
+            if (!explained.Contains(target.Key))
                 findings.Add(Error(NoNotice,
                     $"{target.Name}{(target.Code is null ? "" : $" ({target.Code})")} is replaced by {by}, but no accepted Form 04/SS-HĐĐT (303 " +
                     "cancelling or replacing it, with a reason) about it is in the window (Step 2: 8006)", messageId, target.Code));
