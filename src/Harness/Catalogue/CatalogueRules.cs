@@ -6,13 +6,15 @@ namespace ConformanceKit.Harness.Catalogue;
 public static partial class CatalogueRules
 {
     public static readonly IReadOnlySet<string> MutationOps = new HashSet<string> { "set", "remove", "copy", "replace", "rename", "insert" };
+    public static readonly IReadOnlySet<string> RelationKinds = new HashSet<string> { "replace", "adjust" };
+    public static readonly IReadOnlySet<string> NoticeActions = new HashSet<string> { "cancel", "adjust", "replace", "explain" };
     public static readonly IReadOnlySet<string> ResendModes = new HashSet<string> { "same-bytes", "same-id-other-content", "same-invoices-new-id", "fixed-new-id" };
 
     /// <summary>Every code and flow the issue names must have at least one positive and one negative case.</summary>
     public static readonly IReadOnlyList<string> RequiredCoverage =
     [
         .. Range(1001, 1008), .. Range(2001, 2004), .. Range(3001, 3003), .. Range(4001, 4004), "5001", "5002", "6001",
-        .. Range(7001, 7006),
+        .. Range(7001, 7006), .. Range(8001, 8006), "9001", "9002", .. Range(9101, 9106),
         "15-minute bound", "idempotent resend", "callback delivery", "registration",
         "seed-000 cannot connect", "seed-000 cannot issue", "seed-000 wrong data", "seed-000 duplicated or lost numbers",
     ];
@@ -55,13 +57,39 @@ public static partial class CatalogueRules
     private static IEnumerable<string> CheckStep(CaseStep step, HashSet<string> aliases, IReadOnlySet<string> tvans)
     {
         var actions = (step.Send is null ? 0 : 1) + (step.Resend is null ? 0 : 1) + (step.AdvanceClockSeconds is null ? 0 : 1) + (step.ClearFaults ? 1 : 0)
-            + (step.Check is null ? 0 : 1);
-        if (actions != 1) yield return "needs exactly one of send, resend, check, advanceClockSeconds, clearFaults";
+            + (step.Check is null ? 0 : 1) + (step.Reconcile ? 1 : 0);
+        if (actions != 1) yield return "needs exactly one of send, resend, check, reconcile, advanceClockSeconds, clearFaults";
+        if (step.Expect?.Findings is not null && !step.Reconcile) yield return "only a reconcile step can expect findings";
+        if (step.Reconcile && step.Expect is { } re && (re.Findings is null || re with { Findings = null } != new Expectation()))
+            yield return "a reconcile step expects findings, and nothing else";
+        foreach (var f in step.Expect?.Findings ?? [])
+            if (!aliases.Contains(f.Of)) yield return $"a finding names '{f.Of}', which no earlier step sent";
+        if (step.Expect?.Reply is not null && step.Send?.Notice is null) yield return "only a notice (303) can expect a reply (301)";
         if (step.Check is { } check && !aliases.Contains(check)) yield return $"checks '{check}', which no earlier step sent";
         if (step.Send is { } send)
         {
-            var kinds = (send.Package is null ? 0 : 1) + (send.Registration is null ? 0 : 1) + (send.Raw is null ? 0 : 1);
-            if (kinds != 1) yield return "send needs exactly one of package, registration, raw";
+            var kinds = (send.Package is null ? 0 : 1) + (send.Notice is null ? 0 : 1) + (send.Registration is null ? 0 : 1) + (send.Raw is null ? 0 : 1);
+            if (kinds != 1) yield return "send needs exactly one of package, notice, registration, raw";
+            foreach (var r in send.Package?.Related ?? [])
+            {
+                if (!RelationKinds.Contains(r.Kind)) yield return $"relation kind '{r.Kind}' must be replace or adjust";
+                if (r.Of is { } of && !aliases.Contains(of)) yield return $"relates to '{of}', which no earlier step sent";
+                if (r.Invoice < 1 || r.Invoice > send.Package!.Invoices) yield return $"relation of invoice {r.Invoice}, but the package has {send.Package!.Invoices}";
+            }
+            if (send.Notice is { } notice)
+            {
+                if (notice.Entries.Count == 0) yield return "a notice needs entries";
+                foreach (var entry in notice.Entries)
+                {
+                    if (!aliases.Contains(entry.Of)) yield return $"a notice entry names '{entry.Of}', which no earlier step sent";
+                    if (!NoticeActions.Contains(entry.Action)) yield return $"notice action '{entry.Action}' must be cancel, adjust, replace or explain";
+                }
+                if (notice.Signer is not ("taxpayer" or "none")) yield return $"a notice's signer '{notice.Signer}' must be taxpayer or none";
+                if (step.Expect?.Reply is { } reply && reply.Count != notice.Entries.Count)
+                    yield return $"the reply expects {reply.Count} verdicts, but the notice has {notice.Entries.Count} entries";
+                foreach (var m in notice.Mutations)
+                    if (!MutationOps.Contains(m.Op)) yield return $"unknown mutation op '{m.Op}' (known: {string.Join(", ", MutationOps)})";
+            }
             if (send.Tvan is { } t && !tvans.Contains(t)) yield return $"T-VAN {t} is not in the catalogue seed";
             if (send.As is { } alias && !aliases.Add(alias)) yield return $"alias '{alias}' is used twice";
             foreach (var m in send.Package?.Mutations ?? [])
@@ -82,8 +110,8 @@ public static partial class CatalogueRules
             if (resend.As is { } alias && !aliases.Add(alias)) yield return $"alias '{alias}' is used twice";
         }
         if (step.Expect?.SameAckAs is { } same && !aliases.Contains(same)) yield return $"sameAckAs '{same}' names no earlier message";
-        if (step.Expect is not null && step.Send is null && step.Resend is null && step.Check is null)
-            yield return "only a send, resend or check step can expect answers";
+        if (step.Expect is not null && step.Send is null && step.Resend is null && step.Check is null && !step.Reconcile)
+            yield return "only a send, resend, check or reconcile step can expect answers";
     }
 
     private static HashSet<string> SeedTvans(CatalogueSetup setup) =>

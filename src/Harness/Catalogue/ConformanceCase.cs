@@ -70,13 +70,20 @@ public sealed record CaseStep
     /// <summary>Check the expectation again for the message sent under this alias (after the clock moved, say).</summary>
     public string? Check { get; init; }
 
+    /// <summary>Run the monthly Step 2 (POST /admin/v1/reconciliation) for the month of the run's invoices; expect its findings.</summary>
+    public bool Reconcile { get; init; }
+
     public Expectation? Expect { get; init; }
 }
 
-/// <summary>What to send: a 206 package, a 100 registration or raw bytes; by which T-VAN.</summary>
+/// <summary>What to send: a 206 package, a 303 notice, a 100 registration or raw bytes; by which T-VAN.</summary>
 public sealed record SendSpec
 {
     public PackageSpec? Package { get; init; }
+
+    /// <summary>A 303 (Form 04/SS-HĐĐT) about invoices of packages sent earlier in the case.</summary>
+    public NoticeSpec? Notice { get; init; }
+
     public RegistrationSpec? Registration { get; init; }
     public RawSpec? Raw { get; init; }
 
@@ -117,6 +124,56 @@ public sealed record PackageSpec
     public string? Shape { get; init; }
 
     public IReadOnlyList<Mutation> Mutations { get; init; } = [];
+
+    /// <summary>Invoices of this package that replace or adjust another invoice (TTHDLQuan).</summary>
+    public IReadOnlyList<RelationSpec> Related { get; init; } = [];
+}
+
+/// <summary>
+/// Invoice <see cref="Invoice"/> of the package replaces or adjusts (TTHDLQuan TCHDon 1 or 2) invoice <see cref="Target"/>
+/// of the package sent as <see cref="Of"/> (or of this package when <see cref="Of"/> is null).
+/// </summary>
+public sealed record RelationSpec
+{
+    /// <summary>1-based index of the invoice in this package.</summary>
+    public int Invoice { get; init; } = 1;
+
+    /// <summary>"replace" (TCHDon 1) or "adjust" (TCHDon 2).</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>Alias of an earlier package; null = this package.</summary>
+    public string? Of { get; init; }
+
+    /// <summary>1-based index of the named invoice in that package.</summary>
+    public int Target { get; init; } = 1;
+}
+
+/// <summary>A 303 (Form 04/SS-HĐĐT), signed by the seller, about invoices sent earlier in the case.</summary>
+public sealed record NoticeSpec
+{
+    /// <summary>The notifying seller (default: the catalogue's main taxpayer).</summary>
+    public string? Taxpayer { get; init; }
+
+    /// <summary>"taxpayer" or "none" (unsigned).</summary>
+    public string Signer { get; init; } = "taxpayer";
+
+    public required IReadOnlyList<NoticeEntrySpec> Entries { get; init; }
+
+    /// <summary>Paths are under /TDiep/DLieu/TBao/DLTBao (e.g. DSHDon/HDon[1]/LDo).</summary>
+    public IReadOnlyList<Mutation> Mutations { get; init; } = [];
+}
+
+/// <summary>One invoice of a 303: invoice <see cref="Invoice"/> of the package sent as <see cref="Of"/>, and what is done about it.</summary>
+public sealed record NoticeEntrySpec
+{
+    public required string Of { get; init; }
+    public int Invoice { get; init; } = 1;
+
+    /// <summary>TCTBao: "cancel" (1), "adjust" (2), "replace" (3), "explain" (4).</summary>
+    public required string Action { get; init; }
+
+    /// <summary>LDo, the reason.</summary>
+    public string Reason { get; init; } = "Hóa đơn lập sai thông tin";
 }
 
 /// <summary>
@@ -190,6 +247,32 @@ public sealed record Expectation
 
     /// <summary>Response types the T-VAN's callback receiver must get for the message (e.g. ["999","204"]).</summary>
     public IReadOnlyList<string>? Callback { get; init; }
+
+    /// <summary>The 301 answering a 303: one verdict per invoice of the notice, in its order.</summary>
+    public IReadOnlyList<ReplyExpectation>? Reply { get; init; }
+
+    /// <summary>
+    /// After a reconcile step: the Step 2 findings on the invoices this case sent, exactly (an empty list: none), each
+    /// also in a signed 302.
+    /// </summary>
+    public IReadOnlyList<FindingExpectation>? Findings { get; init; }
+}
+
+/// <summary>The 301's verdict on one invoice of the 303: TTTNCCQT and the exact set of MLoi.</summary>
+public sealed record ReplyExpectation
+{
+    /// <summary>TTTNCCQT 1 (true) or 2 (false).</summary>
+    public required bool Accepted { get; init; }
+
+    public IReadOnlyList<string> Codes { get; init; } = [];
+}
+
+/// <summary>Step 2 flags invoice <see cref="Invoice"/> of the package sent as <see cref="Of"/> with exactly <see cref="Codes"/>.</summary>
+public sealed record FindingExpectation
+{
+    public required string Of { get; init; }
+    public int Invoice { get; init; } = 1;
+    public required IReadOnlyList<string> Codes { get; init; }
 }
 
 /// <summary>The data-check notice (204).</summary>

@@ -20,6 +20,8 @@ public sealed record Observation
 
     /// <summary>The simulator's fault rules as read after the journal (their counts run since each rule was added).</summary>
     public IReadOnlyList<FaultRule> Faults { get; init; } = [];
+    /// <summary>303s (Form 04/SS-HĐĐT) taken inside the window, with their 301s, in order of receipt.</summary>
+    public IReadOnlyList<ObservedErroneousNotice> ErroneousNotices { get; init; } = [];
 
     /// <summary>The HTTP exchanges made to read all this (the journal summarised as one).</summary>
     public required IReadOnlyList<Exchange> Exchanges { get; init; }

@@ -33,6 +33,7 @@ public sealed partial class ObservationCollector(SimulatorAdminClient client)
         return new Observation
         {
             Window = window, Journal = journal, Packages = packages, Refusals = refusals, Replays = replays, Faults = faults,
+            ErroneousNotices = await ObservedErroneousNotice.ReadAllAsync(client, window, journal, ct),
             Exchanges = client.Exchanges,
         };
     }

@@ -13,7 +13,8 @@ public sealed class Observer(SimulatorAdminClient client, TimeProvider? time = n
     public const string Kind = "observe";
 
     public static IReadOnlyList<IObservationCheck> Checks { get; } =
-        [new AnsweredCheck(), new AcceptedCheck(), new CodesCheck(), new ResubmitCheck(), new AdvisoryCheck()];
+        [new AnsweredCheck(), new AcceptedCheck(), new CodesCheck(), new ResubmitCheck(), new AdvisoryCheck(),
+         new CorrectionsCheck()];
 
     public async Task<RunReport> ObserveAsync(ObserveWindow window, CancellationToken ct)
     {

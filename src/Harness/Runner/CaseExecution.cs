@@ -9,7 +9,8 @@ namespace ConformanceKit.Harness.Runner;
 public sealed class CaseExecution(ConformanceCase @case, TargetClient target, SessionContext session)
 {
     private readonly Dictionary<string, SentMessage> _sent = [];
-    private readonly MessageFactory _messages = new(session);
+    private MessageFactory? _factory;
+    private MessageFactory Messages => _factory ??= new MessageFactory(session, _sent);
     private readonly CaseLog _log = new();
 
     public async Task<CaseReport> RunAsync(CancellationToken ct)
@@ -64,6 +65,12 @@ public sealed class CaseExecution(ConformanceCase @case, TargetClient target, Se
     {
         if (step.AdvanceClockSeconds is { } seconds) { await target.AdvanceClockAsync(seconds, _log, ct); return; }
         if (step.ClearFaults) { await target.ClearFaultsAsync(_log, ct); return; }
+        if (step.Reconcile)
+        {
+            var result = await target.ReconcileAsync(session.IssueDate.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), _log, ct);
+            if (step.Expect?.Findings is { } findings) await new ExpectationChecks(target, session, _log, _sent).FindingsAsync(findings, result, ct);
+            return;
+        }
 
         SentMessage message;
         var resent = false;
@@ -71,8 +78,9 @@ public sealed class CaseExecution(ConformanceCase @case, TargetClient target, Se
         {
             var tvan = send.Tvan ?? session.Catalogue.Setup.MainTvan;
             var key = send.ApiKey ?? session.TvanKey(tvan);
-            message = send.Package is { } p ? _messages.Package(p, tvan, key)
-                : send.Registration is { } r ? _messages.Registration(r, tvan, key)
+            message = send.Package is { } p ? Messages.Package(p, tvan, key)
+                : send.Notice is { } n ? Messages.Notice(n, tvan, key)
+                : send.Registration is { } r ? Messages.Registration(r, tvan, key)
                 : MessageFactory.Raw(send.Raw!, tvan, key);
             message.Answer = await target.PostMessageAsync(message.Body, key, send.Path ?? "api/v1/messages", _log, ct);
             if (send.As is { } alias) _sent[alias] = message;
@@ -83,9 +91,9 @@ public sealed class CaseExecution(ConformanceCase @case, TargetClient target, Se
             message = resend.Mode switch
             {
                 "same-bytes" => earlier with { Answer = null },
-                "same-id-other-content" => _messages.SameIdOtherContent(earlier),
-                "fixed-new-id" => _messages.FixedNewId(earlier),
-                _ => _messages.SameInvoicesNewId(earlier),
+                "same-id-other-content" => Messages.SameIdOtherContent(earlier),
+                "fixed-new-id" => Messages.FixedNewId(earlier),
+                _ => Messages.SameInvoicesNewId(earlier),
             };
             message.Answer = await target.PostMessageAsync(message.Body, message.ApiKey, "api/v1/messages", _log, ct);
             if (resend.As is { } alias) _sent[alias] = message;

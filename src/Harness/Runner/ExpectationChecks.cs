@@ -17,7 +17,7 @@ public sealed partial class ExpectationChecks(TargetClient target, SessionContex
     public async Task CheckAsync(Expectation e, SentMessage m, bool resent, CancellationToken ct)
     {
         CheckAnswer(e, m);
-        if (m.MessageId is null && (e.Notice is not null || e.Stored is not null || e.Registration is not null || e.Callback is not null))
+        if (m.MessageId is null && (e.Notice is not null || e.Stored is not null || e.Registration is not null || e.Callback is not null || e.Reply is not null))
         {
             log.Fail("the message has no MTDiep to follow");
             return;
@@ -27,6 +27,7 @@ public sealed partial class ExpectationChecks(TargetClient target, SessionContex
         if (e.Stored is { } stored) await StoredAsync(stored, m, ct);
         if (e.Registration is { } registration) await RegistrationAsync(registration, m, ct);
         if (e.Callback is { } types) await CallbackAsync(types, m, ct);
+        if (e.Reply is { } reply) await ReplyAsync(reply, m, ct);
     }
 
     private void CheckAnswer(Expectation e, SentMessage m)
@@ -101,13 +102,13 @@ public sealed partial class ExpectationChecks(TargetClient target, SessionContex
         return (await ResponsesOfTypeAsync(m, "999", ct)).Select(r => ((TechnicalAck)r.Message).ReceivedAt).FirstOrDefault();
     }
 
-    private void VerifySignature(byte[] bytes, SentMessage m)
+    private void VerifySignature(byte[] bytes, SentMessage m, string type = "204")
     {
         var check = XmlSignatureVerifier.VerifyNotice(SafeXml.LoadDocument(bytes));
         if (!check.IsValid)
-            log.Fail($"the 204's signature does not verify ({check.Status}: {string.Join("; ", check.Problems)})", messageId: m.MessageId);
+            log.Fail($"the {type}'s signature does not verify ({check.Status}: {string.Join("; ", check.Problems)})", messageId: m.MessageId);
         else if (session.AuthorityCertificate is { } authority && check.Certificate?.Thumbprint != authority.Thumbprint)
-            log.Fail($"the 204 is signed by {check.SubjectName}, not by the authority's certificate (/api/v1/certificate)", messageId: m.MessageId);
+            log.Fail($"the {type} is signed by {check.SubjectName}, not by the authority's certificate (/api/v1/certificate)", messageId: m.MessageId);
     }
 
     private async Task NoNoticeAsync(SentMessage m, double seconds, CancellationToken ct)

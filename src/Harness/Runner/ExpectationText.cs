@@ -12,6 +12,7 @@ public static class ExpectationText
         var action = s.Send is { } send ? "send " + Send(send)
             : s.Resend is { } r ? $"resend '{r.Of}' ({r.Mode})"
             : s.Check is { } alias ? $"check '{alias}' again"
+            : s.Reconcile ? "run the monthly Step 2 (POST /admin/v1/reconciliation) for the run's month"
             : s.AdvanceClockSeconds is { } secs ? $"advance the simulated clock {secs} s"
             : "clear the fault rules";
         if (s.Name is { } name) action = $"{name}: {action}";
@@ -22,7 +23,11 @@ public static class ExpectationText
     {
         var what = s.Package is { } p ? $"a {p.Invoices}-invoice 206 package" + (p.Taxpayer is null ? "" : $" of {p.Taxpayer}")
                 + (p.Signer == "taxpayer" ? "" : $", signer {p.Signer}")
+                + string.Concat(p.Related.Select(r => $"; invoice {r.Invoice} {(r.Kind == "replace" ? "replaces" : "adjusts")} invoice {r.Target} of {(r.Of is null ? "this package" : $"'{r.Of}'")}"))
                 + string.Concat(p.Mutations.Select(Mutation))
+            : s.Notice is { } nt ? "a 303 (Form 04/SS-HĐĐT)" + (nt.Taxpayer is null ? "" : $" of {nt.Taxpayer}") + (nt.Signer == "taxpayer" ? "" : $", signer {nt.Signer}")
+                + ": " + string.Join(", ", nt.Entries.Select(x => $"{x.Action} invoice {x.Invoice} of '{x.Of}'"))
+                + string.Concat(nt.Mutations.Select(Mutation))
             : s.Registration is { } r ? $"a 100 registration of {r.Taxpayer}"
             : s.Raw is { Bytes: { } n } ? $"{n:N0} bytes" : $"raw text '{Cut(s.Raw?.Text)}'";
         return what + (s.Tvan is null ? "" : $" via {s.Tvan}") + (s.ApiKey is null ? "" : " with a wrong API key") + (s.Path is null ? "" : $" to {s.Path}");
@@ -45,6 +50,12 @@ public static class ExpectationText
         if (e.Registration is { } r)
             parts.Add((r.Receipt is { } t ? $"102 THop {t}" : "") + (r.Accepted is { } ok ? (ok ? ", 103 accepting" : ", 103 refusing") : ""));
         if (e.Callback is { } cb) parts.Add($"callbacks {string.Join(" + ", cb)}");
+        if (e.Reply is { } reply)
+            parts.Add("301 signed by the authority: " + string.Join(", ", reply.Select((v, i) =>
+                $"invoice {i + 1} " + (v.Accepted ? "accepted" : "not accepted") + (v.Codes.Count > 0 ? $" with exactly {Set(v.Codes)}" : ""))));
+        if (e.Findings is { } f)
+            parts.Add(f.Count == 0 ? "no Step 2 finding on this case's invoices"
+                : "Step 2 findings exactly " + string.Join(", ", f.Select(x => $"invoice {x.Invoice} of '{x.Of}' {Set(x.Codes)}")) + ", each in a signed 302");
         return string.Join("; ", parts);
     }
 

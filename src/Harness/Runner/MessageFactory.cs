@@ -7,7 +7,7 @@ using ConformanceKit.Harness.Catalogue;
 namespace ConformanceKit.Harness.Runner;
 
 /// <summary>Makes the messages a case sends: valid 206 packages for the seed's taxpayers, spoiled by the case's mutations; 100 registrations; raw bytes.</summary>
-public sealed class MessageFactory(SessionContext session)
+public sealed partial class MessageFactory(SessionContext session, IReadOnlyDictionary<string, SentMessage> sent)
 {
     public SentMessage Package(PackageSpec spec, string tvan, string apiKey, SamplePackageOptions? reuse = null)
     {
@@ -27,6 +27,7 @@ public sealed class MessageFactory(SessionContext session)
             Seed = Random.Shared.Next(),
         };
         var built = SamplePackageBuilder.Build(options);
+        Relate(built, spec.Related);
         string Expand(string text) => session.Expand(text, mst, block);
         byte[] body;
         if (spec.Shape is { } name && ProductionShapes.Named(name) is { } shape)
@@ -45,7 +46,7 @@ public sealed class MessageFactory(SessionContext session)
         return new SentMessage
         {
             Body = body, MessageId = built.Header.MessageId, ApiKey = apiKey, TvanCode = tvan, TaxCode = mst,
-            InvoiceCodes = [.. built.Invoices.Select(i => i.Code!)], Package = spec, Options = options,
+            InvoiceCodes = [.. built.Invoices.Select(i => i.Code!)], Package = spec, Options = options, Built = built,
         };
     }
 

@@ -1,3 +1,4 @@
+using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Samples;
 using ConformanceKit.Harness.Catalogue;
 
@@ -16,6 +17,9 @@ public sealed record SentMessage
     public IReadOnlyList<string> InvoiceCodes { get; init; } = [];
 
     public PackageSpec? Package { get; init; }
+
+    /// <summary>The package as built (before mutations): what later relations and 303 entries name.</summary>
+    public InvoicePackage? Built { get; init; }
     public SamplePackageOptions? Options { get; init; }
 
     public PostResult? Answer { get; set; }

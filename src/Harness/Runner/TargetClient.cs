@@ -127,8 +127,31 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
     public Task ClearFaultsAsync(CaseLog log, CancellationToken ct) =>
         AdminAsync(HttpMethod.Delete, "admin/v1/faults", null, async c => { await _admin.ClearFaultsAsync(ct: c); return (object?)null; }, log, ct);
 
+    /// <summary>POST /admin/v1/reconciliation: the monthly Step 2 over the month (yyyy-MM), its findings and the 302s it sent.</summary>
+    public Task<ReconciliationResult> ReconcileAsync(string month, CaseLog log, CancellationToken ct) =>
+        AdminAsync(HttpMethod.Post, "admin/v1/reconciliation", new ReconciliationRequest(month), c => _admin.ReconcileAsync(month, c), log, ct);
+
+    /// <summary>GET /admin/v1/messages/{id}/responses: every response to a message, whichever T-VAN it went to (a 302 goes to the T-VAN of the package it answers).</summary>
+    public async Task<IReadOnlyList<byte[]>> AdminResponsesAsync(string messageId, CaseLog log, CancellationToken ct)
+    {
+        var path = $"admin/v1/messages/{messageId}/responses";
+        var started = Stopwatch.GetTimestamp();
+        var at = DateTimeOffset.Now;
+        try
+        {
+            var list = await _admin.GetResponsesAsync(messageId, ct);
+            log.Record("GET", path, list.Xml.Length == 0 ? 404 : 200, null, list.Xml, at, started);
+            return list.Messages;
+        }
+        catch (AuthorityApiException e)
+        {
+            log.Record("GET", path, (int)e.Status, null, e.RawBody, at, started);
+            throw new TargetException($"GET {path} answered {(int)e.Status}: {e.Body}");
+        }
+    }
+
     /// <summary>One control-plane call, logged with what was sent and what came back; a refusal is a <see cref="TargetException"/>.</summary>
-    private static async Task AdminAsync<T>(HttpMethod method, string path, object? body, Func<CancellationToken, Task<T>> call, CaseLog log,
+    private static async Task<T> AdminAsync<T>(HttpMethod method, string path, object? body, Func<CancellationToken, Task<T>> call, CaseLog log,
         CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
@@ -138,6 +161,7 @@ public sealed class TargetClient(HttpClient http, string adminKey) : IDisposable
         {
             var answer = await call(ct);
             log.Record(method.Method, path, 200, sent, answer is null ? [] : JsonSerializer.SerializeToUtf8Bytes(answer, AuthorityJson.Options), at, started);
+            return answer;
         }
         catch (AuthorityApiException e)
         {

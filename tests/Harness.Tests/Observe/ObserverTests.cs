@@ -12,7 +12,7 @@ namespace ConformanceKit.Harness.Tests.Observe;
 /// </summary>
 public sealed class ObserverTests(ObservedSimulator sim) : IClassFixture<ObservedSimulator>
 {
-    private static readonly string[] CaseIds = ["OBS-ANSWERED", "OBS-ACCEPTED", "OBS-CODES", "OBS-RESUBMIT", "OBS-ADVISORY"];
+    private static readonly string[] CaseIds = ["OBS-ANSWERED", "OBS-ACCEPTED", "OBS-CODES", "OBS-RESUBMIT", "OBS-ADVISORY", "OBS-CORRECTIONS"];
 
     [Fact]
     public async Task A_clean_window_passes_every_check_with_no_finding()
@@ -38,7 +38,7 @@ public sealed class ObserverTests(ObservedSimulator sim) : IClassFixture<Observe
             Assert.Equal("observation", c.Group);
             Assert.Empty(c.Findings);
         });
-        Assert.Equal(new ReportSummary(5, 5, 0, 0, report.Summary.DurationMs), report.Summary);
+        Assert.Equal(new ReportSummary(6, 6, 0, 0, report.Summary.DurationMs), report.Summary);
         Assert.Contains(report.Cases[0].Exchanges, e => e.Step == "journal" && e.Status == 200);
         Assert.Equal("PASSED", report.Verdict);
         Assert.Equal(new TrafficCounts(2, 6, 2) { Refused = 0 }, report.Counts);
