@@ -4,14 +4,19 @@ namespace ConformanceKit.Load;
 
 /// <summary>
 /// Runs an operation repeatedly on the calling thread (one core) for a fixed time after a warm-up,
-/// and reports the median of per-second rates, so a GC pause or a noisy neighbour skews less.
+/// and reports the median of per-second rates, so a GC pause or a noisy neighbour skews less; also the
+/// process CPU time per operation, which a busy machine's preemption does not inflate (it counts the
+/// GC's threads too, which is part of the cost).
 /// </summary>
 internal static class Measure
 {
-    public sealed record Rate(string Name, double OpsPerSecond, double BytesPerOp, int InvoicesPerOp)
+    public sealed record Rate(string Name, double OpsPerSecond, double BytesPerOp, int InvoicesPerOp, double CpuMicrosecondsPerOp = double.NaN)
     {
         public double MegabytesPerSecond => OpsPerSecond * BytesPerOp / (1024 * 1024);
         public double InvoicesPerSecond => OpsPerSecond * InvoicesPerOp;
+
+        /// <summary>MB/s if the operation had a core to itself: bytes over CPU time.</summary>
+        public double MegabytesPerCpuSecond => BytesPerOp / (CpuMicrosecondsPerOp / 1e6) / (1024 * 1024);
     }
 
     public static Rate Run(string name, Action op, double bytesPerOp, int invoicesPerOp, TimeSpan duration, TimeSpan warmup)
@@ -20,6 +25,8 @@ internal static class Measure
         while (Stopwatch.GetTimestamp() < until) op();
 
         var samples = new List<double>();
+        var total = 0L;
+        var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < end)
         {
@@ -34,8 +41,10 @@ internal static class Measure
                 now = Stopwatch.GetTimestamp();
             } while (now - start < Stopwatch.Frequency / 5);
             samples.Add(count / ((now - start) / (double)Stopwatch.Frequency));
+            total += count;
         }
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
         samples.Sort();
-        return new Rate(name, samples[samples.Count / 2], bytesPerOp, invoicesPerOp);
+        return new Rate(name, samples[samples.Count / 2], bytesPerOp, invoicesPerOp, cpu.TotalMicroseconds / total);
     }
 }

@@ -13,6 +13,7 @@ using ConformanceKit.Load;
 // Usage: dotnet run -c Release --project load/Benchmarks -- [--invoices 100] [--seconds 5]
 var invoices = Arg("--invoices", 100);
 var seconds = Arg("--seconds", 5);
+var only = ArgText("--only");
 var duration = TimeSpan.FromSeconds(seconds);
 var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 3));
 
@@ -24,14 +25,18 @@ if (!check.IsValid) throw new InvalidOperationException("the benchmark package i
 
 Console.WriteLine($"206 package: {invoices} invoices, {bytes.Length:N0} bytes ({bytes.Length / (double)invoices:N0} B/invoice); " +
                   $".NET {Environment.Version}, {Environment.ProcessorCount} cores, one thread; median of ~200 ms samples over {seconds} s");
+Console.WriteLine($"machine before: {MachineState()}");
 Console.WriteLine();
 
 var noSignatures = new ValidationOptions { CheckSignatures = false };
+// What the simulator's intake runs before its 999 (ReceptionCheck): the envelope schema and header rules.
+var envelopeOnly = new ValidationOptions { EnvelopeOnly = true, CheckSignatures = false, Advisory = false };
 var results = new List<Measure.Rate>
 {
     Run("XmlReader pass (floor)", () => BareRead(bytes)),
     Run("XmlDocument.Load", () => SafeXml.LoadDocument(bytes)),
     Run("MessageReader.Read (typed model)", () => MessageReader.Read(bytes)),
+    Run("reception check (envelope only)", () => MessageValidator.Validate(bytes, envelopeOnly)),
     Run("validate: schema + rules + advisory", () => MessageValidator.Validate(bytes, noSignatures)),
     Run("verify signature (load + VerifyPackage)", () => XmlSignatureVerifier.VerifyPackage(SafeXml.LoadDocument(bytes))),
     Run("verify signature (SignedXml baseline)", () => SignedXmlCheck(bytes)),
@@ -39,13 +44,31 @@ var results = new List<Measure.Rate>
 };
 
 var floor = results[0];
-Console.WriteLine($"{"work over one package",-42} {"pkg/s",10} {"invoices/s",12} {"MB/s",9} {"× floor time",13}");
-foreach (var r in results)
-    Console.WriteLine($"{r.Name,-42} {r.OpsPerSecond,10:N1} {r.InvoicesPerSecond,12:N0} {r.MegabytesPerSecond,9:N1} {floor.OpsPerSecond / r.OpsPerSecond,13:N1}");
+// "CPU µs/pkg" and "MB/CPU-s" count the process's CPU time, so a neighbour taking the core does not inflate them;
+// "× floor CPU" is the ratio that holds on a busy machine (the issue's target: full validation within ~5×).
+Console.WriteLine($"{"work over one package",-42} {"pkg/s",10} {"invoices/s",12} {"MB/s",9} {"× floor time",13} {"CPU µs/pkg",11} {"MB/CPU-s",9} {"× floor CPU",12}");
+foreach (var r in results.Where(r => !double.IsNaN(r.OpsPerSecond)))
+    Console.WriteLine($"{r.Name,-42} {r.OpsPerSecond,10:N1} {r.InvoicesPerSecond,12:N0} {r.MegabytesPerSecond,9:N1} {floor.OpsPerSecond / r.OpsPerSecond,13:N1} " +
+                      $"{r.CpuMicrosecondsPerOp,11:N0} {r.MegabytesPerCpuSecond,9:N1} {r.CpuMicrosecondsPerOp / floor.CpuMicrosecondsPerOp,12:N1}");
+Console.WriteLine($"machine after: {MachineState()}");
 return 0;
+
+// Cores, load average and free memory: absolute figures mean little without them on a shared machine.
+static string MachineState()
+{
+    var load = File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+    var available = File.Exists("/proc/meminfo")
+        ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal))?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]
+        : null;
+    var free = long.TryParse(available, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb) ? $"{kb / 1024:N0} MB available" : "memory n/a";
+    return $"{Environment.ProcessorCount} cores, load average {load}, {free}, {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC";
+}
 
 Measure.Rate Run(string name, Action op)
 {
+    // --only TEXT: measure only the lines whose name contains TEXT (and the floor), e.g. under dotnet-trace.
+    if (only is not null && !name.StartsWith("XmlReader pass", StringComparison.Ordinal) && !name.Contains(only, StringComparison.OrdinalIgnoreCase))
+        return new Measure.Rate(name, double.NaN, bytes.Length, invoices);
     var rate = Measure.Run(name, op, bytes.Length, invoices, duration, warmup);
     Console.Error.WriteLine($"  measured {name}");
     return rate;
@@ -65,6 +88,12 @@ static void SignedXmlCheck(byte[] data)
     var signed = new SignedXml(doc);
     signed.LoadXml(element);
     if (!signed.CheckSignature()) throw new InvalidOperationException("SignedXml rejected the package");
+}
+
+string? ArgText(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 }
 
 int Arg(string name, int fallback)

@@ -16,6 +16,11 @@ using Microsoft.Extensions.Logging;
 // 999 in this process, loaded first by wrk (closed loop, C connections, one thread), then by the library with the same
 // shape (closed model, C copies), then by the library in open model at 80% of what it reached. Same run, same machine.
 var inv = CultureInfo.InvariantCulture;
+// --post BYTES (issue 16): the ceiling for the simulator's intake instead — POSTs of BYTES (a 50-invoice package is ~64 KB)
+// read to the end by the endpoint, which answers the same fixed 999; closed model only. Positional arguments as below.
+var postAt = Array.IndexOf(args, "--post");
+var postBytes = postAt >= 0 && postAt + 1 < args.Length ? int.Parse(args[postAt + 1], inv) : 0;
+if (postAt >= 0) args = args.Where((_, i) => i != postAt && i != postAt + 1).ToArray();
 var seconds = args.Length > 0 ? int.Parse(args[0], inv) : 10;
 var connections = args.Length > 1 ? int.Parse(args[1], inv) : 32;
 var body = Encoding.UTF8.GetBytes(
@@ -32,12 +37,34 @@ app.MapGet("/", (HttpContext c) =>
     c.Response.ContentLength = body.Length;
     return c.Response.Body.WriteAsync(body).AsTask();
 });
+app.MapPost("/", async (HttpContext c) =>
+{
+    // What an intake does at the least: read the whole body (into a pooled buffer), then answer.
+    var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+    try { while (await c.Request.Body.ReadAsync(buffer).ConfigureAwait(false) > 0) { } }
+    finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+    c.Response.ContentType = "application/xml; charset=utf-8";
+    c.Response.ContentLength = body.Length;
+    await c.Response.Body.WriteAsync(body).ConfigureAwait(false);
+});
 await app.StartAsync();
 var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/");
 
 Console.WriteLine($"ck-load-ceiling: bare Kestrel at {address}, {seconds} s per run, {connections} connections; {Environment.ProcessorCount} cores, " +
                   $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, " +
-                  $"load average {Load()} before the runs, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+                  $"load average {Load()} before the runs, {Available()}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+
+if (postBytes > 0)
+{
+    var payload = PostPayload(postBytes);
+    await ClosedPost(3, connections, payload, quiet: true);
+    var post = await ClosedPost(seconds, connections, payload, quiet: false);
+    Console.WriteLine(string.Create(inv, $"bare Kestrel POST ceiling: {post.Rps:N0} POST/s × 50 invoices = {post.Rps * 50:N0} invoices/s " +
+                                         $"({post.Rps * postBytes / (1024 * 1024):N1} MB/s of bodies); compare the simulator's sustained-invoices-per-s in the same run"));
+    Console.WriteLine($"machine after the runs: load average {Load()}, {Available()}");
+    await app.StopAsync();
+    return;
+}
 
 // Warm both sides up (JIT) before measuring.
 await Closed(3, connections, quiet: true);
@@ -104,6 +131,45 @@ async Task<StepReport> Open(int forSeconds, double rate, int maxConnections)
     Console.WriteLine(string.Create(inv, $"library, open model at {rate,6:N0}/s: {s.Rps,10:N0} req/s   p50 {s.Latency.P50,6:0.00}ms   p99 {s.Latency.P99,6:0.00}ms   " +
                                          $"fail {s.Fail}   late dispatches {sc.LateDispatches} of {s.Count}"));
     return s;
+}
+
+async Task<StepReport> ClosedPost(int forSeconds, int copies, byte[] payload, bool quiet)
+{
+    using var http = Http.Create(address, null, copies, TimeSpan.FromSeconds(30));
+    var scenario = Scenario.Create("bare-post", async ctx =>
+        {
+            using var content = new ByteArrayContent(payload);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml") { CharSet = "utf-8" };
+            using var response = await http.PostAsync("", content, ctx.CancellationToken).ConfigureAwait(false);
+            var bytes = await response.Content.ReadAsByteArrayAsync(ctx.CancellationToken).ConfigureAwait(false);
+            return StepResult.FromStatus((int)response.StatusCode, payload.Length + bytes.Length);
+        })
+        .WithLoadSimulations(LoadSimulation.KeepConstant(copies, TimeSpan.FromSeconds(forSeconds)));
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var report = await LoadTest.Create("ceiling-post", scenario).RunAsync();
+    var s = report.Scenarios[0].All;
+    if (!quiet)
+        Console.WriteLine(string.Create(inv, $"library, closed model, {copies} copies, POST {payload.Length:N0} B: {s.Rps,10:N0} req/s   p50 {s.Latency.P50,6:0.00}ms   " +
+                                             $"p99 {s.Latency.P99,6:0.00}ms   fail {s.Fail}   (generator + server CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / forSeconds * 100:0}% of a core)"));
+    return s;
+}
+
+// An XML-looking body of the given size (the endpoint does not parse it; the bytes on the wire are what count).
+static byte[] PostPayload(int size)
+{
+    var head = "<?xml version=\"1.0\" encoding=\"utf-8\"?><TDiep><DLieu>"u8.ToArray();
+    var tail = "</DLieu></TDiep>"u8.ToArray();
+    var bytes = new byte[Math.Max(size, head.Length + tail.Length)];
+    head.CopyTo(bytes, 0);
+    bytes.AsSpan(head.Length, bytes.Length - head.Length - tail.Length).Fill((byte)'x');
+    tail.CopyTo(bytes, bytes.Length - tail.Length);
+    return bytes;
+}
+
+static string Available()
+{
+    var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemAvailable:", StringComparison.Ordinal)) : null;
+    return line is null ? "memory n/a" : $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024:N0} MB available";
 }
 
 static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";

@@ -18,7 +18,8 @@ internal static class SignatureEvaluator
     public static SignatureCheck Evaluate(XmlElement signature, VerificationContext context)
     {
         var problems = new List<string>();
-        var certificate = ReadCertificate(signature, problems, out var subjectName);
+        var cached = ReadCertificate(signature, problems, out var subjectName);
+        var certificate = cached?.Certificate;
         var references = new List<ReferenceCheck>();
         var valueValid = false;
 
@@ -47,8 +48,8 @@ internal static class SignatureEvaluator
             }
 
             var value = ReadSignatureValue(signature, problems);
-            if (methodsOk && value is not null && certificate is not null)
-                valueValid = VerifyValue(signedInfo, withComments, value, certificate, problems);
+            if (methodsOk && value is not null && cached is not null)
+                valueValid = VerifyValue(signedInfo, withComments, value, cached, problems);
         }
 
         var signingTime = ReadSigningTime(signature, references);
@@ -109,22 +110,22 @@ internal static class SignatureEvaluator
         }
     }
 
-    private static bool VerifyValue(XmlElement signedInfo, bool withComments, byte[] value, X509Certificate2 certificate, List<string> problems)
+    private static bool VerifyValue(XmlElement signedInfo, bool withComments, byte[] value, CertificateCache.Entry cached, List<string> problems)
     {
-        using var rsa = certificate.GetRSAPublicKey();
-        if (rsa is null)
+        if (!cached.HasRsaKey)
         {
+            var certificate = cached.Certificate;
             var kind = certificate.PublicKey.Oid.FriendlyName ?? certificate.PublicKey.Oid.Value;
             problems.Add($"the certificate's key is {kind}, not RSA");
             return false;
         }
         var canonical = DocumentC14N.Canonicalize(signedInfo, exclude: null, withComments);
-        var ok = rsa.VerifyData(canonical, value, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var ok = cached.Verify(canonical, value);
         if (!ok) problems.Add("signature value does not verify with the certificate's key");
         return ok;
     }
 
-    private static X509Certificate2? ReadCertificate(XmlElement signature, List<string> problems, out string? subjectName)
+    private static CertificateCache.Entry? ReadCertificate(XmlElement signature, List<string> problems, out string? subjectName)
     {
         subjectName = null;
         XmlElement? certElement = null;
@@ -141,9 +142,9 @@ internal static class SignatureEvaluator
 
         try
         {
-            var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(certElement.InnerText));
-            subjectName ??= CertificateSubject.Render(certificate);
-            return certificate;
+            var cached = CertificateCache.Get(certElement.InnerText);
+            subjectName ??= cached.Subject;
+            return cached;
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace ConformanceKit.Einvoice.Validation;
 
 /// <summary>
@@ -21,6 +19,9 @@ internal sealed class ElementPath
         public int Line;
         public int Column;
         public readonly Dictionary<string, int> ChildCounts = new(StringComparer.Ordinal);
+
+        /// <summary>This level's path, built at most once per element (a leaf's path is asked per leaf).</summary>
+        public string? Path;
     }
 
     /// <summary>Depth of the innermost open element (0 = root), -1 before the root.</summary>
@@ -44,6 +45,8 @@ internal sealed class ElementPath
         level.Line = line;
         level.Column = column;
         level.ChildCounts.Clear();
+        // This level and every deeper one now sit under a different element: their paths are stale.
+        for (var i = depth; i < _levels.Count; i++) _levels[i].Path = null;
         Depth = depth;
     }
 
@@ -62,16 +65,17 @@ internal sealed class ElementPath
     /// <summary>The path of the element at <paramref name="depth"/> (inclusive).</summary>
     public string ToString(int depth)
     {
-        var sb = new StringBuilder(96);
-        for (var i = 0; i <= depth && i < _levels.Count; i++)
-        {
-            var level = _levels[i];
-            sb.Append('/').Append(level.Name);
-            if ((i > 0 && Repeating.Contains(level.Name)) || level.Index > 1)
-                sb.Append('[').Append(level.Index).Append(']');
-        }
-        return sb.ToString();
+        if (depth < 0 || _levels.Count == 0) return "";
+        if (depth >= _levels.Count) depth = _levels.Count - 1;
+        var level = _levels[depth];
+        return level.Path ??= ToString(depth - 1) + Segment(level.Name, level.Index, depth);
     }
+
+    /// <summary>One step of a path: "/Name", or "/Name[i]" for an element that repeats or is not the first of its name.</summary>
+    public static string Segment(string name, int index, int depth) =>
+        (depth > 0 && Repeating.Contains(name)) || index > 1
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/{name}[{index}]")
+            : "/" + name;
 
     /// <summary>Index of the HDon the element at <paramref name="depth"/> belongs to, if any.</summary>
     public int? InvoiceIndexAt(int depth)

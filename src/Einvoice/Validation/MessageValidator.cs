@@ -42,7 +42,7 @@ public static class MessageValidator
         MessageFacts facts;
         try
         {
-            facts = SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify);
+            facts = SchemaPass.Run(bytes, schemas ?? SchemaCatalog.Envelope, findings, Classify, headerOnly: options.EnvelopeOnly);
         }
         catch (XmlLimitException ex)
         {

@@ -1,7 +1,11 @@
 namespace ConformanceKit.Einvoice.Validation;
 
 /// <summary>A leaf value the rules look at, with where it was.</summary>
-internal sealed record Leaf(string Value, int Line, int Column, string Path);
+/// <remarks>The path is built only when asked (a finding needs it; most leaves never do): parent path + segment.</remarks>
+internal sealed record Leaf(string Value, int Line, int Column, string ParentPath, string Name, int Index, int Depth)
+{
+    public string Path => ParentPath + ElementPath.Segment(Name, Index, Depth);
+}
 
 /// <summary>Facts about one HHDVu line (values keyed by element name).</summary>
 internal sealed class LineFacts
@@ -9,14 +13,14 @@ internal sealed class LineFacts
     public required string Path { get; init; }
     public required int Line { get; init; }
     public required int Column { get; init; }
-    public Dictionary<string, Leaf> Fields { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> Fields { get; } = new(16, StringComparer.Ordinal);
 }
 
 /// <summary>Facts about one LTSuat per-rate total.</summary>
 internal sealed class RateTotalFacts
 {
     public required string Path { get; init; }
-    public Dictionary<string, Leaf> Fields { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> Fields { get; } = new(4, StringComparer.Ordinal);
 }
 
 /// <summary>Facts about one HDon, gathered while streaming.</summary>
@@ -28,10 +32,10 @@ internal sealed class InvoiceFacts
     public required int Column { get; init; }
 
     /// <summary>DLHDon/TTChung leaves: KHMSHDon, KHHDon, NLap, SHDon.</summary>
-    public Dictionary<string, Leaf> General { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> General { get; } = new(8, StringComparer.Ordinal);
 
     /// <summary>DLHDon/NDHDon/TToan leaves.</summary>
-    public Dictionary<string, Leaf> Totals { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, Leaf> Totals { get; } = new(8, StringComparer.Ordinal);
 
     public Leaf? SellerTaxCode { get; set; }
     public Leaf? BuyerTaxCode { get; set; }

@@ -39,15 +39,21 @@ internal sealed class SchemaPass
 
     /// <param name="findings">Where findings go.</param>
     /// <param name="classify">Maps (path, element name) to the finding code for a schema violation there.</param>
-    private SchemaPass(List<Finding> findings, Func<string, string, bool, string> classify)
+    private SchemaPass(List<Finding> findings, Func<string, string, bool, string> classify, bool headerOnly)
     {
         _findings = findings;
         _classify = classify;
+        _headerOnly = headerOnly;
     }
 
-    public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify)
+    /// <summary>Only the envelope's facts (TTChung leaves, the HDon count): the reception check needs no more (issue 16:
+    /// gathering every invoice's leaves there was two thirds of its schema pass).</summary>
+    private readonly bool _headerOnly;
+
+    public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify,
+        bool headerOnly = false)
     {
-        var pass = new SchemaPass(findings, classify);
+        var pass = new SchemaPass(findings, classify, headerOnly);
         using var read = pass.Open(bytes, schemas);
         while (read.Read()) pass.OnNode();
         pass.Finish();
@@ -98,6 +104,8 @@ internal sealed class SchemaPass
                     _facts.Invoices.Add(_invoice);
                     _line = null;
                     _rate = null;
+                    // Counted, not captured: with no invoice in hand Capture keeps only TTChung leaves.
+                    if (_headerOnly) _invoice = null;
                 }
                 else if (_invoice is not null && name == "HHDVu" && depth == 6)
                 {
@@ -147,6 +155,7 @@ internal sealed class SchemaPass
 
     private void Capture(int depth, InvoiceFacts? invoice, LineFacts? line, RateTotalFacts? rate)
     {
+        if (_headerOnly && depth != 2) return;
         var name = _path.NameAt(depth);
         if (!Interesting.Contains(name)) return;
         var (ln, col) = _path.PositionAt(depth);
@@ -155,11 +164,11 @@ internal sealed class SchemaPass
         if (value.Length == 0 && !_path.HasChildren(depth)) return;
         if (depth == 2 && _path.NameAt(1) == "TTChung" && _path.NameAt(0) == "TDiep")
         {
-            _facts.Header[name] = new Leaf(value, ln, col, _path.ToString(depth));
+            _facts.Header[name] = new Leaf(value, ln, col, _path.ToString(depth - 1), name, _path.IndexAt(depth), depth);
             return;
         }
         if (invoice is null || depth < 3 || _path.InvoiceIndexAt(depth) != invoice.Index) return;
-        var leaf = new Leaf(value, ln, col, _path.ToString(depth));
+        var leaf = new Leaf(value, ln, col, _path.ToString(depth - 1), name, _path.IndexAt(depth), depth);
         // depth 3: HDon child; 4: DLHDon child; 5: TTChung/NDHDon child; 6: NBan/NMua/TToan/DSHHDVu child…
         var parent = _path.NameAt(depth - 1);
         switch (depth)
