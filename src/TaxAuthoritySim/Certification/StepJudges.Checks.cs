@@ -75,7 +75,9 @@ public static partial class StepJudges
             if (carriers.Count < 2) continue;
             var stored = await c.Store.GetInvoiceAsync(c.Session.TaxCode, group.Key, ct);
             if (stored is null) continue; // refused the first time (e.g. 5002): sending it again is right
-            foreach (var other in carriers.Where(id => id != stored.MessageId))
+            // Sent before the copy that was stored (and refused then): sending it again was right.
+            var storedAt = taken.First(a => a.MessageId == stored.MessageId).At;
+            foreach (var other in carriers.Where(id => id != stored.MessageId && taken.First(a => a.MessageId == id).At > storedAt))
             {
                 ids.AddRange([stored.MessageId, other]);
                 failures.Add($"invoice {group.Key}, stored from {stored.MessageId}, was sent again in {other}");

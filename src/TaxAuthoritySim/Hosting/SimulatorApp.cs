@@ -185,7 +185,7 @@ public static class SimulatorApp
         services.AddSingleton<Reconciliation.MonthlyReconciliation>();
         services.AddSingleton<RegistrationProcessor>();
         services.AddSingleton<ErroneousNoticeProcessor>();
-        services.AddSingleton<TestPlans>();
+        services.AddSingleton(_ => new TestPlans());
         services.AddSingleton(sp => new CertificationService(sp.GetRequiredService<ISimulatorStore>(), sp.GetRequiredService<RegistryService>(),
             sp.GetRequiredService<FaultEngine>(), sp.GetRequiredService<SimulatedClock>(), sp.GetRequiredService<TestPlans>(),
             sp.GetKeyedService<TimeProvider>(Access.AccessLimits.WallClock)));
