@@ -31,7 +31,7 @@ public sealed partial class CertificationService
                 ? await StartStepAsync(session, plan, session.Current, ct)
                 : session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.GetUtcNow() };
             sessions[session.Id] = session;
-            await SaveAsync(sessions, ct);
+            await SaveAsync(sessions, session, ct);
             return (EndOutcome.Ended, session);
         }
         finally { _gate.Release(); }
@@ -51,7 +51,7 @@ public sealed partial class CertificationService
                 session = await FinishCurrentAsync((await JudgeCurrentAsync(session, plan, waitForProcessing: false, ct))!, plan, ct);
             session = session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.GetUtcNow() };
             sessions[session.Id] = session;
-            await SaveAsync(sessions, ct);
+            await SaveAsync(sessions, session, ct);
             return session;
         }
         finally { _gate.Release(); }

@@ -132,7 +132,7 @@ public sealed partial class CertificationService(
             };
             session = await StartStepAsync(session, plan, 0, ct);
             sessions[session.Id] = session;
-            await SaveAsync(sessions, ct);
+            await SaveAsync(sessions, session, ct);
             return (new CreatedSession(session.Id, key, sender, taxCode, [block], plan.Id, plan.Version), []);
         }
         finally { _gate.Release(); }
@@ -146,9 +146,15 @@ public sealed partial class CertificationService(
         {
             var sessions = await LoadedAsync(ct);
             if (sessions.Values.FirstOrDefault(s => s.Sender == sender && s.IsOpen) is not { } session) return;
-            if (session.Activity.Count >= MaxActivity) return;
-            sessions[session.Id] = session with { Activity = [.. session.Activity, activity] };
-            await SaveAsync(sessions, ct);
+            var log = session.Activity;
+            // Polling (the feed every half second) would fill the log: a repeat of the last read is kept as its latest.
+            if (activity.Method == "GET" && log.Count > 0 && log[^1] is { Method: "GET" } last && last.Path == activity.Path && last.Status == activity.Status)
+                log = [.. log.Take(log.Count - 1), activity];
+            else if (log.Count >= MaxActivity) return;
+            else log = [.. log, activity];
+            session = session with { Activity = log };
+            sessions[session.Id] = session;
+            await SaveAsync(sessions, session, ct);
         }
         finally { _gate.Release(); }
     }
@@ -204,8 +210,11 @@ public sealed partial class CertificationService(
     private async Task<Dictionary<string, CertificationSession>> LoadedAsync(CancellationToken ct)
     {
         if (_sessions is not null) return _sessions;
-        var json = await store.GetSettingAsync(SettingKey, ct);
-        var list = json is null ? [] : JsonSerializer.Deserialize<List<CertificationSession>>(json, Json) ?? [];
+        var index = await store.GetSettingAsync(SettingKey, ct);
+        var list = new List<CertificationSession>();
+        foreach (var id in index is null ? [] : JsonSerializer.Deserialize<List<string>>(index, Json) ?? [])
+            if (await store.GetSettingAsync(SettingKey + "." + id, ct) is { } one && JsonSerializer.Deserialize<CertificationSession>(one, Json) is { } s)
+                list.Add(s);
         _sessions = list.ToDictionary(s => s.Id, StringComparer.Ordinal);
         // Fault rules live in memory: the open steps of a restarted server get theirs again.
         foreach (var s in list.Where(s => s.IsOpen && s.Current < s.Steps.Count))
@@ -214,6 +223,10 @@ public sealed partial class CertificationService(
         return _sessions;
     }
 
-    private Task SaveAsync(Dictionary<string, CertificationSession> sessions, CancellationToken ct) =>
-        store.SetSettingAsync(SettingKey, JsonSerializer.Serialize(sessions.Values.OrderBy(s => s.StartedAt).ToList(), Json), ct);
+    /// <summary>Persists one session (its own setting) and the index of sessions.</summary>
+    private async Task SaveAsync(Dictionary<string, CertificationSession> sessions, CertificationSession changed, CancellationToken ct)
+    {
+        await store.SetSettingAsync(SettingKey + "." + changed.Id, JsonSerializer.Serialize(changed, Json), ct);
+        await store.SetSettingAsync(SettingKey, JsonSerializer.Serialize(sessions.Values.OrderBy(s => s.StartedAt).Select(s => s.Id).ToList(), Json), ct);
+    }
 }

@@ -4,7 +4,7 @@ namespace ConformanceKit.TaxAuthoritySim.Certification;
 /// One vendor's certification session, as the certifier created it: who is certified, under which plan, with which
 /// sender (a T-VAN V+MST, or a directly connected taxpayer K+MST), taxpayer and code block. The key the vendor's
 /// system uses is shown once at creation and kept only as its SHA-256 (in the registry, as the sender's key).
-/// Persisted whole in the store (setting <see cref="CertificationService.SettingKey"/>).
+/// Persisted in the store (setting <see cref="CertificationService.SettingKey"/>.{id}; the index of ids under the key itself).
 /// </summary>
 public sealed record CertificationSession
 {
@@ -34,7 +34,8 @@ public sealed record CertificationSession
 
     public required IReadOnlyList<StepState> Steps { get; init; }
 
-    /// <summary>What the vendor's system did over HTTP with the session's key (bounded: <see cref="CertificationService.MaxActivity"/>).</summary>
+    /// <summary>What the vendor's system did over HTTP with the session's key (bounded: <see cref="CertificationService.MaxActivity"/>;
+    /// a read repeating the one before it, such as polling the feed, replaces it).</summary>
     public IReadOnlyList<Activity> Activity { get; init; } = [];
 
     public bool IsOpen => EndedAt is null;

@@ -101,7 +101,7 @@ public sealed class IsolationTests : IDisposable
         var registry = await store.GetSettingAsync("registry");
         Assert.DoesNotContain(created.ApiKey, registry!);
         Assert.Contains("sha256:", registry);
-        var sessions = await store.GetSettingAsync("certification.sessions");
+        var sessions = await store.GetSettingAsync("certification.sessions." + created.SessionId);
         Assert.DoesNotContain(created.ApiKey, sessions!);
     }
 
