@@ -80,8 +80,13 @@ public sealed partial class CertificationService(
         finally { _gate.Release(); }
     }
 
-    /// <summary>Whether a sender belongs to some session (cheap; for the activity recorder).</summary>
-    public bool IsSessionSender(string sender) => _sessions?.Values.Any(s => s.Sender == sender && s.IsOpen) ?? true;
+    /// <summary>
+    /// Whether a sender belongs to an open session (lock-free, for the activity recorder; true until the sessions are
+    /// first read, so nothing is missed). The set is replaced whole under the gate whenever a session changes.
+    /// </summary>
+    public bool IsSessionSender(string sender) => _openSenders is not { } open || open.Contains(sender);
+
+    private volatile IReadOnlySet<string>? _openSenders;
 
     /// <summary>Creates a session; the problems (field first) when the request cannot be served.</summary>
     public async Task<(CreatedSession? Created, IReadOnlyList<string> Problems)> CreateAsync(SessionRequest request, CancellationToken ct)
@@ -163,7 +168,11 @@ public sealed partial class CertificationService(
     public void Clear()
     {
         _gate.Wait();
-        try { _sessions = new Dictionary<string, CertificationSession>(StringComparer.Ordinal); }
+        try
+        {
+            _sessions = new Dictionary<string, CertificationSession>(StringComparer.Ordinal);
+            _openSenders = new HashSet<string>(StringComparer.Ordinal);
+        }
         finally { _gate.Release(); }
     }
 
@@ -216,6 +225,7 @@ public sealed partial class CertificationService(
             if (await store.GetSettingAsync(SettingKey + "." + id, ct) is { } one && JsonSerializer.Deserialize<CertificationSession>(one, Json) is { } s)
                 list.Add(s);
         _sessions = list.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        _openSenders = list.Where(s => s.IsOpen).Select(s => s.Sender).ToHashSet(StringComparer.Ordinal);
         // Fault rules live in memory: the open steps of a restarted server get theirs again.
         foreach (var s in list.Where(s => s.IsOpen && s.Current < s.Steps.Count))
             if (plans.Find(s.PlanId) is { } plan)
@@ -226,6 +236,7 @@ public sealed partial class CertificationService(
     /// <summary>Persists one session (its own setting) and the index of sessions.</summary>
     private async Task SaveAsync(Dictionary<string, CertificationSession> sessions, CertificationSession changed, CancellationToken ct)
     {
+        _openSenders = sessions.Values.Where(s => s.IsOpen).Select(s => s.Sender).ToHashSet(StringComparer.Ordinal);
         await store.SetSettingAsync(SettingKey + "." + changed.Id, JsonSerializer.Serialize(changed, Json), ct);
         await store.SetSettingAsync(SettingKey, JsonSerializer.Serialize(sessions.Values.OrderBy(s => s.StartedAt).Select(s => s.Id).ToList(), Json), ct);
     }
