@@ -66,7 +66,7 @@ public sealed class PageSessions
         }
         if (session.TvanCode is null)
             return Matches(registry.AdminKey, session.KeyHash) ? new Viewer(true, null) : Viewer.Anonymous;
-        return registry.Tvans.GetValueOrDefault(session.TvanCode) is { } t && Matches(t.ApiKey, session.KeyHash)
+        return registry.Tvans.GetValueOrDefault(session.TvanCode) is { } t && ReferenceData.KeyMatches(t.ApiKey, session.KeyHash)
             ? new Viewer(false, t) : Viewer.Anonymous;
     }
 
@@ -81,7 +81,7 @@ public sealed class PageSessions
         var admin = Matches(registry.AdminKey, given);
         Tvan? found = null;
         foreach (var t in registry.Tvans.Values)
-            if (Matches(t.ApiKey, given)) found = t;
+            if (ReferenceData.KeyMatches(t.ApiKey, given)) found = t;
         return admin ? new Viewer(true, null) : found is not null ? new Viewer(false, found) : Viewer.Anonymous;
     }
 

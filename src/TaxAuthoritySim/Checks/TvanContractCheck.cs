@@ -13,6 +13,8 @@ public sealed class TvanContractCheck : IStep1Check
     public IEnumerable<CheckFailure> Run(PackageUnderCheck p)
     {
         var today = VietnamTime.Date(p.ReceivedAt);
+        // A taxpayer connected directly (K + MST) sends through no T-VAN: there is no contract to check.
+        if (p.Tvan?.Code is ['K', ..]) yield break;
         if (p.Tvan?.Contract is not { } contract)
             yield return new CheckFailure(ErrorCodes.TvanNoContract, $"T-VAN {p.Tvan?.Code} has no contract with the tax authority", Path: Path);
         else if (!contract.InForceOn(today))

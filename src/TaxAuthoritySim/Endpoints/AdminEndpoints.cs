@@ -76,10 +76,12 @@ public static class AdminEndpoints
     }
 
     private static async Task<Ok<ResetResult>> Reset(ISimulatorStore store, RegistryService registry, StartupSeed seed,
-        FaultEngine faults, SimulatedClock clock, SimulatorSettings settings, ProcessingQueue queue, CancellationToken ct)
+        FaultEngine faults, SimulatedClock clock, SimulatorSettings settings, ProcessingQueue queue,
+        Certification.CertificationService certification, CancellationToken ct)
     {
         queue.Clear();
         await store.ResetAsync(ct);
+        certification.Clear();
         await registry.ReplaceAsync(seed.Document, ct);
         faults.Clear(seed: 1);
         clock.Reset();

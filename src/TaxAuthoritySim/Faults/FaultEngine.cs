@@ -41,6 +41,12 @@ public sealed class FaultEngine
         }
     }
 
+    /// <summary>Removes the rules with these ids (a certification step's own rules when the step ends).</summary>
+    public void Remove(IReadOnlyCollection<string> ids)
+    {
+        lock (_gate) _rules.RemoveAll(e => e.Rule.Id is { } id && ids.Contains(id));
+    }
+
     public IReadOnlyList<FaultRule> List()
     {
         lock (_gate) return [.. _rules.Select(e => e.Rule with { Matched = e.Matched, Fired = e.Fired })];

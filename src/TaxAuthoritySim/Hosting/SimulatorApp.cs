@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConformanceKit.TaxAuthoritySim.Authority;
+using ConformanceKit.TaxAuthoritySim.Certification;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Delivery;
 using ConformanceKit.TaxAuthoritySim.Endpoints;
@@ -101,6 +102,7 @@ public static class SimulatorApp
             }
             await next(http);
         });
+        app.UseCertificationActivity();
         app.MapOpenApi();
         app.UseSwaggerUI(o =>
         {
@@ -126,6 +128,8 @@ public static class SimulatorApp
         app.MapMessageEndpoints();
         app.MapAdminEndpoints();
         app.MapPages();
+        app.MapCertification();
+        app.MapCertificationPages();
         return app;
     }
 
@@ -181,6 +185,10 @@ public static class SimulatorApp
         services.AddSingleton<Reconciliation.MonthlyReconciliation>();
         services.AddSingleton<RegistrationProcessor>();
         services.AddSingleton<ErroneousNoticeProcessor>();
+        services.AddSingleton(_ => new TestPlans());
+        services.AddSingleton(sp => new CertificationService(sp.GetRequiredService<ISimulatorStore>(), sp.GetRequiredService<RegistryService>(),
+            sp.GetRequiredService<FaultEngine>(), sp.GetRequiredService<SimulatedClock>(), sp.GetRequiredService<TestPlans>(),
+            sp.GetKeyedService<TimeProvider>(Access.AccessLimits.WallClock)));
         // Order matters: start-up first, then recovery of pending work, then delivery.
         services.AddHostedService<StartupService>();
         services.AddHostedService<ProcessingService>();

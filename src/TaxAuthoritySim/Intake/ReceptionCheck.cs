@@ -40,6 +40,10 @@ public static class ReceptionCheck
             if (v.Sender is { Length: > 0 } sender && sender != tvan.Code)
                 reasons.Add(Reason(ErrorCodes.SenderNotAuthenticated,
                     $"MNGui is '{sender}' but the API key belongs to {tvan.Code}"));
+            // A directly connected taxpayer (K + MST) sends only its own messages.
+            if (tvan.Code is ['K', ..] && v.TaxCode is { Length: > 0 } mst && mst != tvan.Code[1..])
+                reasons.Add(Reason(ErrorCodes.SenderNotAuthenticated,
+                    $"{tvan.Code} is connected directly for MST {tvan.Code[1..]} and cannot send for MST {mst}"));
             if (v.MessageType is "206" or "100" or "303" && string.IsNullOrEmpty(v.TaxCode) && !HasCode(reasons, ErrorCodes.EnvelopeInvalid))
                 reasons.Add(Reason(ErrorCodes.EnvelopeInvalid, $"TTChung/MST is required in a {v.MessageType}"));
             if (v.MessageType == "206" && string.IsNullOrEmpty(v.DeclaredCount) && !HasCode(reasons, ErrorCodes.EnvelopeInvalid))

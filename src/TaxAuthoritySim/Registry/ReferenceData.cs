@@ -29,7 +29,7 @@ public sealed class ReferenceData
         AdminKey = adminKey;
         Taxpayers = taxpayers;
         Tvans = tvans;
-        _tvansByKeyHash = tvans.Values.ToDictionary(t => Convert.ToHexString(Hash(t.ApiKey)), StringComparer.Ordinal);
+        _tvansByKeyHash = tvans.Values.ToDictionary(t => KeyHashHex(t.ApiKey), StringComparer.Ordinal);
         _adminKeyHash = string.IsNullOrEmpty(adminKey) ? null : Hash(adminKey);
         _blockOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var t in taxpayers.Values)
@@ -52,6 +52,32 @@ public sealed class ReferenceData
         _adminKeyHash is not null && !string.IsNullOrEmpty(key) && CryptographicOperations.FixedTimeEquals(Hash(key), _adminKeyHash);
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+
+    /// <summary>
+    /// A sender's key may be stored as its hash, "sha256:" + 64 hex digits (a certification session's key is shown
+    /// once and kept only hashed): the presented key is hashed and compared with it.
+    /// </summary>
+    public const string HashedKeyPrefix = "sha256:";
+
+    /// <summary>Upper-case hex SHA-256 of the key a stored key stands for (itself when stored hashed).</summary>
+    public static string KeyHashHex(string storedKey) =>
+        IsHashedKey(storedKey) ? storedKey[HashedKeyPrefix.Length..].ToUpperInvariant() : Convert.ToHexString(Hash(storedKey));
+
+    public static bool IsHashedKey(string storedKey) =>
+        storedKey.Length == HashedKeyPrefix.Length + 64 && storedKey.StartsWith(HashedKeyPrefix, StringComparison.Ordinal)
+        && storedKey.AsSpan(HashedKeyPrefix.Length).ContainsAnyExcept("0123456789abcdefABCDEF") is false;
+
+    /// <summary>Whether the SHA-256 <paramref name="givenHash"/> of a presented key matches a stored key, in constant time.</summary>
+    public static bool KeyMatches(string? storedKey, byte[] givenHash) =>
+        !string.IsNullOrEmpty(storedKey)
+        && CryptographicOperations.FixedTimeEquals(Convert.FromHexString(KeyHashHex(storedKey)), givenHash);
+
+    /// <summary>
+    /// A sender code: "V" + MST for a T-VAN, or "K" + MST for a taxpayer connected directly to the portal (which has
+    /// no T-VAN contract and sends only its own messages).
+    /// </summary>
+    public static bool IsSenderCode(string? code) =>
+        code is { Length: > 1 } c && c[0] is ('V' or 'K') && TaxCode.TryParse(c[1..], out _, out _);
 
     public const int MinAdminKeyLength = 12;
     public const int MaxKeyLength = 256;
@@ -122,8 +148,8 @@ public sealed class ReferenceData
         {
             var v = seed.Tvans![i];
             var at = $"tvans[{i}]";
-            if (v.Code is not { Length: > 1 } code || code[0] != 'V' || !TaxCode.TryParse(code[1..], out _, out _))
-            { problems.Add($"{at}.code: '{v.Code}' is not V followed by a valid MST"); continue; }
+            if (v.Code is not { Length: > 1 } code || !IsSenderCode(code))
+            { problems.Add($"{at}.code: '{v.Code}' is not V (a T-VAN) or K (a directly connected taxpayer) followed by a valid MST"); continue; }
             if (v.ApiKey is null) { problems.Add($"{at}.apiKey: required"); continue; }
             if (strictKeys && KeyProblem(v.ApiKey, 1) is { } keyProblem) { problems.Add($"{at}.apiKey: {keyProblem}"); continue; }
             if (v.CallbackUrl is { Length: > 0 } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
@@ -134,7 +160,7 @@ public sealed class ReferenceData
             tvans[code] = new Tvan(code, v.Name ?? code, v.ApiKey, string.IsNullOrWhiteSpace(v.CallbackUrl) ? null : v.CallbackUrl, contract);
         }
 
-        foreach (var dup in tvans.Values.GroupBy(t => t.ApiKey).Where(g => g.Count() > 1))
+        foreach (var dup in tvans.Values.GroupBy(t => KeyHashHex(t.ApiKey)).Where(g => g.Count() > 1))
             problems.Add($"tvans: the API key of {string.Join(" and ", dup.Select(t => t.Code))} is the same; each T-VAN needs its own");
         foreach (var dup in taxpayers.Values.SelectMany(t => (t.CashRegister?.CodeBlocks ?? []).Select(b => (b, t.TaxCode)))
                      .GroupBy(x => x.b).Where(g => g.Select(x => x.TaxCode).Distinct().Count() > 1))
@@ -142,7 +168,7 @@ public sealed class ReferenceData
         if (strictKeys && seed.AdminKey is { } givenAdminKey && KeyProblem(givenAdminKey, MinAdminKeyLength) is { } adminProblem)
             problems.Add($"adminKey: {adminProblem}");
         var adminKey = seed.AdminKey ?? AdminKey;
-        if (adminKey is not null && tvans.Values.Any(t => t.ApiKey == adminKey))
+        if (adminKey is not null && tvans.Values.Any(t => KeyHashHex(t.ApiKey) == Convert.ToHexString(Hash(adminKey))))
             problems.Add("adminKey: the same as a T-VAN's API key; T-VAN keys must not reach the control plane");
         if (problems.Count > 0) throw new SeedException(problems);
 
