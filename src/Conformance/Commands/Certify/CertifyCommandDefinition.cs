@@ -15,6 +15,7 @@ public static class CertifyCommandDefinition
             "certificate of a judged session. See docs/certification.md and docs/reports.md.");
         certify.Subcommands.Add(Certificate(io));
         certify.Subcommands.Add(NewKey(io));
+        certify.Subcommands.Add(Serve(io));
         return certify;
     }
 
@@ -44,6 +45,25 @@ public static class CertifyCommandDefinition
         command.SetAction((ParseResult r, CancellationToken ct) => new CertificateCommand(io).ExecuteAsync(
             r.GetValue(server)!, r.GetValue(adminKey)!, r.GetValue(session)!, r.GetValue(key)!, r.GetValue(output)!,
             r.GetValue(issuer), ct));
+        return command;
+    }
+
+    private static Command Serve(CliIO io)
+    {
+        var key = new Option<string>("--key") { Description = "the certifier's PFX that signs the certificates the server's pages and API hand out; password in $CK_REPORT_KEY_PASSWORD", Required = true };
+        var issuer = new Option<string?>("--issuer") { Description = "the certifier's name on the certificates (default: the key's certificate subject)" };
+        var command = new Command("serve",
+            "Run the simulator as a certification server (sessions, plans, the certifier's page /certification, the vendor's " +
+            "page /certification/session) whose certificate download (GET /admin/v1/certification/sessions/{id}/certificate) " +
+            "is a zip of certificate.json, .junit.xml and .html signed with the certifier's key. Every other option goes to " +
+            "the simulator: ck certify serve --key certifier.pfx -- --seed certifier-seed.json --data DIR --urls URL.\n\n" +
+            "Exit codes: 0 stopped (Ctrl+C), 2 usage error (no key file, a mistake in the simulator's options or seed).")
+        {
+            key, issuer,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((ParseResult r, CancellationToken ct) =>
+            new CertifyServeCommand(io).RunAsync(r.GetValue(key)!, r.GetValue(issuer), [.. r.UnmatchedTokens], ct));
         return command;
     }
 
