@@ -90,6 +90,22 @@ public sealed partial class ProviderStore
     public IReadOnlyList<NoticeItem> NoticeItemsOf(string code) =>
         ReadNoticeItems("WHERE i.code = $k ORDER BY i.package_id, i.position", code);
 
+    /// <summary>Every 303 entry, in order (the chaos run's end checks).</summary>
+    public IReadOnlyList<NoticeItem> AllNoticeItems() => ReadNoticeItems("ORDER BY i.package_id, i.position", 0);
+
+    /// <summary>Every link of prov_chain: the new invoice, replace or adjust, the original (the chaos run's end checks).</summary>
+    public IReadOnlyList<(string Code, string Kind, string Original)> Chains()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT code, kind, original FROM prov_chain ORDER BY created_at, code;");
+            using var r = cmd.ExecuteReader();
+            var list = new List<(string, string, string)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+            return list;
+        }
+    }
+
     private List<NoticeItem> ReadNoticeItems(string where, object key)
     {
         lock (_gate)
