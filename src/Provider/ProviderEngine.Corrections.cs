@@ -9,8 +9,9 @@ namespace ConformanceKit.Provider;
 
 /// <summary>
 /// Corrections of accepted invoices (docs/corrections.md): cancel (a 303, TCTBao 1), replace (a replacement invoice with
-/// TTHDLQuan and a 303, TCTBao 3, for the replaced one). The provider refuses what the authority's chain rules would
-/// refuse before anything is sent. One correction at a time, so two requests never both pass the checks.
+/// TTHDLQuan and a 303, TCTBao 3, for the replaced one), adjust (an adjustment invoice). The provider refuses what the
+/// authority's chain rules would refuse before anything is sent. One correction at a time, so two requests never both
+/// pass the checks. A new invoice is linked (prov_chain) by a trigger in the transaction that allocates its code.
 /// </summary>
 public sealed partial class ProviderEngine
 {

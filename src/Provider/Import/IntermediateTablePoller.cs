@@ -12,7 +12,8 @@ namespace ConformanceKit.Provider.Import;
 /// status 'new' under sale id <c>table:&lt;id&gt;</c> and writes back status 'issued' and the invoice
 /// code — or status 'error' and where the mapping failed, sending nothing for that sale. A crash
 /// between issuing and the write-back is safe: the sale is still 'new', the next poll submits it again
-/// and the idempotent intake returns the invoice issued the first time.
+/// and the idempotent intake returns the invoice issued the first time. A row with <c>correction</c> set cancels,
+/// replaces or adjusts the invoice <c>related_code</c> names (docs/provider-import.md#corrections).
 /// </summary>
 public sealed class IntermediateTablePoller
 {

@@ -11,7 +11,9 @@ namespace ConformanceKit.Provider.Import;
 /// and the re-import that follows never issue a sale twice — and the file moves to <c>done/</c> with a
 /// <c>&lt;name&gt;.invoices.csv</c>. A file with any mapping error sends nothing and moves to
 /// <c>rejected/</c> with a <c>&lt;name&gt;.errors.csv</c>. When the provider fails (I/O, database), the
-/// file stays in the inbox and is tried again at the next scan.
+/// file stays in the inbox and is tried again at the next scan. Correction rows (cancel, replace, adjust) go to the
+/// <see cref="ICorrectionIntake"/> under the same ids, each checked against the chain rules before anything of the file
+/// is sent (docs/provider-import.md#corrections).
 /// </summary>
 public sealed class SaleFolderWatcher
 {
