@@ -103,6 +103,13 @@ public sealed class ProviderDriver(ReferenceProvider reference, HttpLog log) : I
         return new ProviderAnswer(response.StatusCode, body);
     }
 
+    /// <summary>POST a JSON body to a route of the provider's API (the corrections: cancel, replace, adjust).</summary>
+    public async Task<ProviderAnswer> PostAsync(string path, object body)
+    {
+        using var response = await (await ClientAsync()).PostAsJsonAsync(path, body);
+        return await AnswerAsync(response);
+    }
+
     /// <summary>GET /api/v1/invoices/{code}: the invoice and where it is (404 when the provider never issued it).</summary>
     public async Task<ProviderAnswer> InvoiceAsync(string code)
     {

@@ -9,8 +9,9 @@ namespace ConformanceKit.Provider;
 
 /// <summary>
 /// Corrections of accepted invoices (docs/corrections.md): cancel (a 303, TCTBao 1), replace (a replacement invoice with
-/// TTHDLQuan and a 303, TCTBao 3, for the replaced one). The provider refuses what the authority's chain rules would
-/// refuse before anything is sent. One correction at a time, so two requests never both pass the checks.
+/// TTHDLQuan and a 303, TCTBao 3, for the replaced one), adjust (an adjustment invoice). The provider refuses what the
+/// authority's chain rules would refuse before anything is sent. One correction at a time, so two requests never both
+/// pass the checks. A new invoice is linked (prov_chain) by a trigger in the transaction that allocates its code.
 /// </summary>
 public sealed partial class ProviderEngine
 {
@@ -42,7 +43,11 @@ public sealed partial class ProviderEngine
     /// original) for <paramref name="sale"/> and records a signed 303 (TCTBao 3) for the original, so the authority's
     /// monthly Step 2 finds its Form 04/SS-HĐĐT (8006 otherwise).
     /// </summary>
-    public async Task<(IssuedInvoice Replacement, PackageRecord Notice)> ReplaceAsync(string code, Sale sale, string? reason, CancellationToken ct)
+    /// <param name="saleId">The replacement's sale id (a sale file's or the intermediate table's id): the same id again returns
+    /// the replacement issued the first time (Existing). Null: <c>replace:&lt;code&gt;</c>.</param>
+    /// <param name="registerId">The register that issues the replacement; null for the default one.</param>
+    public async Task<(IssuedInvoice Replacement, PackageRecord Notice)> ReplaceAsync(string code, Sale sale, string? reason, CancellationToken ct,
+        string? saleId = null, string? registerId = null)
     {
         ArgumentNullException.ThrowIfNull(sale);
         if (string.IsNullOrWhiteSpace(reason)) throw new CorrectionRefusedException(400, "a replacement needs a reason", "give the reason (LDo) in $.reason");
@@ -51,12 +56,21 @@ public sealed partial class ProviderEngine
         {
             var invoice = Known(code);
             var chain = _store.Chain(code);
+            if (!string.IsNullOrWhiteSpace(saleId) && _store.InvoiceBySale(saleId) is { } earlier)
+            {
+                if (SaleJson.Deserialize(_store.Invoice(earlier.Code).SaleJson).Related is not { Kind: 1 } r || r.Code != code)
+                    throw new CorrectionRefusedException(409, "the sale id is taken", $"sale {saleId} is invoice {earlier.Code}, not a replacement of {code}");
+                _store.AddChain(earlier.Code, ChainKind.Replace, code, _time.GetUtcNow()); // linked already, unless a crash came between
+                var before = _store.NoticeItemsOf(code).FirstOrDefault(i => i.Action == (int)Correction.Replace && i.NoticeState != PackageState.Rejected);
+                return (CashRegister.Rebuild(_options.Register, _store.Invoice(earlier.Code) with { Existing = true }),
+                    before is null ? await RecordNoticeAsync([(code, Correction.Replace, reason.Trim())], ct) : _store.FindPackage(before.MessageId)!);
+            }
             if (Refusal(invoice, chain, Correction.Replace) is { } why) throw new CorrectionRefusedException(409, "the invoice cannot be replaced", why);
             var original = _store.Invoice(code);
             var related = new RelatedSale(1, code, original.Form, original.Series, original.Number,
                 DateOnly.FromDateTime(original.IssuedAt.ToOffset(Vietnam).DateTime), $"Thay thế cho hóa đơn {code}", Reason: reason.Trim());
             // The sale id is the original's: a retry after a crash between the steps finds the replacement already issued.
-            var issued = Register(null).Issue(sale with { Related = related }, "replace:" + code);
+            var issued = Register(registerId).Issue(sale with { Related = related }, string.IsNullOrWhiteSpace(saleId) ? "replace:" + code : saleId);
             _store.AddChain(issued.Code.Value, ChainKind.Replace, code, _time.GetUtcNow());
             var notice = _store.NoticeItemsOf(code).FirstOrDefault(i => i.Action == (int)Correction.Replace && i.NoticeState != PackageState.Rejected)
                 is { } sent ? _store.FindPackage(sent.MessageId)! : await RecordNoticeAsync([(code, Correction.Replace, reason.Trim())], ct);
@@ -76,7 +90,7 @@ public sealed partial class ProviderEngine
     /// negative). No 303 goes with it (optional for an adjustment, docs/corrections.md). An invoice may be adjusted several
     /// times, as the authority allows; the same <paramref name="saleId"/> again returns the first adjustment (Existing).
     /// </summary>
-    public async Task<IssuedInvoice> AdjustAsync(string code, Sale sale, bool decrease, string? saleId, CancellationToken ct)
+    public async Task<IssuedInvoice> AdjustAsync(string code, Sale sale, bool decrease, string? saleId, CancellationToken ct, string? registerId = null)
     {
         ArgumentNullException.ThrowIfNull(sale);
         await _corrections.WaitAsync(ct);
@@ -93,7 +107,7 @@ public sealed partial class ProviderEngine
                 DateOnly.FromDateTime(original.IssuedAt.ToOffset(Vietnam).DateTime),
                 $"Điều chỉnh {(decrease ? "giảm" : "tăng")} cho hóa đơn {code}", decrease);
             var id = string.IsNullOrWhiteSpace(saleId) ? $"adjust:{code}:{Guid.NewGuid():N}" : saleId;
-            var issued = Register(null).Issue(sale with { Related = related }, id);
+            var issued = Register(registerId).Issue(sale with { Related = related }, id);
             _store.AddChain(issued.Code.Value, ChainKind.Adjust, code, _time.GetUtcNow());
             _log.LogInformation("invoice {Code}: adjusted ({Direction}) by {Adjustment}", code, decrease ? "decrease" : "increase", issued.Code.Value);
             if (_options.Sync == SyncMode.Realtime) Wake();

@@ -6,7 +6,7 @@ namespace ConformanceKit.Provider;
 /// Corrections of invoices already accepted: the 303s (Form 04/SS-HĐĐT) travel through the outbox like 206 packages
 /// (<c>prov_packages</c> with kind 303: the same signing, the same bytes and MTDiep on every resend); what each entry
 /// asked and what the 301 answered is in <c>prov_notice_items</c>; which invoice replaces or adjusts which in
-/// <c>prov_chain</c>.
+/// <c>prov_chain</c>, written by a trigger in the transaction that allocates the new invoice's code.
 /// </summary>
 public sealed partial class ProviderStore
 {
@@ -18,6 +18,15 @@ public sealed partial class ProviderStore
         CREATE TABLE IF NOT EXISTS prov_chain (
             code TEXT NOT NULL PRIMARY KEY, kind TEXT NOT NULL, original TEXT NOT NULL, created_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS prov_chain_original ON prov_chain (original);
+        -- A replacement or adjustment is linked in the transaction that allocates its code (its sale holds the link).
+        CREATE TRIGGER IF NOT EXISTS prov_chain_link AFTER INSERT ON pos_invoices
+        WHEN NEW.sale_json LIKE '%"related"%' AND json_valid(NEW.sale_json)
+             AND json_extract(NEW.sale_json, '$.related.kind') IN (1, 2) AND json_extract(NEW.sale_json, '$.related.code') IS NOT NULL
+        BEGIN
+            INSERT OR IGNORE INTO prov_chain (code, kind, original, created_at)
+            VALUES (NEW.code, CASE json_extract(NEW.sale_json, '$.related.kind') WHEN 1 THEN 'replace' ELSE 'adjust' END,
+                    json_extract(NEW.sale_json, '$.related.code'), strftime('%Y-%m-%dT%H:%M:%fZ', NEW.issued_at));
+        END;
         """, tx);
 
     /// <summary>
@@ -89,6 +98,22 @@ public sealed partial class ProviderStore
     /// <summary>Every 303 entry about an invoice, oldest first.</summary>
     public IReadOnlyList<NoticeItem> NoticeItemsOf(string code) =>
         ReadNoticeItems("WHERE i.code = $k ORDER BY i.package_id, i.position", code);
+
+    /// <summary>Every 303 entry, in order (the chaos run's end checks).</summary>
+    public IReadOnlyList<NoticeItem> AllNoticeItems() => ReadNoticeItems("ORDER BY i.package_id, i.position", 0);
+
+    /// <summary>Every link of prov_chain: the new invoice, replace or adjust, the original (the chaos run's end checks).</summary>
+    public IReadOnlyList<(string Code, string Kind, string Original)> Chains()
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT code, kind, original FROM prov_chain ORDER BY created_at, code;");
+            using var r = cmd.ExecuteReader();
+            var list = new List<(string, string, string)>();
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1), r.GetString(2)));
+            return list;
+        }
+    }
 
     private List<NoticeItem> ReadNoticeItems(string where, object key)
     {

@@ -9,6 +9,12 @@ public sealed record ChaosOptions
     /// <summary>Times the provider process is killed with SIGKILL and restarted.</summary>
     public int Kills { get; init; } = 50;
 
+    /// <summary>
+    /// Corrections asked while the sales go on (docs/corrections.md): cancel, replace, adjust up or down of a sale already
+    /// answered, some of an invoice corrected already (the chain rules refuse those).
+    /// </summary>
+    public int Corrections { get; init; } = 60;
+
     /// <summary>POS clients sending sales at once.</summary>
     public int Clients { get; init; } = 4;
 

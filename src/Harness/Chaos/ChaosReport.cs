@@ -13,6 +13,11 @@ public sealed record ChaosReport
     public required int Packages { get; init; }
     public required int SendRetries { get; init; }
     public required int ClientRetries { get; init; }
+
+    /// <summary>Corrections asked (cancel, replace, adjust) and, of them, refused by the chain rules.</summary>
+    public int Corrections { get; init; }
+
+    public int CorrectionsRefused { get; init; }
     public required IReadOnlyDictionary<string, long> FaultsFired { get; init; }
     public required TimeSpan Elapsed { get; init; }
     public required IReadOnlyList<ChaosCheck> Checks { get; init; }

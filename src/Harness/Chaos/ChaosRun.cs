@@ -34,11 +34,12 @@ public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = nu
         using var http = new HttpClient { BaseAddress = providerUrl, Timeout = TimeSpan.FromSeconds(5) };
         var random = new Random(options.Seed);
         var clients = new ChaosClients(providerUrl, options);
+        var corrections = new ChaosCorrections(providerUrl, options, clients);
         using var stopClients = CancellationTokenSource.CreateLinkedTokenSource(ct);
 
         provider.Start();
         await WaitHealthyAsync(http, provider, ct);
-        var selling = clients.RunAsync(stopClients.Token);
+        var selling = Task.WhenAll(clients.RunAsync(stopClients.Token), corrections.RunAsync(stopClients.Token));
         var kills = 0;
         while (kills < options.Kills)
         {
@@ -56,12 +57,13 @@ public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = nu
         await provider.KillAsync(); // the checks read its store directly
 
         var faults = await FaultsFiredAsync(simulator.Address, ct);
-        var verifier = new ChaosVerifier(options.ReadStore(db), simulator.Address, options.Sales, clients.Answers);
+        var verifier = new ChaosVerifier(options.ReadStore(db), simulator.Address, options.Sales, clients.Answers, corrections);
         var checks = await verifier.CheckAsync(ct);
         return new ChaosReport
         {
             Sales = options.Sales, Kills = kills, Restarts = provider.Starts - 1, Invoices = verifier.InvoiceCount,
-            Packages = verifier.PackageCount, SendRetries = verifier.SendRetries, ClientRetries = clients.Retries,
+            Packages = verifier.PackageCount, SendRetries = verifier.SendRetries, ClientRetries = clients.Retries + corrections.Retries,
+            Corrections = corrections.Answers.Count, CorrectionsRefused = corrections.Refused,
             FaultsFired = faults, Elapsed = clock.Elapsed, Checks = checks, WorkFolder = options.WorkFolder,
         };
     }
@@ -120,9 +122,11 @@ public sealed class ChaosRun(ChaosOptions options, Action<string>? progress = nu
                 var invoices = status.GetProperty("invoices");
                 var packages = status.GetProperty("packages");
                 last = status.ToString();
-                var accepted = invoices.TryGetProperty("accepted", out var a) ? a.GetInt32() : 0;
+                // Every invoice accepted, or cancelled by an accepted 303 (replacements and adjustments are invoices too).
+                var settled = invoices.EnumerateObject().Where(p => p.Name is "accepted" or "cancelled").Sum(p => p.Value.GetInt32());
+                var all = invoices.EnumerateObject().Sum(p => p.Value.GetInt32());
                 var open = packages.EnumerateObject().Where(p => p.Name is "to-sign" or "ready" or "acknowledged").Sum(p => p.Value.GetInt32());
-                if (accepted == options.Sales && open == 0) return;
+                if (settled == all && all >= options.Sales && open == 0) return;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { }
             await Task.Delay(200, ct);

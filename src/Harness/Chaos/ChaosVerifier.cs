@@ -8,7 +8,8 @@ namespace ConformanceKit.Harness.Chaos;
 /// The chaos run's end checks, on the provider's store (read directly, the provider stopped) and the
 /// simulator (over HTTP: the buyer's look-up and the admin view of each package's responses).
 /// </summary>
-internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, IReadOnlyDictionary<string, string> answers)
+internal sealed partial class ChaosVerifier(ChaosStore store, Uri simulator, int sales, IReadOnlyDictionary<string, string> answers,
+    ChaosCorrections? corrections = null)
 {
     public int InvoiceCount { get; private set; }
 
@@ -20,7 +21,7 @@ internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, 
     {
         var checks = new List<ChaosCheck>();
         var issued = store.Issued;
-        var packages = store.Packages;
+        var packages = store.Packages.Where(p => p.Kind != "303").ToList(); // the 303s and their 301s: CheckCorrectionsAsync
         InvoiceCount = issued.Count;
         PackageCount = packages.Count;
         SendRetries = packages.Sum(p => p.Attempts);
@@ -84,6 +85,9 @@ internal sealed class ChaosVerifier(ChaosStore store, Uri simulator, int sales, 
         checks.Add(Check("every invoice is stored at the authority exactly once and accepted at the provider",
             notOnce.Count == 0 && notFound.Count == 0 && notAccepted.Count == 0,
             $"in an accepted package other than once: {List(notOnce)}; not found by look-up: {List(notFound)}; not accepted: {List(notAccepted)}"));
+
+        // 5. Corrections: none done twice, each 303 answered by its 301, the chains as the rules allow, the authority agrees.
+        if (corrections is not null) checks.Add(await CheckCorrectionsAsync(admin, tvan, ct));
         return checks;
     }
 

@@ -141,12 +141,16 @@ public static class ProviderEndpoints
         if (bad is not null) return bad;
         if (body is not { Lines.Count: > 0 }) return Refused("the sale has no lines", "a replacement needs at least one line in $.lines", "lines", "required");
         var sale = body.ToSale();
-        if (SaleCalculator.Find(sale, engine.Options.Register.Form) is { } v) return Refused("the sale cannot be invoiced", v.ToString(), v.Path, v.Rule);
+        if ((SaleLimits.FindId(body.SaleId, "saleId", SaleLimits.SaleIdLength) ?? SaleCalculator.Find(sale, engine.Options.Register.Form)) is { } v)
+            return Refused("the sale cannot be invoiced", v.ToString(), v.Path, v.Rule);
         try
         {
-            var (replacement, notice) = await engine.ReplaceAsync(code, sale, body.Reason, ct);
+            var (replacement, notice) = await engine.ReplaceAsync(code, sale, body.Reason, ct, body.SaleId);
             var view = Describe(engine, engine.Store.InvoiceByCode(replacement.Code.Value)!);
-            return Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(replacement.Code.Value)}", new { notice = notice.MessageId, replacement = view });
+            var answer = new { notice = notice.MessageId, replacement = view };
+            return replacement.Record.Existing // the same saleId again: the first replacement, nothing new
+                ? Results.Ok(answer)
+                : Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(replacement.Code.Value)}", answer);
         }
         catch (CorrectionRefusedException e)
         {

@@ -63,7 +63,7 @@ public sealed record ReplaceRequest
     /// <summary>Adjust only: "increase" (default) or "decrease".</summary>
     public string? Direction { get; init; }
 
-    /// <summary>Adjust only: the POS's id of the adjustment; a retry with it returns the first adjustment.</summary>
+    /// <summary>The POS's id of the adjustment or replacement; a retry with it returns the first one (200) and issues nothing.</summary>
     public string? SaleId { get; init; }
 
     public IReadOnlyList<SaleLine>? Lines { get; init; }

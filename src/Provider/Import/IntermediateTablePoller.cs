@@ -12,7 +12,8 @@ namespace ConformanceKit.Provider.Import;
 /// status 'new' under sale id <c>table:&lt;id&gt;</c> and writes back status 'issued' and the invoice
 /// code — or status 'error' and where the mapping failed, sending nothing for that sale. A crash
 /// between issuing and the write-back is safe: the sale is still 'new', the next poll submits it again
-/// and the idempotent intake returns the invoice issued the first time.
+/// and the idempotent intake returns the invoice issued the first time. A row with <c>correction</c> set cancels,
+/// replaces or adjusts the invoice <c>related_code</c> names (docs/provider-import.md#corrections).
 /// </summary>
 public sealed class IntermediateTablePoller
 {
@@ -30,7 +31,11 @@ public sealed class IntermediateTablePoller
             created_at     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
             status         TEXT NOT NULL DEFAULT 'new',
             invoice_code   TEXT,
-            error          TEXT
+            error          TEXT,
+            correction     TEXT,
+            related_code   TEXT,
+            reason         TEXT,
+            notice         TEXT
         );
         CREATE INDEX IF NOT EXISTS ck_sales_status ON ck_sales (status, created_at, id);
         CREATE TABLE IF NOT EXISTS ck_sale_lines (
@@ -49,6 +54,12 @@ public sealed class IntermediateTablePoller
         """;
 
     private const string LineColumns = "kind, name, unit, quantity, unit_price, vat_rate, discount, item_code";
+
+    /// <summary>The ck_sales columns of corrections (docs/provider-import.md#corrections), added to a table made before them.</summary>
+    private static readonly string[] CorrectionColumns = ["correction", "related_code", "reason", "notice"];
+
+    private readonly ICorrectionIntake? _corrections;
+    private bool _migrated;
 
     private readonly ISaleIntake _intake;
     private readonly string _connectionString;
@@ -72,6 +83,7 @@ public sealed class IntermediateTablePoller
         if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval), "the poll interval must be positive");
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         _intake = intake;
+        _corrections = intake as ICorrectionIntake;
         _connectionString = new SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 }.ToString();
         _pollInterval = pollInterval;
         _batchSize = batchSize;
@@ -79,13 +91,38 @@ public sealed class IntermediateTablePoller
         _log = log ?? NullLogger.Instance;
     }
 
-    /// <summary>Creates ck_sales and ck_sale_lines when missing (an empty file is fine).</summary>
+    /// <summary>Creates ck_sales and ck_sale_lines when missing (an empty file is fine); adds the correction columns to an older ck_sales.</summary>
     public void EnsureSchema()
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = Schema;
-        command.ExecuteNonQuery();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = Schema;
+            command.ExecuteNonQuery();
+        }
+        Migrate(connection);
+    }
+
+    /// <summary>Adds the correction columns ck_sales lacks (a table made before corrections); existing rows keep them NULL, i.e. sales.</summary>
+    private void Migrate(SqliteConnection connection)
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var info = connection.CreateCommand())
+        {
+            info.CommandText = "SELECT name FROM pragma_table_info('ck_sales')";
+            using var reader = info.ExecuteReader();
+            while (reader.Read()) present.Add(reader.GetString(0));
+        }
+        if (present.Count > 0)
+        {
+            foreach (var column in CorrectionColumns.Where(c => !present.Contains(c)))
+            {
+                using var alter = connection.CreateCommand();
+                alter.CommandText = $"ALTER TABLE ck_sales ADD COLUMN {column} TEXT";
+                alter.ExecuteNonQuery();
+            }
+        }
+        _migrated = true;
     }
 
     /// <summary>Polls every poll interval until cancelled; a failing poll is logged and the loop goes on.</summary>
@@ -129,8 +166,10 @@ public sealed class IntermediateTablePoller
         try
         {
             using var connection = Open();
+            if (!_migrated) Migrate(connection);
             var issued = new List<(string, SaleReceipt)>();
             var failed = new List<(string, string)>();
+            var corrected = new List<(string, CorrectionReceipt)>();
             foreach (var row in ReadNew(connection))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -141,6 +180,20 @@ public sealed class IntermediateTablePoller
                     failed.Add((row.Id, error!));
                     _log.LogWarning("ck_sales '{Id}': {Error}", row.Id, error);
                     continue;
+                }
+                if (row.Correction is { } correction)
+                {
+                    switch (await CorrectAsync(connection, row, correction, sale, cancellationToken).ConfigureAwait(false))
+                    {
+                        case { Done: { } done }:
+                            corrected.Add((row.Id, done));
+                            continue;
+                        case { Error: { } why }:
+                            failed.Add((row.Id, why));
+                            continue;
+                        case { Failure: { } failure }:
+                            return new TablePollResult(issued, failed, failure, corrected);
+                    }
                 }
                 SaleReceipt receipt;
                 try
@@ -162,7 +215,7 @@ public sealed class IntermediateTablePoller
                 catch (Exception e)
                 {
                     _log.LogWarning("ck_sales '{Id}': the provider failed ({Message}); trying again next poll", row.Id, e.Message);
-                    return new TablePollResult(issued, failed, e.Message);
+                    return new TablePollResult(issued, failed, e.Message, corrected);
                 }
                 using (var update = connection.CreateCommand())
                 {
@@ -174,7 +227,7 @@ public sealed class IntermediateTablePoller
                 issued.Add((row.Id, receipt));
                 _log.LogInformation("ck_sales '{Id}': issued {Code}", row.Id, receipt.Invoice.Code.Value);
             }
-            return new TablePollResult(issued, failed);
+            return new TablePollResult(issued, failed, null, corrected);
         }
         finally
         {
@@ -192,13 +245,66 @@ public sealed class IntermediateTablePoller
         return connection;
     }
 
-    private sealed record SaleRow(string Id, string? RegisterId, Buyer Buyer, string? PaymentMethod);
+    private sealed record SaleRow(string Id, string? RegisterId, Buyer Buyer, string? PaymentMethod, ImportedCorrection? Correction = null,
+        string? CorrectionError = null);
+
+    private sealed record CorrectionOutcome(CorrectionReceipt? Done, string? Error, string? Failure);
+
+    /// <summary>
+    /// A correction row: refused by the chain rules → 'error' with why (nothing sent); done → 'issued', invoice_code = the
+    /// replacement or adjustment (the invoice cancelled, for a cancel), notice = the 303's MTDiep; a provider failure
+    /// leaves it 'new'. Keyed <c>table:&lt;id&gt;</c> like a sale: a crash before the write-back is repaired by the next poll.
+    /// </summary>
+    private async Task<CorrectionOutcome> CorrectAsync(SqliteConnection connection, SaleRow row, ImportedCorrection correction, Sale sale,
+        CancellationToken cancellationToken)
+    {
+        var id = "table:" + row.Id;
+        var request = correction.Request(sale);
+        string? why;
+        CorrectionReceipt? done = null;
+        try
+        {
+            why = _corrections is null ? "this provider takes no corrections" : _corrections.CheckCorrection(id, request);
+            if (why is null) done = await _corrections!.SubmitCorrectionAsync(id, request, row.RegisterId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is CorrectionRefusedException or ArgumentException)
+        {
+            why = e.Message;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            _log.LogWarning("ck_sales '{Id}': the provider failed ({Message}); trying again next poll", row.Id, e.Message);
+            return new CorrectionOutcome(null, null, e.Message);
+        }
+        if (done is null)
+        {
+            var message = "ck_sales column related_code: the correction is refused: " + why;
+            SetError(connection, row.Id, message);
+            _log.LogWarning("ck_sales '{Id}': {Error}", row.Id, message);
+            return new CorrectionOutcome(null, message, null);
+        }
+        using (var update = connection.CreateCommand())
+        {
+            update.CommandText = "UPDATE ck_sales SET status = 'issued', invoice_code = $code, notice = $notice, error = NULL WHERE id = $id";
+            update.Parameters.AddWithValue("$code", done.Code);
+            update.Parameters.AddWithValue("$notice", (object?)done.Notice ?? DBNull.Value);
+            update.Parameters.AddWithValue("$id", row.Id);
+            update.ExecuteNonQuery();
+        }
+        _log.LogInformation("ck_sales '{Id}': {Correction} of {Original} done ({Code})", row.Id, SaleFolderWatcher.Kind(correction.Kind), correction.Code, done.Code);
+        return new CorrectionOutcome(done, null, null);
+    }
 
     private List<SaleRow> ReadNew(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT id, register_id, buyer_name, buyer_address, buyer_tax_code, buyer_id, buyer_phone, payment_method
+            SELECT id, register_id, buyer_name, buyer_address, buyer_tax_code, buyer_id, buyer_phone, payment_method,
+                   correction, related_code, reason
             FROM ck_sales WHERE status = 'new' ORDER BY created_at, id LIMIT $limit
             """;
         command.Parameters.AddWithValue("$limit", _batchSize);
@@ -206,9 +312,12 @@ public sealed class IntermediateTablePoller
         var rows = new List<SaleRow>();
         while (reader.Read())
         {
+            var errors = new List<string>();
+            var correction = ImportedCorrection.Read(Text(reader, 8), Text(reader, 9), Text(reader, 10), 0, c => c,
+                (_, column, message) => errors.Add($"ck_sales column {column}: {message}"));
             rows.Add(new SaleRow(Text(reader, 0), Optional(reader, 1),
                 new Buyer(Optional(reader, 2), Optional(reader, 3), Optional(reader, 4), Optional(reader, 5), Optional(reader, 6)),
-                Optional(reader, 7)));
+                Optional(reader, 7), correction, errors.Count == 0 ? null : string.Join("; ", errors)));
         }
         return rows;
     }
@@ -219,10 +328,17 @@ public sealed class IntermediateTablePoller
     {
         try
         {
-            return (SaleLimits.FindId(row.Id, "id", SaleLimits.SaleIdLength)
-                    ?? SaleLimits.FindId(row.RegisterId, "register_id", SaleLimits.RegisterIdLength)) is { } bad
-                ? (null, $"ck_sales column {bad.Field}: {bad.Message}")
-                : Map(connection, row);
+            if ((SaleLimits.FindId(row.Id, "id", SaleLimits.SaleIdLength)
+                    ?? SaleLimits.FindId(row.RegisterId, "register_id", SaleLimits.RegisterIdLength)) is { } bad)
+                return (null, $"ck_sales column {bad.Field}: {bad.Message}");
+            if (row.CorrectionError is { } wrong) return (null, wrong);
+            if (row.Correction is not { Kind: CorrectionKind.Cancel }) return Map(connection, row);
+            using var lines = connection.CreateCommand(); // a cancel: the invoice cancelled has the lines
+            lines.CommandText = "SELECT count(*) FROM ck_sale_lines WHERE sale_id = $id";
+            lines.Parameters.AddWithValue("$id", row.Id);
+            return Convert.ToInt64(lines.ExecuteScalar(), CultureInfo.InvariantCulture) > 0
+                ? (null, "ck_sale_lines: a cancel carries no line (the invoice cancelled has them)")
+                : (new Sale { Lines = [] }, null);
         }
         catch (Exception e) when (e is not SqliteException)
         {

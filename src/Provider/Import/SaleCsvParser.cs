@@ -9,13 +9,18 @@ internal static class SaleCsvParser
     [
         "sale_id", "register_id", "name", "unit", "quantity", "unit_price", "vat_rate", "discount", "item_code",
         "kind", "buyer_name", "buyer_tax_code", "buyer_address", "buyer_id", "buyer_phone", "payment_method",
+        "correction", "related_code", "reason",
     ];
 
     public static readonly string[] RequiredColumns = ["sale_id", "name", "unit", "quantity", "unit_price", "vat_rate"];
 
     // Taken from a sale's first row; a later row may repeat them or leave them empty.
     private static readonly string[] SaleColumns =
-        ["register_id", "buyer_name", "buyer_tax_code", "buyer_address", "buyer_id", "buyer_phone", "payment_method"];
+        ["register_id", "buyer_name", "buyer_tax_code", "buyer_address", "buyer_id", "buyer_phone", "payment_method",
+         "correction", "related_code", "reason"];
+
+    // The line columns a header may leave out when the file has the correction column (a file of cancels needs none).
+    private static readonly string[] LineColumns = ["name", "unit", "quantity", "unit_price", "vat_rate"];
 
     public static SaleFileParseResult Parse(string file, string text)
     {
@@ -39,7 +44,8 @@ internal static class SaleCsvParser
             else if (!index.TryAdd(name, f))
                 errors.Add(new MappingError(file, header.Line, name, "the column appears twice in the header"));
         }
-        foreach (var required in RequiredColumns.Where(c => !index.ContainsKey(c)))
+        var corrections = index.ContainsKey("correction");
+        foreach (var required in RequiredColumns.Where(c => !index.ContainsKey(c) && !(corrections && LineColumns.Contains(c))))
             errors.Add(new MappingError(file, header.Line, required, "a required column is missing from the header"));
         string ColumnName(int field) =>
             field < header.Fields.Count ? header.Fields[field].Trim() : $"column {field + 1}";
@@ -90,6 +96,16 @@ internal static class SaleCsvParser
                 errors.Add(new MappingError(file, first.Line, badId.Field, badId.Message));
                 continue;
             }
+            var correction = ImportedCorrection.Read(Get(first, index, "correction"), Get(first, index, "related_code"),
+                Get(first, index, "reason"), first.Line, c => c, (r, c, m) => errors.Add(new MappingError(file, r, c, m)));
+            if (correction is { Kind: CorrectionKind.Cancel })
+            {
+                if (rows.Count > 1) errors.Add(new MappingError(file, rows[1].Line, "sale_id", "a cancel is one row: the invoice cancelled has the lines"));
+                else if (Get(first, index, "name").Length > 0) errors.Add(new MappingError(file, first.Line, "name", "a cancel carries no line: leave name empty"));
+                else sales.Add(new ImportedSale(saleId, new Sale { Lines = [] }, Optional(first, index, "register_id"), first.Line, correction));
+                continue;
+            }
+            if (correction is null && Get(first, index, "correction").Length > 0) continue; // its errors are reported
             var mapper = new SaleRowMapper(file, errors);
             foreach (var row in rows) mapper.Add(row.Line, column => Get(row, index, column));
             var buyer = new Buyer(
@@ -99,7 +115,7 @@ internal static class SaleCsvParser
                 PersonalId: Optional(first, index, "buyer_id"),
                 Phone: Optional(first, index, "buyer_phone"));
             var sale = mapper.Build(buyer == new Buyer() ? null : buyer, Optional(first, index, "payment_method"));
-            if (sale is not null) sales.Add(new ImportedSale(saleId, sale, Optional(first, index, "register_id"), first.Line));
+            if (sale is not null) sales.Add(new ImportedSale(saleId, sale, Optional(first, index, "register_id"), first.Line, correction));
         }
         if (groups.Count == 0 && errors.Count == 0)
             errors.Add(new MappingError(file, 1, "", "the file holds no sale (only the header row)"));

@@ -11,11 +11,14 @@ namespace ConformanceKit.Provider.Import;
 /// and the re-import that follows never issue a sale twice — and the file moves to <c>done/</c> with a
 /// <c>&lt;name&gt;.invoices.csv</c>. A file with any mapping error sends nothing and moves to
 /// <c>rejected/</c> with a <c>&lt;name&gt;.errors.csv</c>. When the provider fails (I/O, database), the
-/// file stays in the inbox and is tried again at the next scan.
+/// file stays in the inbox and is tried again at the next scan. Correction rows (cancel, replace, adjust) go to the
+/// <see cref="ICorrectionIntake"/> under the same ids, each checked against the chain rules before anything of the file
+/// is sent (docs/provider-import.md#corrections).
 /// </summary>
 public sealed class SaleFolderWatcher
 {
     private readonly ISaleIntake _intake;
+    private readonly ICorrectionIntake? _corrections;
     private readonly TimeSpan _pollInterval;
     private readonly TimeProvider _time;
     private readonly ILogger _log;
@@ -33,6 +36,7 @@ public sealed class SaleFolderWatcher
         ArgumentException.ThrowIfNullOrWhiteSpace(inbox);
         if (pollInterval <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(pollInterval), "the poll interval must be positive");
         _intake = intake;
+        _corrections = intake as ICorrectionIntake;
         Inbox = Path.GetFullPath(inbox);
         _pollInterval = pollInterval;
         _time = time ?? TimeProvider.System;
@@ -147,20 +151,42 @@ public sealed class SaleFolderWatcher
         }
 
         var receipts = new List<SaleReceipt>();
+        var corrections = new List<CorrectionReceipt>();
+        var rows = new List<string[]>();
+        var column = SaleFileParser.FormatOf(name) == SaleFileFormat.Csv ? "related_code" : "relatedCode";
+        if (CheckCorrections(name, parsed.Sales, column) is { Count: > 0 } refused)
+        {
+            _log.LogWarning("{File}: {Count} correction(s) refused, nothing sent; moved to rejected/", name, refused.Count);
+            return Reject(file, refused, []);
+        }
         foreach (var sale in parsed.Sales)
         {
+            var id = $"file:{name}:{sale.SaleId}";
             try
             {
-                receipts.Add(await _intake.SubmitAsync($"file:{name}:{sale.SaleId}", sale.Sale, sale.RegisterId, cancellationToken)
-                    .ConfigureAwait(false));
+                if (sale.Correction is { } c)
+                {
+                    var done = await _corrections!.SubmitCorrectionAsync(id, c.Request(sale.Sale), sale.RegisterId, cancellationToken)
+                        .ConfigureAwait(false);
+                    corrections.Add(done);
+                    rows.Add(Row(name, done));
+                }
+                else
+                {
+                    var receipt = await _intake.SubmitAsync(id, sale.Sale, sale.RegisterId, cancellationToken).ConfigureAwait(false);
+                    receipts.Add(receipt);
+                    rows.Add(Row(name, receipt));
+                }
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or CorrectionRefusedException)
             {
-                // Cannot happen for a file the parser accepted; the sales before this one stay issued.
-                var column = SaleFileParser.FormatOf(name) == SaleFileFormat.Csv ? "sale_id" : "saleId";
-                var error = new MappingError(name, sale.Row, column, $"the provider refused sale '{sale.SaleId}': {e.Message}");
-                _log.LogWarning("{File}: {Error}; {Issued} sale(s) before it were issued; moved to rejected/", name, error.Message, receipts.Count);
-                return Reject(file, [error], receipts);
+                // A sale: cannot happen for a file the parser accepted. A correction: a rule changed since the check (an
+                // earlier row of the file corrected the same invoice). The rows before this one stay done.
+                var at = sale.Correction is null ? (SaleFileParser.FormatOf(name) == SaleFileFormat.Csv ? "sale_id" : "saleId") : column;
+                var error = new MappingError(name, sale.Row, at,
+                    sale.Correction is null ? $"the provider refused sale '{sale.SaleId}': {e.Message}" : $"the correction is refused: {e.Message}");
+                _log.LogWarning("{File}: {Error}; {Issued} row(s) before it were done; moved to rejected/", name, error.Message, rows.Count);
+                return Reject(file, [error], receipts, rows, corrections);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -170,35 +196,72 @@ public sealed class SaleFolderWatcher
             {
                 _log.LogWarning("{File}: the provider failed at sale '{SaleId}' ({Message}); trying the file again next scan",
                     name, sale.SaleId, e.Message);
-                return new FileImportResult(name, FileImportOutcome.Retry, null, receipts, [], e.Message);
+                return new FileImportResult(name, FileImportOutcome.Retry, null, receipts, [], e.Message, corrections);
             }
         }
 
         var moved = Target(DoneFolder, name);
-        WriteInvoices(moved + ".invoices.csv", name, receipts);
+        WriteInvoices(moved + ".invoices.csv", rows, corrections.Count > 0);
         File.Move(file.FullName, moved);
-        _log.LogInformation("{File}: {Count} sale(s) issued; moved to done/", name, receipts.Count);
-        return new FileImportResult(name, FileImportOutcome.Done, moved, receipts, []);
+        _log.LogInformation("{File}: {Count} sale(s) issued, {Corrections} correction(s) done; moved to done/", name, receipts.Count, corrections.Count);
+        return new FileImportResult(name, FileImportOutcome.Done, moved, receipts, [], null, corrections);
     }
 
-    private FileImportResult Reject(FileInfo file, IReadOnlyList<MappingError> errors, IReadOnlyList<SaleReceipt> issued)
+    /// <summary>Every correction row the chain rules refuse now (or no provider for corrections): the file sends nothing.</summary>
+    private List<MappingError> CheckCorrections(string name, IReadOnlyList<ImportedSale> sales, string column)
+    {
+        var errors = new List<MappingError>();
+        foreach (var sale in sales.Where(s => s.Correction is not null))
+        {
+            var why = _corrections is null
+                ? "this provider takes no corrections from files"
+                : _corrections.CheckCorrection($"file:{name}:{sale.SaleId}", sale.Correction!.Request(sale.Sale));
+            if (why is not null) errors.Add(new MappingError(name, sale.Row, column, "the correction is refused: " + why));
+        }
+        return errors;
+    }
+
+    private FileImportResult Reject(FileInfo file, IReadOnlyList<MappingError> errors, IReadOnlyList<SaleReceipt> issued,
+        IReadOnlyList<string[]>? rows = null, IReadOnlyList<CorrectionReceipt>? corrections = null)
     {
         var moved = Target(RejectedFolder, file.Name);
         CsvWriter.Write(moved + ".errors.csv",
             new[] { new[] { "file", "row", "column", "message" } }.Concat(errors.Select(e =>
                 new[] { e.File, e.Row.ToString(CultureInfo.InvariantCulture), e.Column, e.Message })));
-        if (issued.Count > 0) WriteInvoices(moved + ".invoices.csv", file.Name, issued);
+        if (rows is { Count: > 0 }) WriteInvoices(moved + ".invoices.csv", rows, corrections is { Count: > 0 });
         File.Move(file.FullName, moved);
-        return new FileImportResult(file.Name, FileImportOutcome.Rejected, moved, issued, errors);
+        return new FileImportResult(file.Name, FileImportOutcome.Rejected, moved, issued, errors, null, corrections ?? []);
     }
 
-    private static void WriteInvoices(string path, string name, IReadOnlyList<SaleReceipt> receipts) =>
-        CsvWriter.Write(path, new[] { new[] { "sale_id", "code", "tax_code", "number", "total" } }.Concat(receipts.Select(r =>
-            new[]
-            {
-                SaleIdInFile(name, r.SaleId), r.Invoice.Code.Value, r.Invoice.TaxCode, r.Invoice.Record.Number,
-                r.Invoice.Totals.TotalPayable.ToString(CultureInfo.InvariantCulture),
-            })));
+    /// <summary>The .invoices.csv; with corrections, three more columns: correction, related_code, notice (the 303's MTDiep).</summary>
+    private static void WriteInvoices(string path, IReadOnlyList<string[]> rows, bool corrections)
+    {
+        string[] header = ["sale_id", "code", "tax_code", "number", "total"];
+        CsvWriter.Write(path, new[] { corrections ? [.. header, "correction", "related_code", "notice"] : header }
+            .Concat(rows.Select(r => corrections || r.Length == header.Length ? r : r[..header.Length])));
+    }
+
+    private static string[] Row(string name, SaleReceipt r) =>
+    [
+        SaleIdInFile(name, r.SaleId), r.Invoice.Code.Value, r.Invoice.TaxCode, r.Invoice.Record.Number,
+        r.Invoice.Totals.TotalPayable.ToString(CultureInfo.InvariantCulture), "", "", "",
+    ];
+
+    /// <summary>A correction's row: the new invoice (replacement, adjustment) or, for a cancel, the invoice cancelled.</summary>
+    private static string[] Row(string name, CorrectionReceipt r) =>
+    [
+        SaleIdInFile(name, r.RequestId), r.Code, r.Invoice?.TaxCode ?? "", r.Invoice?.Record.Number ?? "",
+        r.Invoice is { } i ? (r.Request.Kind == CorrectionKind.AdjustDecrease ? -i.Totals.TotalPayable : i.Totals.TotalPayable).ToString(CultureInfo.InvariantCulture) : "",
+        Kind(r.Request.Kind), r.Request.Code, r.Notice ?? "",
+    ];
+
+    internal static string Kind(CorrectionKind kind) => kind switch
+    {
+        CorrectionKind.Cancel => "cancel",
+        CorrectionKind.Replace => "replace",
+        CorrectionKind.AdjustIncrease => "adjust_increase",
+        _ => "adjust_decrease",
+    };
 
     /// <summary>"file:&lt;name&gt;:&lt;sale_id&gt;" → "&lt;sale_id&gt;".</summary>
     private static string SaleIdInFile(string name, string saleId) =>

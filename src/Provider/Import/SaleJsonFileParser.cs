@@ -12,7 +12,8 @@ namespace ConformanceKit.Provider.Import;
 /// </summary>
 internal sealed class SaleJsonFileParser
 {
-    private static readonly string[] SaleProperties = ["saleId", "registerId", "lines", "buyer", "discount", "promotions", "paymentMethod"];
+    private static readonly string[] SaleProperties =
+        ["saleId", "registerId", "lines", "buyer", "discount", "promotions", "paymentMethod", "correction", "relatedCode", "reason"];
     private static readonly string[] LineProperties = ["name", "unit", "quantity", "unitPrice", "rate", "discount", "itemCode"];
     private static readonly string[] BuyerProperties = ["name", "address", "taxCode", "personalId", "phone"];
     private static readonly string[] DiscountProperties = ["name", "amount", "rate"];
@@ -107,6 +108,20 @@ internal sealed class SaleJsonFileParser
             Error(_row, path + ".saleId", $"saleId '{saleId}' is already used by sale {seen[saleId]}");
         var registerId = String(e, path, "registerId", required: false);
         var paymentMethod = String(e, path, "paymentMethod", required: false);
+        var correctionText = String(e, path, "correction", required: false) ?? "";
+        var correction = ImportedCorrection.Read(correctionText, String(e, path, "relatedCode", required: false) ?? "",
+            String(e, path, "reason", required: false) ?? "", _row,
+            c => path + "." + (c switch { "related_code" => "relatedCode", var x => x }), Error);
+        if (correction is { Kind: CorrectionKind.Cancel })
+        {
+            if (Property(e, "lines", out var none) && none.ValueKind != JsonValueKind.Null)
+                Error(_row, path + ".lines", "a cancel carries no line (the invoice cancelled has them)");
+            if ((SaleLimits.FindId(saleId, "saleId", SaleLimits.SaleIdLength)
+                    ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)) is { } badId)
+                Error(_row, $"{path}.{badId.Field}", badId.Message);
+            return _errors.Count > before || saleId is null ? null
+                : new ImportedSale(saleId, new Sale { Lines = [] }, registerId, _row, correction);
+        }
 
         var lines = new List<SaleLine>();
         if (!Property(e, "lines", out var linesElement) || linesElement.ValueKind == JsonValueKind.Null)
@@ -177,7 +192,7 @@ internal sealed class SaleJsonFileParser
             Error(_row, $"{path}.{problem.Path}".TrimEnd('.'), problem.Message);
             return null;
         }
-        return new ImportedSale(saleId, sale, registerId, _row);
+        return new ImportedSale(saleId, sale, registerId, _row, correction);
     }
 
     private SaleLine? ReadLine(JsonElement e, string path)

@@ -165,7 +165,7 @@ public static class MessageEndpoints
         {
             xml = null;
         }
-        return TypedResults.Ok(ContractViews.Invoice(found.Invoice, xml));
+        return TypedResults.Ok(await InvoiceStateViews.WithStateAsync(store, ContractViews.Invoice(found.Invoice, xml), found.Invoice, ct));
     }
 
     private static ProblemHttpResult NotFound(string mst, string code) => TypedResults.Problem(statusCode: 404, title: "Not found",

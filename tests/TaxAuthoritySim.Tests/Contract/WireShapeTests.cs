@@ -117,12 +117,13 @@ public sealed class WireShapeTests : IDisposable
         Assert.Equal("{status:string,store:string,messages:number,pending:number,invoices:number,queued:number,processed:number,idle:bool}",
             await ShapeOf(await _sim.CreateClient().GetAsync("/health")));
 
-        // The look-up writes every property, null included.
+        // The look-up writes every property, null included; the invoice's state and chain came after (additive, issue 18).
         var code = Packages.CodesOf(one)[0];
         var view = await ReadAsync(await _tvan.GetAsync($"/api/v1/invoices/{DemoData.TaxCode}/{code}"));
         Assert.Equal("{mst:string,code:string,form:number,series:string,number:string,issuedOn:string,sellerName:string,"
                      + "buyerName:null,buyerMst:null,totalBeforeTax:number,totalTax:number,total:number,currency:string,storedAt:string,"
-                     + "messageId:string,xml:string}", Shape(view));
+                     + "messageId:string,xml:string,state:string,cancelledBy:null,cancelReason:null,replacedBy:[],adjustedBy:[],"
+                     + "relation:null,relatedInvoice:null,relatedCode:null}", Shape(view));
     }
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");

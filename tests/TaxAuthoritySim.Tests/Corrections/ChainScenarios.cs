@@ -103,6 +103,20 @@ public abstract class ChainScenarios(StoreKind kind) : SimulatorOnStore(kind)
         Assert.Contains("lý do: Hủy do lập sai", await Lookup(zPackage));
         Assert.DoesNotContain("inv-related", await Lookup(aPackage));
 
+        // The look-up JSON says the same as data (additive fields of InvoiceView).
+        async Task<JsonElement> View(ConformanceKit.Einvoice.Model.CashRegisterInvoice i) =>
+            await tvan.GetFromJsonAsync<JsonElement>($"/api/v1/invoices/{DemoData.TaxCode}/{i.Code}");
+        var yView = await View(y);
+        Assert.Equal(("replaced", r.Code), (yView.GetProperty("state").GetString(), yView.GetProperty("replacedBy")[0].GetString()));
+        var rView = await View(r);
+        Assert.Equal(("issued", "replaces", y.Code, $"1/{y.General.Series}/{y.General.Number}"),
+            (rView.GetProperty("state").GetString(), rView.GetProperty("relation").GetString(), rView.GetProperty("relatedCode").GetString(),
+             rView.GetProperty("relatedInvoice").GetString()));
+        var zView = await View(z);
+        Assert.Equal(("cancelled", "Hủy do lập sai"), (zView.GetProperty("state").GetString(), zView.GetProperty("cancelReason").GetString()));
+        Assert.StartsWith("V", zView.GetProperty("cancelledBy").GetString());
+        Assert.Equal(JsonValueKind.Null, (await View(C.Of(aPackage))).GetProperty("relation").ValueKind);
+
         var page = await (await browser.GetAsync("/messages/" + Packages.IdOf(yPackage))).Content.ReadAsStringAsync();
         Assert.Contains("replaced by " + r.Code, page);
         var rOperator = await (await browser.GetAsync("/messages/" + Packages.IdOf(rPackage))).Content.ReadAsStringAsync();
