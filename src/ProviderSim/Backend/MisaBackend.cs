@@ -20,9 +20,9 @@ public sealed class MisaBackend : IProfileBackend
 
     public JudgeSpec Judge { get; } = new(
         (method, path) => method == "POST" && path == "/api/integration/auth/token",
-        (method, path) => method == "POST" && path == "/api/integration/invoice",
-        body => BackendContext.Child(body, "InvoiceData") is { ValueKind: JsonValueKind.Array } data && data.GetArrayLength() > 0
-                && BackendContext.Text(data[0], "RefID") is { Length: > 0 } id ? id : null,
+        (method, path, _) => method == "POST" && path == "/api/integration/invoice",
+        JudgeSpec.Json(body => BackendContext.Child(body, "InvoiceData") is { ValueKind: JsonValueKind.Array } data && data.GetArrayLength() > 0
+                && BackendContext.Text(data[0], "RefID") is { Length: > 0 } id ? id : null),
         (status, body) =>
         {
             if (status != 200) return false;
@@ -38,7 +38,7 @@ public sealed class MisaBackend : IProfileBackend
             {
                 return false;
             }
-        });
+        }) { Content = JsonJudgeRules.Misa, ContentRules = JsonJudgeRules.Rules };
 
     /// <summary>MISA's names as they are (PascalCase), not ASP.NET's camelCase.</summary>
     private static readonly JsonSerializerOptions AsIs = new() { PropertyNamingPolicy = null, DictionaryKeyPolicy = null };

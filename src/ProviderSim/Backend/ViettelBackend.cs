@@ -22,8 +22,8 @@ public sealed class ViettelBackend : IProfileBackend
 
     public JudgeSpec Judge { get; } = new(
         (method, path) => method == "POST" && path == "/auth/login",
-        (method, path) => method == "POST" && path.StartsWith(Ws + "/createInvoice/", StringComparison.Ordinal),
-        body => BackendContext.Text(BackendContext.Child(body, "generalInvoiceInfo"), "transactionUuid") is { Length: > 0 } id ? id : null,
+        (method, path, _) => method == "POST" && path.StartsWith(Ws + "/createInvoice/", StringComparison.Ordinal),
+        JudgeSpec.Json(body => BackendContext.Text(BackendContext.Child(body, "generalInvoiceInfo"), "transactionUuid") is { Length: > 0 } id ? id : null),
         (status, body) =>
         {
             if (status != 200) return false;
@@ -37,7 +37,7 @@ public sealed class ViettelBackend : IProfileBackend
             {
                 return false;
             }
-        });
+        }) { Content = JsonJudgeRules.Viettel, ContentRules = JsonJudgeRules.Rules };
 
     public void Map(IEndpointRouteBuilder app, BackendContext context)
     {
