@@ -237,6 +237,28 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
     }
 
     [Fact]
+    public async Task The_judgement_reads_the_sellers_XML_its_MTDiep_kept_on_a_resend_and_its_signature()
+    {
+        await using var sim = await fixture.StartAsync("tvan-xml");
+        using var seller = await SellerAsync(sim);
+        await Admin.FaultAsync(sim, "server-error");
+        var (xml, _) = SellerPackage();
+        Assert.Equal(HttpStatusCode.InternalServerError, (await SendAsync(seller, xml)).Status);
+        await Task.Delay(300); // backs off
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(seller, xml)).Status); // the same bytes, the same MTDiep
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(seller, SellerPackage(sign: false).Xml)).Status);
+
+        var verdicts = await JudgeTests.VerdictsAsync(sim, 4);
+        JudgeTests.Expect(verdicts, "transaction-id", "pass");
+        JudgeTests.Expect(verdicts, "same-id-on-retry", "pass");
+        JudgeTests.Expect(verdicts, "login-reuse", "pass");
+        JudgeTests.Expect(verdicts, "back-off", "pass");
+        JudgeTests.Expect(verdicts, "accepted-content", "fail");
+        JudgeTests.Expect(verdicts, "signature", "fail");
+        Assert.DoesNotContain("totals", verdicts.Keys);
+    }
+
+    [Fact]
     public async Task Without_a_token_the_TVAN_answers_401()
     {
         await using var sim = await fixture.StartAsync("tvan-xml");
