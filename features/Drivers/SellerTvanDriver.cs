@@ -12,10 +12,10 @@ namespace ConformanceKit.Features.Drivers;
 
 /// <summary>
 /// A seller that builds and signs its own 206 and sends it to its T-VAN over XML: the <c>tvan-xml</c> profile of
-/// <c>ck provider-sim</c> (src/ProviderSim/profiles/tvan-xml/README.md), started in-process per scenario with its own
-/// authority simulator (<see cref="LocalPipeline"/>).
+/// <c>ck provider-sim</c> (src/ProviderSim/profiles/tvan-xml/README.md), started in-process once per feature with its own
+/// authority simulator (<see cref="LocalPipeline"/>, shared and reset per scenario by <see cref="ProviderSimPool"/>).
 /// </summary>
-public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
+public sealed class SellerTvanDriver(HttpLog log, Reqnroll.FeatureContext feature) : IAsyncDisposable
 {
     private const string Root = "api/services/hddtws/";
     private static readonly Lazy<X509Certificate2> SellerKey = new(() => SamplePackageBuilder.CreateCertificate());
@@ -52,9 +52,7 @@ public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
     private async Task<HttpClient> HttpAsync()
     {
         if (_http is not null) return _http;
-        _pipeline = await LocalPipeline.StartAsync();
-        _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!, _pipeline.ProviderApi,
-            authority: _pipeline.Authority);
+        (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync("tvan-xml"); // the feature's, reset (ProviderSimPool)
         var handler = log.CreateHandler();
         handler.InnerHandler = new HttpClientHandler();
         _http = new HttpClient(handler) { BaseAddress = _sim.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -94,9 +92,7 @@ public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
-        if (_sim is not null) await _sim.DisposeAsync();
-        if (_pipeline is not null) await _pipeline.DisposeAsync();
+        _http?.Dispose(); // the pipeline and simulator are the feature's: ProviderSimPool stops them
         _sim = null;
         _pipeline = null;
     }
