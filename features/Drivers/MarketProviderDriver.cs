@@ -60,7 +60,7 @@ public sealed class MarketProviderDriver(HttpLog log, Reqnroll.FeatureContext fe
     {
         Profile = Profiles.TryGetValue(provider, out var name)
             ? name : throw new ArgumentException($"no provider '{provider}' (known: {string.Join(", ", Profiles.Keys)})");
-        if (authority is null)
+        if (authority is null && ProviderSimPool.Enabled)
         {
             (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync(Profile);
             _shared = true;

@@ -22,6 +22,7 @@ public sealed class SellerTvanDriver(HttpLog log, Reqnroll.FeatureContext featur
     private LocalPipeline? _pipeline;
     private ProviderSimServer? _sim;
     private HttpClient? _http;
+    private bool _own;
 
     public sealed record Answer(HttpStatusCode Status, string Body)
     {
@@ -52,7 +53,15 @@ public sealed class SellerTvanDriver(HttpLog log, Reqnroll.FeatureContext featur
     private async Task<HttpClient> HttpAsync()
     {
         if (_http is not null) return _http;
-        (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync("tvan-xml"); // the feature's, reset (ProviderSimPool)
+        if (ProviderSimPool.Enabled)
+            (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync("tvan-xml"); // the feature's, reset (ProviderSimPool)
+        else
+        {
+            _pipeline = await LocalPipeline.StartAsync();
+            _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!, _pipeline.ProviderApi,
+                authority: _pipeline.Authority);
+            _own = true;
+        }
         var handler = log.CreateHandler();
         handler.InnerHandler = new HttpClientHandler();
         _http = new HttpClient(handler) { BaseAddress = _sim.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -92,7 +101,9 @@ public sealed class SellerTvanDriver(HttpLog log, Reqnroll.FeatureContext featur
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose(); // the pipeline and simulator are the feature's: ProviderSimPool stops them
+        _http?.Dispose(); // the pipeline and simulator are the feature's (ProviderSimPool stops them) unless started here
+        if (_own && _sim is not null) await _sim.DisposeAsync();
+        if (_own && _pipeline is not null) await _pipeline.DisposeAsync();
         _sim = null;
         _pipeline = null;
     }

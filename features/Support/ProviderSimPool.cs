@@ -14,6 +14,9 @@ namespace ConformanceKit.Features.Support;
 [Binding]
 public sealed class ProviderSimPool : IAsyncDisposable
 {
+    /// <summary>Off with CK_FEATURES_SHARED_SIMS=0: every scenario starts its own (to measure what sharing saves, docs/features.md).</summary>
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("CK_FEATURES_SHARED_SIMS") != "0";
+
     private LocalPipeline? _pipeline;
     private readonly Dictionary<string, ProviderSimServer> _sims = new(StringComparer.Ordinal);
 
