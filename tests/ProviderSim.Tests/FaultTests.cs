@@ -76,7 +76,8 @@ public sealed class FaultTests(PipelineFixture fixture)
     public static TheoryData<string, string> All()
     {
         var data = new TheoryData<string, string>();
-        foreach (var profile in new ProfileCatalog(ProfileCatalog.DefaultFolder).All.Where(p => p.Backend != "tvan-xml")) // its XML faults: TvanXmlProfileTests
+        // the JSON profiles here; the XML ones' faults are met in TvanXmlProfileTests and VnptFaultTests
+        foreach (var profile in new ProfileCatalog(ProfileCatalog.DefaultFolder).All.Where(p => p.Backend is not ("tvan-xml" or "vnpt-invoice")))
             foreach (var fault in profile.Faults) data.Add(profile.Name, fault);
         return data;
     }
