@@ -14,6 +14,8 @@ public sealed class VnptPos(Uri provider, TimeSpan? timeout = null) : IDisposabl
 
     public string Account { get; set; } = "quay1admin";
 
+    public string Password { get; set; } = "secret";
+
     /// <summary>One TT78 HDon: a line of <paramref name="quantity"/> × <paramref name="unitPrice"/> at 10%, its totals and words as the POS writes them.</summary>
     public static XElement Invoice(string fkey, decimal unitPrice = 29000m, int quantity = 2, decimal? claimedTotal = null, string? words = null,
         string itemName = "Cà phê sữa đá")
@@ -37,9 +39,9 @@ public sealed class VnptPos(Uri provider, TimeSpan? timeout = null) : IDisposabl
     public Task<HttpResponseMessage> PublishAsync(XElement invoice, CancellationToken ct = default) => PublishAsync([invoice], ct);
 
     public Task<HttpResponseMessage> PublishAsync(IEnumerable<XElement> invoices, CancellationToken ct = default) =>
-        CallAsync("PublishService.asmx", "ImportAndPublishInvMTT", ct, ("Account", Account), ("ACpass", "secret"),
+        CallAsync("PublishService.asmx", "ImportAndPublishInvMTT", ct, ("Account", Account), ("ACpass", Password),
             ("xmlInvData", new XElement("DSHDon", invoices).ToString(SaveOptions.DisableFormatting)), ("username", "quay1service"),
-            ("password", "secret"), ("pattern", "2/001"), ("serial", "C26MTT"), ("convert", "0"));
+            ("password", Password), ("pattern", "2/001"), ("serial", "C26MTT"), ("convert", "0"));
 
     public Task<HttpResponseMessage> StatusAsync(string fkeys) =>
         CallAsync("PublishService.asmx", "GetMCCQThueByFkeys", default, ("Account", Account), ("ACpass", "secret"), ("username", "quay1service"),
