@@ -11,13 +11,15 @@ namespace ConformanceKit.Features.Drivers;
 
 /// <summary>
 /// The shop's POS talking to a market provider's API (a <c>ck provider-sim</c> profile, docs/provider-sim.md) over HTTP.
-/// Per scenario it starts, in this process, the reference provider and an authority simulator (<see cref="LocalPipeline"/>)
-/// and the provider simulator on them. The POS behaves as a well-written one should: it reuses its token and logs in again
+/// It takes the feature's reference provider, authority simulator (<see cref="LocalPipeline"/>) and provider simulator,
+/// reset for the scenario (<see cref="ProviderSimPool"/>); a scenario whose authority is down starts its own. The POS behaves as a well-written one should: it reuses its token and logs in again
 /// after a 401, waits <c>Retry-After</c> after a 429, backs off after a 5xx or an answer it cannot read, keeps the
 /// transaction id on every retry, and looks a transaction up when the provider says it already has it.
 /// </summary>
-public sealed class MarketProviderDriver(HttpLog log) : IAsyncDisposable
+public sealed class MarketProviderDriver(HttpLog log, Reqnroll.FeatureContext feature) : IAsyncDisposable
 {
+    /// <summary>Whether the pipeline and simulator are the feature's (<see cref="ProviderSimPool"/>), not this scenario's own.</summary>
+    private bool _shared;
     private static readonly JsonSerializerOptions AsIs = new() { PropertyNamingPolicy = null };
     private LocalPipeline? _pipeline;
     private ProviderSimServer? _sim;
@@ -58,8 +60,16 @@ public sealed class MarketProviderDriver(HttpLog log) : IAsyncDisposable
     {
         Profile = Profiles.TryGetValue(provider, out var name)
             ? name : throw new ArgumentException($"no provider '{provider}' (known: {string.Join(", ", Profiles.Keys)})");
-        _pipeline = await LocalPipeline.StartAsync(authority: authority);
-        _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find(Profile)!, _pipeline.ProviderApi);
+        if (authority is null && ProviderSimPool.Enabled)
+        {
+            (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync(Profile);
+            _shared = true;
+        }
+        else
+        {
+            _pipeline = await LocalPipeline.StartAsync(authority: authority);
+            _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find(Profile)!, _pipeline.ProviderApi);
+        }
         var handler = log.CreateHandler();
         handler.InnerHandler = new HttpClientHandler();
         _http = new HttpClient(handler) { BaseAddress = _sim.Address, Timeout = Timeout.InfiniteTimeSpan };
@@ -258,8 +268,8 @@ public sealed class MarketProviderDriver(HttpLog log) : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _http?.Dispose();
-        if (_sim is not null) await _sim.DisposeAsync();
-        if (_pipeline is not null) await _pipeline.DisposeAsync();
+        if (!_shared && _sim is not null) await _sim.DisposeAsync();
+        if (!_shared && _pipeline is not null) await _pipeline.DisposeAsync();
         _sim = null;
         _pipeline = null;
     }

@@ -12,16 +12,17 @@ namespace ConformanceKit.Features.Drivers;
 
 /// <summary>
 /// A seller that builds and signs its own 206 and sends it to its T-VAN over XML: the <c>tvan-xml</c> profile of
-/// <c>ck provider-sim</c> (src/ProviderSim/profiles/tvan-xml/README.md), started in-process per scenario with its own
-/// authority simulator (<see cref="LocalPipeline"/>).
+/// <c>ck provider-sim</c> (src/ProviderSim/profiles/tvan-xml/README.md), started in-process once per feature with its own
+/// authority simulator (<see cref="LocalPipeline"/>, shared and reset per scenario by <see cref="ProviderSimPool"/>).
 /// </summary>
-public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
+public sealed class SellerTvanDriver(HttpLog log, Reqnroll.FeatureContext feature) : IAsyncDisposable
 {
     private const string Root = "api/services/hddtws/";
     private static readonly Lazy<X509Certificate2> SellerKey = new(() => SamplePackageBuilder.CreateCertificate());
     private LocalPipeline? _pipeline;
     private ProviderSimServer? _sim;
     private HttpClient? _http;
+    private bool _own;
 
     public sealed record Answer(HttpStatusCode Status, string Body)
     {
@@ -52,9 +53,15 @@ public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
     private async Task<HttpClient> HttpAsync()
     {
         if (_http is not null) return _http;
-        _pipeline = await LocalPipeline.StartAsync();
-        _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!, _pipeline.ProviderApi,
-            authority: _pipeline.Authority);
+        if (ProviderSimPool.Enabled)
+            (_pipeline, _sim) = await ProviderSimPool.Of(feature).TakeAsync("tvan-xml"); // the feature's, reset (ProviderSimPool)
+        else
+        {
+            _pipeline = await LocalPipeline.StartAsync();
+            _sim = await ProviderSimServer.StartAsync(new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!, _pipeline.ProviderApi,
+                authority: _pipeline.Authority);
+            _own = true;
+        }
         var handler = log.CreateHandler();
         handler.InnerHandler = new HttpClientHandler();
         _http = new HttpClient(handler) { BaseAddress = _sim.Address, Timeout = TimeSpan.FromSeconds(30) };
@@ -94,9 +101,9 @@ public sealed class SellerTvanDriver(HttpLog log) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _http?.Dispose();
-        if (_sim is not null) await _sim.DisposeAsync();
-        if (_pipeline is not null) await _pipeline.DisposeAsync();
+        _http?.Dispose(); // the pipeline and simulator are the feature's (ProviderSimPool stops them) unless started here
+        if (_own && _sim is not null) await _sim.DisposeAsync();
+        if (_own && _pipeline is not null) await _pipeline.DisposeAsync();
         _sim = null;
         _pipeline = null;
     }

@@ -36,7 +36,7 @@ public static class PosJudge
     public static Judgement Judge(string profile, JudgeSpec spec, IEnumerable<Exchange> exchanges)
     {
         var all = exchanges.Where(e => !e.Path.StartsWith("/__", StringComparison.Ordinal)).OrderBy(e => e.At).ToList();
-        var issues = all.Where(e => spec.Issue(e.Method, e.Path)).ToList();
+        var issues = all.Where(e => spec.Issue(e.Method, e.Path, e.RequestBody)).ToList();
         var logins = all.Where(e => spec.Login(e.Method, e.Path)).ToList();
         var checks = new List<Check>
         {
@@ -46,6 +46,7 @@ public static class PosJudge
             BackOff(spec, all),
             Refused(spec, issues),
         };
+        checks.AddRange(spec.ContentRules.Select(rule => Content(spec, issues, rule)));
         return new Judgement(profile, all.Count, issues.Count, logins.Count, checks);
     }
 
@@ -63,11 +64,11 @@ public static class PosJudge
         var retries = 0;
         for (var i = 0; i < issues.Count; i++)
         {
-            var key = SaleKey(issues[i].RequestBody);
+            var key = SaleKey(spec, issues[i].RequestBody);
             if (key is null) continue;
             for (var j = i + 1; j < issues.Count; j++)
             {
-                if (SaleKey(issues[j].RequestBody) != key) continue;
+                if (SaleKey(spec, issues[j].RequestBody) != key) continue;
                 retries++;
                 var (a, b) = (Id(spec, issues[i]), Id(spec, issues[j]));
                 if (a != b)
@@ -127,11 +128,33 @@ public static class PosJudge
 
     private static Check Refused(JudgeSpec spec, List<Exchange> issues)
     {
-        var refused = issues.Where(e => e.Status == 400 || (e.Status == 200 && !spec.Issued(e.Status, e.ResponseBody)
-                && (e.ResponseBody.Contains("Invalid", StringComparison.Ordinal) || e.ResponseBody.Contains("RequireInfo", StringComparison.Ordinal))))
+        var refused = issues.Where(e => spec.Refused?.Invoke(e.Status, e.ResponseBody) ?? (e.Status == 400 || (e.Status == 200 && !spec.Issued(e.Status, e.ResponseBody)
+                && (e.ResponseBody.Contains("Invalid", StringComparison.Ordinal) || e.ResponseBody.Contains("RequireInfo", StringComparison.Ordinal)))))
             .Select(e => $"{Time(e)} {e.Status}: {ErrorText(e.ResponseBody) ?? e.ResponseBody}").ToList();
         return new Check("accepted-content", "the provider accepts what the POS sends (required fields, rates, totals)",
             issues.Count == 0 ? Verdict.NotSeen : refused.Count == 0 ? Verdict.Pass : Verdict.Fail, refused);
+    }
+
+    /// <summary>The titles of the content rules (docs/provider-sim.md, the catalogue).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ContentTitles = new Dictionary<string, string>
+    {
+        ["required-fields"] = "every issue request carries the fields the provider requires (in its names)",
+        ["totals"] = "the totals the POS writes add up: each line's amount, the lines to the net, net + tax to the total",
+        ["amount-in-words"] = "the total in words reads as the total written in figures",
+        ["signature"] = "every message carries the seller's signature over its data, and it verifies",
+    };
+
+    /// <summary>One content rule over every issue request the POS sent (a request sent again with the same finding counts once).</summary>
+    private static Check Content(JudgeSpec spec, List<Exchange> issues, string rule)
+    {
+        var findings = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in issues.Where(e => e.RequestBody is not null))
+            foreach (var (r, finding) in spec.Content!(e.RequestBody!))
+                if (r == rule && seen.Add((Id(spec, e) ?? "") + "|" + finding))
+                    findings.Add($"{Time(e)} {Id(spec, e) ?? "(no id)"}: {finding}");
+        return new Check(rule, ContentTitles.GetValueOrDefault(rule, rule),
+            issues.Count == 0 ? Verdict.NotSeen : findings.Count == 0 ? Verdict.Pass : Verdict.Fail, findings);
     }
 
     private static string? ErrorText(string body)
@@ -141,24 +164,13 @@ public static class PosJudge
         return text;
     }
 
-    private static string? Id(JudgeSpec spec, Exchange e)
-    {
-        if (e.RequestBody is null) return null;
-        try
-        {
-            using var doc = JsonDocument.Parse(e.RequestBody);
-            return spec.TransactionId(doc.RootElement);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    private static string? Id(JudgeSpec spec, Exchange e) => e.RequestBody is null ? null : spec.TransactionId(e.RequestBody);
 
     /// <summary>What identifies a sale apart from its ids: the body with every property named like an id or a date left out.</summary>
-    private static string? SaleKey(string? body)
+    private static string? SaleKey(JudgeSpec spec, string? body)
     {
         if (body is null) return null;
+        if (spec.SaleKey is { } key) return key(body);
         try
         {
             using var doc = JsonDocument.Parse(body);

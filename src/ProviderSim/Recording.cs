@@ -97,6 +97,10 @@ public sealed partial class Recorder : IDisposable
     [GeneratedRegex("^(buyer(name|legalname|fullname|phone|phonenumber|email|idno|idnumber|address|addressline|displayname)|receiver(name|email|mobile)|email|phone|mobile)$", RegexOptions.IgnoreCase)]
     private static partial Regex Personal();
 
+    /// <summary>An XML element with text only: its opening tag, name and closing tag (prefixes allowed).</summary>
+    [GeneratedRegex(@"(?<open><(?:[\w.-]+:)?(?<name>[\w.-]+)(?:\s[^>]*)?>)[^<]*(?<close></(?:[\w.-]+:)?\k<name>>)")]
+    private static partial Regex XmlElementText();
+
     [GeneratedRegex("[^A-Za-z0-9]+")]
     private static partial Regex Slug();
 
@@ -142,6 +146,12 @@ public sealed partial class Recorder : IDisposable
             ScrubValues(parsed, _ => "*");
             matcher["Name"] = "JsonPartialWildcardMatcher";
             matcher["Pattern"] = parsed;
+        }
+        else if (pattern?.ToString() is { } xml && xml.TrimStart().StartsWith('<'))
+        {
+            // a SOAP / XML body (VNPT: ACpass, password, userPass in every call): a credential element's text becomes *
+            matcher["Name"] = "WildcardMatcher";
+            matcher["Pattern"] = XmlElementText().Replace(xml, m => Sensitive(m.Groups["name"].Value) ? m.Groups["open"].Value + "*" + m.Groups["close"].Value : m.Value);
         }
         else if (pattern?.ToString() is { } form && form.Contains('=') && !form.Contains(' '))
         {

@@ -10,7 +10,7 @@ namespace ConformanceKit.ProviderSim.Tests;
 public sealed class JudgeTests(PipelineFixture fixture)
 {
     /// <summary>The judgement once the journal holds the POS's <paramref name="requests"/> (WireMock logs a request after answering it).</summary>
-    private static async Task<Dictionary<string, string>> VerdictsAsync(ProviderSimServer sim, int requests)
+    internal static async Task<Dictionary<string, string>> VerdictsAsync(ProviderSimServer sim, int requests)
     {
         await Eventually.UntilAsync(() => sim.Server.LogEntries.Count(e => !e.RequestMessage.Path.StartsWith("/__", StringComparison.Ordinal)) >= requests,
             $"{requests} requests in the journal");
@@ -21,7 +21,7 @@ public sealed class JudgeTests(PipelineFixture fixture)
             c => c.GetProperty("verdict").GetString() + " " + string.Join(" | ", c.GetProperty("findings").EnumerateArray().Select(f => f.GetString())));
     }
 
-    private static void Expect(Dictionary<string, string> verdicts, string check, string verdict) =>
+    internal static void Expect(Dictionary<string, string> verdicts, string check, string verdict) =>
         Assert.True(verdicts[check].StartsWith(verdict, StringComparison.Ordinal),
             $"{check}: expected {verdict}\n" + string.Join("\n", verdicts.Select(v => v.Key + ": " + v.Value)));
 
@@ -47,6 +47,9 @@ public sealed class JudgeTests(PipelineFixture fixture)
         Expect(verdicts, "login-reuse", "pass");
         Expect(verdicts, "back-off", "pass");
         Expect(verdicts, "accepted-content", "pass");
+        Expect(verdicts, "required-fields", "pass");
+        Expect(verdicts, "totals", "pass");
+        Expect(verdicts, "amount-in-words", "pass");
     }
 
     [Fact]
@@ -71,5 +74,37 @@ public sealed class JudgeTests(PipelineFixture fixture)
         Expect(verdicts, "login-reuse", "warn");
         Expect(verdicts, "back-off", "fail");
         Expect(verdicts, "accepted-content", "fail");
+        Expect(verdicts, "required-fields", "fail");
+        Assert.Contains("InvoiceData[0].RefID is missing", verdicts["required-fields"]);
+        Expect(verdicts, "totals", "fail");
+        Assert.Contains("TotalAmountOC 1 is not TotalAmountWithoutVATOC + TotalVATAmountOC", verdicts["totals"]);
+    }
+
+    [Fact]
+    public async Task A_VNPT_POS_is_judged_on_its_Fkey_its_DSHDon_and_its_amount_in_words()
+    {
+        await using var sim = await fixture.StartAsync("vnpt-invoice");
+        using var pos = new VnptPos(sim.Address);
+        var fkey = "POS1-" + Guid.NewGuid().ToString("N")[..20];
+        await Admin.FaultAsync(sim, "server-error");
+        using (var failed = await pos.PublishAsync(VnptPos.Invoice(fkey)))
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        await Task.Delay(300); // backs off
+        Assert.StartsWith("OK:", await VnptPos.ResultAsync(await pos.PublishAsync(VnptPos.Invoice(fkey)))); // the same Fkey
+        // accepted by the provider (it checks figures, not words), called out by the judgement
+        var words = VnptPos.Invoice("POS1-" + Guid.NewGuid().ToString("N")[..20], unitPrice: 40000m, quantity: 1, words: "Một trăm nghìn đồng");
+        words.Descendants("DVTinh").Single().Remove();
+        await VnptPos.ResultAsync(await pos.PublishAsync(words));
+
+        var verdicts = await VerdictsAsync(sim, 3);
+        Expect(verdicts, "transaction-id", "pass");
+        Expect(verdicts, "same-id-on-retry", "pass");
+        Expect(verdicts, "login-reuse", "not-seen");
+        Expect(verdicts, "back-off", "pass");
+        Expect(verdicts, "amount-in-words", "fail");
+        Assert.Contains("reads 100,000, the total is 44,000", verdicts["amount-in-words"]);
+        Expect(verdicts, "required-fields", "fail");
+        Assert.Contains("HDon[0].HHDVu[0].DVTinh is missing", verdicts["required-fields"]);
+        Expect(verdicts, "totals", "pass");
     }
 }

@@ -41,6 +41,9 @@ public sealed class MisaProfileTests(PipelineFixture fixture)
         var deleted = await ViettelPos.BodyAsync(await pos.DeleteAsync(transactionId, "Khách trả lại hàng"));
         Assert.True(deleted.GetProperty("Success").GetBoolean(), deleted.ToString());
         Assert.True((await MisaPos.ListAsync(await pos.StatusAsync(2, refId)))[0].GetProperty("IsDelete").GetBoolean());
+        // the reference provider's real cancel: a 303 to the authority, whose 301 settles it (SendTaxStatus 6, cancelled)
+        var settled = await pos.WaitForAsync(refId, sendTaxStatus: 6);
+        Assert.Equal("CQT đã chấp nhận hủy", settled.GetProperty("SendTaxStatusName").GetString());
         var twice = await ViettelPos.BodyAsync(await pos.DeleteAsync(transactionId, "again"));
         Assert.Equal("InvoiceDeleted", twice.GetProperty("ErrorCode").GetString());
     }

@@ -49,3 +49,44 @@ public sealed class RecordReplayTests(PipelineFixture fixture)
         }
     }
 }
+
+/// <summary>Record → replay of a SOAP provider (the vnpt-invoice profile plays VNPT's sandbox): the passwords in its XML bodies never reach a file.</summary>
+[Collection("pipeline")]
+public sealed class SoapRecordReplayTests(PipelineFixture fixture)
+{
+    [Fact]
+    public async Task A_VNPT_exchange_recorded_through_the_proxy_replays_offline_without_its_passwords()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var fkey = "POS1-" + Guid.NewGuid().ToString("N")[..20];
+            string result;
+            await using (var sandbox = await fixture.StartAsync("vnpt-invoice"))
+            using (var recorder = Recorder.Start(sandbox.Address))
+            {
+                using var pos = new VnptPos(recorder.Address);
+                result = await VnptPos.ResultAsync(await pos.PublishAsync(VnptPos.Invoice(fkey)));
+                Assert.StartsWith("OK:", result);
+                await Eventually.UntilAsync(() => recorder.Server.LogEntries.Count() >= 1, "the exchange recorded");
+                Assert.Equal(1, recorder.Save(folder));
+            }
+
+            var all = string.Concat(Directory.GetFiles(Path.Combine(folder, "mappings")).Select(File.ReadAllText));
+            Assert.DoesNotContain(">secret<", all); // ACpass, password
+            var matcher = JsonDocument.Parse(File.ReadAllText(Directory.GetFiles(Path.Combine(folder, "mappings"))[0]))
+                .RootElement.GetProperty("Request").GetProperty("Body").GetProperty("Matcher");
+            Assert.Equal("WildcardMatcher", matcher.GetProperty("Name").GetString());
+            Assert.Contains("<ACpass>*</ACpass>", matcher.GetProperty("Pattern").GetString()); // any password matches
+            Assert.Contains(fkey, all);
+
+            using var replay = Recorder.Replay(folder);
+            using var offline = new VnptPos(new Uri(replay.Urls[0] + "/")) { Password = "another-password" }; // still answered
+            Assert.Equal(result, await VnptPos.ResultAsync(await offline.PublishAsync(VnptPos.Invoice(fkey))));
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+}

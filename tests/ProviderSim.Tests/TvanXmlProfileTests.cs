@@ -149,10 +149,11 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
     }
 
     [Fact]
-    public void The_TVAN_profile_has_four_ready_faults()
+    public void The_TVAN_profile_has_the_nine_ready_faults_of_every_profile()
     {
         var profile = new ProfileCatalog(ProfileCatalog.DefaultFolder).Find("tvan-xml")!;
-        Assert.Equal(["rate-limited", "server-error", "token-expired", "unavailable"], profile.Faults.Order());
+        Assert.Equal(["authority-unreachable", "delay", "duplicate-transaction", "empty-body", "malformed-body", "rate-limited", "server-error",
+            "token-expired", "unavailable"], profile.Faults.Order());
     }
 
     [Theory]
@@ -160,6 +161,9 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
     [InlineData("rate-limited", HttpStatusCode.TooManyRequests)]
     [InlineData("server-error", HttpStatusCode.InternalServerError)]
     [InlineData("unavailable", HttpStatusCode.ServiceUnavailable)]
+    [InlineData("empty-body", HttpStatusCode.OK)]
+    [InlineData("malformed-body", HttpStatusCode.OK)]
+    [InlineData("duplicate-transaction", HttpStatusCode.BadRequest)]
     public async Task A_ready_fault_reaches_the_seller_nothing_is_taken_and_the_same_TDiep_sent_again_goes_through(string fault, HttpStatusCode status)
     {
         await using var sim = await fixture.StartAsync("tvan-xml");
@@ -169,6 +173,9 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
 
         var failed = await SendAsync(seller, xml);
         Assert.Equal(status, failed.Status);
+        if (fault == "empty-body") Assert.Equal("", failed.Body);
+        if (fault == "malformed-body") Assert.ThrowsAny<System.Xml.XmlException>(() => XDocument.Parse(failed.Body));
+        if (fault == "duplicate-transaction") Assert.Equal("2", XDocument.Parse(failed.Body).Root!.Element("MaKetQua")!.Value);
         if (fault == "rate-limited") Assert.Contains("Retry-After", (await Admin.JournalAsync(sim)).ToString());
         using (var lookUp = await seller.GetAsync(Root + "TraCuuThongDiep/" + id))
             Assert.Equal(fault == "token-expired" ? HttpStatusCode.Unauthorized : HttpStatusCode.NotFound, lookUp.StatusCode); // nothing taken
@@ -183,6 +190,72 @@ public sealed class TvanXmlProfileTests(PipelineFixture fixture)
         var (retried, body) = await SendAsync(seller, xml); // a one-shot fault: the same bytes again are taken
         Assert.True(retried == HttpStatusCode.OK, body);
         await LookUpAsync(seller, id, until: 0);
+    }
+
+    [Fact]
+    public async Task A_slow_TVAN_takes_the_TDiep_and_the_same_bytes_sent_again_after_a_time_out_get_the_same_999()
+    {
+        await using var sim = await fixture.StartAsync("tvan-xml");
+        using var seller = await SellerAsync(sim);
+        await Admin.FaultAsync(sim, "delay");
+        var (xml, id) = SellerPackage();
+        using (var impatient = new HttpClient { BaseAddress = sim.Address, Timeout = TimeSpan.FromMilliseconds(800) })
+        {
+            impatient.DefaultRequestHeaders.Authorization = seller.DefaultRequestHeaders.Authorization;
+            await Assert.ThrowsAnyAsync<TaskCanceledException>(() => SendAsync(impatient, xml));
+        }
+        var (status, body) = await SendAsync(seller, xml); // slow too while the delayed answer is being made, then the same 999
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Equal(id, XDocument.Parse(body).Descendants("MTDTChieu").Single().Value);
+        var messages = new List<XElement>();
+        await Eventually.UntilAsync(async () =>
+        {
+            messages = (await LookUpAsync(seller, id, until: 0)).Element("DuLieu")!.Elements("TDiep").ToList();
+            return messages.Any(m => Field(m, "MLTDiep") == "204");
+        }, "the authority's 204 relayed", TimeSpan.FromSeconds(20));
+        Assert.Single(messages, m => Field(m, "MLTDiep") == "999" && Field(m, "MNGui") == "TCT"); // forwarded once
+    }
+
+    [Fact]
+    public async Task With_the_authority_unreachable_behind_the_TVAN_every_TDiep_is_refused_until_it_is_back()
+    {
+        await using var sim = await fixture.StartAsync("tvan-xml");
+        using var seller = await SellerAsync(sim);
+        await Admin.FaultAsync(sim, "authority-unreachable");
+        var (xml, id) = SellerPackage();
+        for (var i = 0; i < 2; i++)
+        {
+            var (status, body) = await SendAsync(seller, xml);
+            Assert.Equal(HttpStatusCode.BadGateway, status);
+            Assert.Equal("3", XDocument.Parse(body).Root!.Element("MaKetQua")!.Value);
+        }
+        using (var lookUp = await seller.GetAsync(Root + "TraCuuThongDiep/" + id))
+            Assert.Equal(HttpStatusCode.NotFound, lookUp.StatusCode);
+        await Admin.FaultAsync(sim, "authority-unreachable", on: false);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(seller, xml)).Status);
+        await LookUpAsync(seller, id, until: 0);
+    }
+
+    [Fact]
+    public async Task The_judgement_reads_the_sellers_XML_its_MTDiep_kept_on_a_resend_and_its_signature()
+    {
+        await using var sim = await fixture.StartAsync("tvan-xml");
+        using var seller = await SellerAsync(sim);
+        await Admin.FaultAsync(sim, "server-error");
+        var (xml, _) = SellerPackage();
+        Assert.Equal(HttpStatusCode.InternalServerError, (await SendAsync(seller, xml)).Status);
+        await Task.Delay(300); // backs off
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(seller, xml)).Status); // the same bytes, the same MTDiep
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(seller, SellerPackage(sign: false).Xml)).Status);
+
+        var verdicts = await JudgeTests.VerdictsAsync(sim, 4);
+        JudgeTests.Expect(verdicts, "transaction-id", "pass");
+        JudgeTests.Expect(verdicts, "same-id-on-retry", "pass");
+        JudgeTests.Expect(verdicts, "login-reuse", "pass");
+        JudgeTests.Expect(verdicts, "back-off", "pass");
+        JudgeTests.Expect(verdicts, "accepted-content", "fail");
+        JudgeTests.Expect(verdicts, "signature", "fail");
+        Assert.DoesNotContain("totals", verdicts.Keys);
     }
 
     [Fact]

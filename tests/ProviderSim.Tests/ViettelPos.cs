@@ -52,6 +52,35 @@ public sealed class ViettelPos(Uri provider, string taxCode, TimeSpan? timeout =
         };
     }
 
+    /// <summary>
+    /// A replacement (adjustmentType 3) or an adjustment (5, adjustmentInvoiceType 1: money) of <paramref name="originalInvoiceId"/>,
+    /// as the public clients the profile cites write them; a decrease's lines carry isIncreaseItem false.
+    /// </summary>
+    public static object Correction(string transactionUuid, string adjustmentType, string originalInvoiceId, string reason,
+        decimal unitPrice = 29000m, int quantity = 1, bool decrease = false)
+    {
+        var net = unitPrice * quantity;
+        var tax = Math.Round(net * 0.10m, 0, MidpointRounding.AwayFromZero);
+        return new
+        {
+            generalInvoiceInfo = new
+            {
+                invoiceType = "2", templateCode = "2/001", invoiceSeries = "C25MAA", currencyCode = "VND", adjustmentType,
+                adjustmentInvoiceType = adjustmentType == "5" ? "1" : "", originalInvoiceId,
+                originalInvoiceIssueDate = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), additionalReferenceDesc = reason,
+                additionalReferenceDate = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), paymentStatus = true, cusGetInvoiceRight = true, transactionUuid,
+            },
+            buyerInfo = new { buyerName = "Khách lẻ" },
+            payments = new[] { new { paymentMethodName = "TM/CK" } },
+            itemInfo = new[]
+            {
+                new { lineNumber = 1, selection = 1, itemCode = "CF01", itemName = "Cà phê sữa đá", unitName = "Ly", unitPrice, quantity,
+                      itemTotalAmountWithoutTax = net, taxPercentage = 10, taxAmount = tax, isIncreaseItem = !decrease },
+            },
+            summarizeInfo = new { totalAmountWithoutTax = net, totalTaxAmount = tax, totalAmountWithTax = net + tax },
+        };
+    }
+
     public Task<HttpResponseMessage> CreateAsync(object invoice, CancellationToken ct = default) =>
         _http.PostAsJsonAsync(Ws + "createInvoice/" + taxCode, invoice, ct);
 

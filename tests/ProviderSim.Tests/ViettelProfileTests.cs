@@ -43,8 +43,10 @@ public sealed class ViettelProfileTests(PipelineFixture fixture)
 
         var cancelled = await ViettelPos.BodyAsync(await pos.CancelAsync(invoiceNo, "Biên bản hủy số 01"));
         Assert.Equal(JsonValueKind.Null, cancelled.GetProperty("errorCode").ValueKind);
-        var after = (await ViettelPos.BodyAsync(await pos.SearchAsync(id))).GetProperty("result")[0];
+        // the reference provider's real cancel: a signed 303 (TCTBao 1); the authority's 301 settles it
+        var after = await pos.WaitForAsync(id, "cancelled");
         Assert.Equal("Hóa đơn đã hủy", after.GetProperty("status").GetString());
+        Assert.Equal("CQT đã chấp nhận hủy", after.GetProperty("exchangeDes").GetString());
         var again = await ViettelPos.BodyAsync(await pos.CancelAsync(invoiceNo, "again"), HttpStatusCode.BadRequest);
         Assert.Equal("INVOICE_CANCELLED", again.GetProperty("errorCode").GetString());
     }

@@ -20,9 +20,9 @@ public sealed class MisaBackend : IProfileBackend
 
     public JudgeSpec Judge { get; } = new(
         (method, path) => method == "POST" && path == "/api/integration/auth/token",
-        (method, path) => method == "POST" && path == "/api/integration/invoice",
-        body => BackendContext.Child(body, "InvoiceData") is { ValueKind: JsonValueKind.Array } data && data.GetArrayLength() > 0
-                && BackendContext.Text(data[0], "RefID") is { Length: > 0 } id ? id : null,
+        (method, path, _) => method == "POST" && path == "/api/integration/invoice",
+        JudgeSpec.Json(body => BackendContext.Child(body, "InvoiceData") is { ValueKind: JsonValueKind.Array } data && data.GetArrayLength() > 0
+                && BackendContext.Text(data[0], "RefID") is { Length: > 0 } id ? id : null),
         (status, body) =>
         {
             if (status != 200) return false;
@@ -38,7 +38,7 @@ public sealed class MisaBackend : IProfileBackend
             {
                 return false;
             }
-        });
+        }) { Content = JsonJudgeRules.Misa, ContentRules = JsonJudgeRules.Rules };
 
     /// <summary>MISA's names as they are (PascalCase), not ASP.NET's camelCase.</summary>
     private static readonly JsonSerializerOptions AsIs = new() { PropertyNamingPolicy = null, DictionaryKeyPolicy = null };
@@ -207,8 +207,9 @@ public sealed class MisaBackend : IProfileBackend
                 RefID = entry.TransactionId, TransactionID = BackendContext.ProviderId(entry.Code), InvSeries = answer.Text("series"),
                 InvNo = answer.Text("number"), InvCode = entry.Code, InvDate = answer.Text("issuedAt"), TotalAmount = answer.Number("totalPayable"),
                 TotalAmountInWords = answer.Text("totalPayableInWords"), PublishStatus = 1,
-                SendTaxStatus = state switch { "issued" => 0, "packaged" => 1, "accepted" => 2, "rejected" => 3, _ => 4 },
-                SendTaxStatusName = ViettelBackend.Describe(state), IsDelete = entry.CancelledAt is not null, DeletedReason = entry.CancelReason,
+                SendTaxStatus = state switch { "issued" => 0, "packaged" => 1, "accepted" => 2, "rejected" => 3, "cancelling" => 5, "cancelled" => 6, _ => 4 },
+                SendTaxStatusName = ViettelBackend.Describe(state), IsDelete = state is "cancelled" or "cancelling",
+                DeletedReason = state is "cancelled" or "cancelling" ? entry.CancelReason : null,
             });
         }
         return Ok(rows);
@@ -228,7 +229,7 @@ public sealed class MisaBackend : IProfileBackend
         return Ok(files);
     }
 
-    /// <summary>Cancellation (xóa bỏ) by TransactionID with the minutes' details; recorded here, not sent to the authority (docs/provider-sim.md, limits).</summary>
+    /// <summary>Cancellation (xóa bỏ) by TransactionID with the minutes' details: the reference provider's real cancel, a signed 303 (TCTBao 1) the authority's 301 settles.</summary>
     private static async Task<IResult> DeleteAsync(BackendContext context, HttpRequest request, CancellationToken ct)
     {
         JsonElement body;
@@ -244,9 +245,19 @@ public sealed class MisaBackend : IProfileBackend
         if (string.IsNullOrWhiteSpace(transactionId)) return Error("RequireInfo_TransactionID", "TransactionID không được để trống");
         if (string.IsNullOrWhiteSpace(BackendContext.Text(body, "DeletedReason"))) return Error("RequireInfo_DeletedReason", "DeletedReason không được để trống");
         if (Find(context, transactionId, 1) is not { } entry) return Error("InvalidTransactionID", "Mã tra cứu hóa đơn không đúng");
-        if (entry.CancelledAt is not null) return Error("InvoiceDeleted", "Hóa đơn đã bị xóa bỏ");
-        entry.CancelledAt = DateTimeOffset.UtcNow;
-        entry.CancelReason = BackendContext.Text(body, "DeletedReason");
-        return Ok(new { TransactionID = transactionId, RefID = entry.TransactionId });
+        var reason = BackendContext.Text(body, "DeletedReason")!;
+        var answer = await context.Provider.CancelAsync(entry.Code, reason, ct);
+        if (answer.Ok)
+        {
+            entry.CancelledAt ??= DateTimeOffset.UtcNow;
+            entry.CancelReason ??= reason;
+            return Ok(new { TransactionID = transactionId, RefID = entry.TransactionId });
+        }
+        if (answer.Status != HttpStatusCode.Conflict)
+            return Error(answer.Status == HttpStatusCode.NotFound ? "InvalidTransactionID" : "UnExpectedError", $"{(int)answer.Status}: {answer.Text("detail")}");
+        var now = await context.Provider.SaleAsync(entry.SaleId, ct);
+        return now.Text("state") is "cancelled" or "cancelling"
+            ? Error("InvoiceDeleted", "Hóa đơn đã bị xóa bỏ")
+            : Error("InvoiceCannotBeDeleted", "Không thể xóa bỏ hóa đơn: " + answer.Text("detail"));
     }
 }

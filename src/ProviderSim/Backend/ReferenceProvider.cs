@@ -36,6 +36,30 @@ public sealed class ReferenceProvider(HttpClient http)
         return new Answer(response.StatusCode, await ReadAsync(response, ct));
     }
 
+    /// <summary>
+    /// The real cancel (docs/corrections.md): 202 and a signed 303 (TCTBao 1) on its way; the invoice turns
+    /// <c>cancelling</c>, then <c>cancelled</c> when the authority's 301 accepts it. 409 when the chain rules forbid it.
+    /// </summary>
+    public async Task<Answer> CancelAsync(string code, string reason, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"api/v1/invoices/{Uri.EscapeDataString(code)}/cancel", new { reason }, ct);
+        return new Answer(response.StatusCode, await ReadAsync(response, ct));
+    }
+
+    /// <summary>An adjustment invoice of <paramref name="code"/> (TTHDLQuan TCHDon 2): <c>{direction, saleId, lines, …}</c>; 201 (or 200 for the same saleId again) with <c>adjustment</c>.</summary>
+    public async Task<Answer> AdjustAsync(string code, object adjustment, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"api/v1/invoices/{Uri.EscapeDataString(code)}/adjust", adjustment, ct);
+        return new Answer(response.StatusCode, await ReadAsync(response, ct));
+    }
+
+    /// <summary>A replacement invoice of <paramref name="code"/> (TTHDLQuan TCHDon 1) and its 303 (TCTBao 3): <c>{reason, lines, …}</c>; 201 with <c>replacement</c>.</summary>
+    public async Task<Answer> ReplaceAsync(string code, object replacement, CancellationToken ct)
+    {
+        using var response = await http.PostAsJsonAsync($"api/v1/invoices/{Uri.EscapeDataString(code)}/replace", replacement, ct);
+        return new Answer(response.StatusCode, await ReadAsync(response, ct));
+    }
+
     /// <summary>The seller the provider issues for (its MST), from /api/v1/status.</summary>
     public async Task<string> SellerTaxCodeAsync(CancellationToken ct)
     {

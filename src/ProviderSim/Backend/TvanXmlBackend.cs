@@ -36,12 +36,11 @@ public sealed partial class TvanXmlBackend : IProfileBackend
 
     public string Name => "tvan-xml";
 
-    /// <summary>The judgement reads JSON bodies: here it sees the logins only (its checks of issuing say not-seen).</summary>
-    public JudgeSpec Judge { get; } = new(
-        (method, path) => method == "POST" && path == Root + "/Authentication/GetTokenXML",
-        (_, _) => false,
-        _ => null,
-        (_, _) => false);
+    /// <summary>
+    /// The judgement of a seller's traffic: the issue is TiepNhan, its id the seller's MTDiep (the same package sent again keeps
+    /// it), taken when the T-VAN's 999 says TTTNhan 0; the content rule is the seller's signature (<c>signature</c>).
+    /// </summary>
+    public JudgeSpec Judge { get; } = TvanXmlJudge.Spec;
 
     /// <summary>What the T-VAN holds of one seller message: keyed by the seller's MTDiep.</summary>
     private sealed class Received

@@ -22,8 +22,8 @@ public sealed class ViettelBackend : IProfileBackend
 
     public JudgeSpec Judge { get; } = new(
         (method, path) => method == "POST" && path == "/auth/login",
-        (method, path) => method == "POST" && path.StartsWith(Ws + "/createInvoice/", StringComparison.Ordinal),
-        body => BackendContext.Text(BackendContext.Child(body, "generalInvoiceInfo"), "transactionUuid") is { Length: > 0 } id ? id : null,
+        (method, path, _) => method == "POST" && path.StartsWith(Ws + "/createInvoice/", StringComparison.Ordinal),
+        JudgeSpec.Json(body => BackendContext.Text(BackendContext.Child(body, "generalInvoiceInfo"), "transactionUuid") is { Length: > 0 } id ? id : null),
         (status, body) =>
         {
             if (status != 200) return false;
@@ -37,7 +37,7 @@ public sealed class ViettelBackend : IProfileBackend
             {
                 return false;
             }
-        });
+        }) { Content = JsonJudgeRules.Viettel, ContentRules = JsonJudgeRules.Rules };
 
     public void Map(IEndpointRouteBuilder app, BackendContext context)
     {
@@ -53,7 +53,7 @@ public sealed class ViettelBackend : IProfileBackend
     public static IResult Error(string code, string description, int status = 400) =>
         Results.Json(new { errorCode = code, description, result = (object?)null }, statusCode: status);
 
-    private static IResult Ok(object? result) => Results.Json(new { errorCode = (string?)null, description = (string?)null, result });
+    public static IResult Ok(object? result) => Results.Json(new { errorCode = (string?)null, description = (string?)null, result });
 
     private static async Task<IResult> CreateAsync(BackendContext context, string supplierTaxCode, HttpRequest request, CancellationToken ct)
     {
@@ -78,6 +78,11 @@ public sealed class ViettelBackend : IProfileBackend
         var transactionUuid = BackendContext.Text(general, "transactionUuid");
         if (string.IsNullOrWhiteSpace(transactionUuid)) transactionUuid = Guid.NewGuid().ToString(); // not idempotent: the POS sent none
 
+        var adjustmentType = BackendContext.Text(general, "adjustmentType") is { Length: > 0 } at ? at : "1";
+        if (adjustmentType is not ("1" or "3" or "5"))
+            return Error("BAD_REQUEST", $"generalInvoiceInfo.adjustmentType {adjustmentType}: 1 (gốc), 3 (thay thế) hoặc 5 (điều chỉnh)");
+        var increases = new List<bool>();
+
         var items = BackendContext.Child(body, "itemInfo");
         if (items.ValueKind != JsonValueKind.Array || items.GetArrayLength() == 0) return Error("BAD_REQUEST", "itemInfo phải có ít nhất một dòng");
         var lines = new List<SaleLine>();
@@ -97,8 +102,11 @@ public sealed class ViettelBackend : IProfileBackend
                 null => null,
             };
             if (rate is null) return Error("BAD_REQUEST", $"itemInfo[{i}].taxPercentage '{BackendContext.Text(item, "taxPercentage")}' không hợp lệ (0, 5, 8, 10, -1 KCT, -2 KKKNT)");
+            increases.Add(BackendContext.Text(item, "isIncreaseItem") is not { } inc || !inc.Equals("false", StringComparison.OrdinalIgnoreCase));
+            var unitPrice = BackendContext.Number(item, "unitPrice") ?? 0m;
+            if (adjustmentType == "5") unitPrice = Math.Abs(unitPrice); // some clients write a decrease's price negative, isIncreaseItem says which
             lines.Add(new SaleLine(BackendContext.Text(item, "itemName") ?? "", BackendContext.Text(item, "unitName") ?? "",
-                BackendContext.Number(item, "quantity") ?? 0m, BackendContext.Number(item, "unitPrice") ?? 0m, rate.Value,
+                BackendContext.Number(item, "quantity") ?? 0m, unitPrice, rate.Value,
                 BackendContext.Number(item, "itemDiscount") ?? 0m, BackendContext.Text(item, "itemCode")));
             i++;
         }
@@ -118,16 +126,21 @@ public sealed class ViettelBackend : IProfileBackend
         var (violation, totals) = BackendContext.Check(sale);
         if (violation is not null) return Error("BAD_REQUEST", $"{Path(violation.Path)}: {violation.Message}");
         var summary = BackendContext.Child(body, "summarizeInfo");
-        if (BackendContext.Number(summary, "totalAmountWithTax") is { } claimed && claimed != totals!.TotalPayable)
+        if (BackendContext.Number(summary, "totalAmountWithTax") is { } claimed && Math.Abs(claimed) != totals!.TotalPayable)
             return Error("BAD_REQUEST", $"summarizeInfo.totalAmountWithTax {claimed} khác tổng tiền tính được {totals.TotalPayable}");
-        if (BackendContext.Number(summary, "totalTaxAmount") is { } claimedTax && claimedTax != totals!.TotalTax)
+        if (BackendContext.Number(summary, "totalTaxAmount") is { } claimedTax && Math.Abs(claimedTax) != totals!.TotalTax)
             return Error("BAD_REQUEST", $"summarizeInfo.totalTaxAmount {claimedTax} khác tổng tiền thuế tính được {totals.TotalTax}");
+        if (adjustmentType != "1")
+        {
+            if (increases.Distinct().Count() > 1)
+                return Error("BAD_REQUEST", "itemInfo[].isIncreaseItem: the simulator takes an adjustment that only increases or only decreases");
+            return await ViettelCorrections.CreateAsync(context, general, transactionUuid, adjustmentType, sale, decrease: !increases[0], ct);
+        }
 
         var saleId = "viettel:" + transactionUuid;
         var answer = await context.Provider.SellAsync(new
         {
-            saleId, lines = sale.Lines.Select(l => new { name = l.Name, unit = l.Unit, quantity = l.Quantity, unitPrice = l.UnitPrice, rate = l.Rate.Value, discount = l.Discount, itemCode = l.ItemCode }),
-            buyer = sale.Buyer, paymentMethod = sale.PaymentMethod,
+            saleId, lines = Lines(sale), buyer = sale.Buyer, paymentMethod = sale.PaymentMethod,
         }, ct);
         if (!answer.Ok) return Refused(answer);
         var invoiceNo = answer.Text("series") + answer.Text("number");
@@ -140,6 +153,12 @@ public sealed class ViettelBackend : IProfileBackend
             reservationCode = BackendContext.ProviderId(code), codeOfTax = code,
         });
     }
+
+    /// <summary>A sale's lines as the reference provider's JSON writes them.</summary>
+    public static IEnumerable<object> Lines(Sale sale) => sale.Lines.Select(l => new
+    {
+        name = l.Name, unit = l.Unit, quantity = l.Quantity, unitPrice = l.UnitPrice, rate = l.Rate.Value, discount = l.Discount, itemCode = l.ItemCode,
+    });
 
     /// <summary>The reference provider's refusal in Viettel's envelope.</summary>
     public static IResult Refused(ReferenceProvider.Answer answer) => answer.Status switch
@@ -169,7 +188,7 @@ public sealed class ViettelBackend : IProfileBackend
         if (string.IsNullOrWhiteSpace(transactionUuid)) return Error("BAD_REQUEST", "transactionUuid không được để trống");
         if (form.GetValueOrDefault("supplierTaxCode") is { } mst && mst != context.SellerTaxCode)
             return Error("SUPPLIER_TAX_CODE_INVALID", $"Mã số thuế {mst} không thuộc tài khoản");
-        var answer = await context.Provider.SaleAsync("viettel:" + transactionUuid, ct);
+        var answer = await context.Provider.SaleAsync(context.Index.ByTransaction(transactionUuid)?.SaleId ?? "viettel:" + transactionUuid, ct);
         if (answer.Status == HttpStatusCode.NotFound) return Error("INVOICE_NOT_FOUND", $"Không tìm thấy hóa đơn của giao dịch {transactionUuid}", 404);
         if (!answer.Ok) return Refused(answer);
         return Results.Json(new { transactionUuid, errorCode = (string?)null, description = (string?)null, result = new[] { Row(context, answer, transactionUuid) } });
@@ -178,22 +197,35 @@ public sealed class ViettelBackend : IProfileBackend
     private static object Row(BackendContext context, ReferenceProvider.Answer answer, string transactionUuid)
     {
         var code = answer.Text("code");
-        var entry = context.Index.ByTransaction(transactionUuid);
         var state = answer.Text("state");
         return new
         {
             supplierTaxCode = answer.Text("taxCode"), invoiceNo = answer.Text("series") + answer.Text("number"), transactionUuid,
             reservationCode = BackendContext.ProviderId(code), codeOfTax = code,
             issueDate = DateTimeOffset.Parse(answer.Text("issuedAt"), CultureInfo.InvariantCulture).ToUnixTimeMilliseconds(),
-            status = entry?.CancelledAt is not null ? "Hóa đơn đã hủy" : "Hóa đơn gốc",
+            status = Status(answer), adjustmentType = answer.Text("replaces") != "" ? "3" : answer.Text("adjusts") != "" ? "5" : "1",
             exchangeStatus = state, exchangeDes = Describe(state),
             totalAmountWithTax = answer.Number("totalPayable"), totalAmountWithTaxInWords = answer.Text("totalPayableInWords"),
         };
     }
 
+    /// <summary>The invoice's standing in its chain (cancelled, replaced, adjusted …), from the reference provider's state and links.</summary>
+    public static string Status(ReferenceProvider.Answer answer) => answer.Text("state") switch
+    {
+        "cancelled" => "Hóa đơn đã hủy",
+        "cancelling" => "Hóa đơn đang hủy (chờ CQT)",
+        _ when answer.Text("replacedBy") != "" => "Hóa đơn bị thay thế",
+        _ when answer.Body.ValueKind == JsonValueKind.Object && answer.Body.TryGetProperty("adjustedBy", out var a) && a.ValueKind == JsonValueKind.Array => "Hóa đơn bị điều chỉnh",
+        _ when answer.Text("replaces") != "" => "Hóa đơn thay thế",
+        _ when answer.Text("adjusts") != "" => "Hóa đơn điều chỉnh",
+        _ => "Hóa đơn gốc",
+    };
+
     /// <summary>Where the invoice is on its way to the authority, in the words a shop reads.</summary>
     public static string Describe(string state) => state switch
     {
+        "cancelling" => "Đã gửi thông báo hủy (04/SS-HĐĐT), chờ CQT",
+        "cancelled" => "CQT đã chấp nhận hủy",
         "issued" => "Đã cấp mã, chờ gửi CQT",
         "packaged" => "Đã đóng gói, đang gửi CQT",
         "accepted" => "CQT đã tiếp nhận",
@@ -252,19 +284,30 @@ public sealed class ViettelBackend : IProfileBackend
         });
     }
 
+    /// <summary>cancelTransactionInvoice: the reference provider's real cancel — a signed 303 (TCTBao 1); the authority's 301 settles it.</summary>
     private static async Task<IResult> CancelAsync(BackendContext context, HttpRequest request, CancellationToken ct)
     {
         var form = await Form(request, ct);
         var invoiceNo = form.GetValueOrDefault("invoiceNo");
         if (string.IsNullOrWhiteSpace(invoiceNo)) return Error("BAD_REQUEST", "invoiceNo không được để trống");
-        if (string.IsNullOrWhiteSpace(form.GetValueOrDefault("additionalReferenceDesc")))
-            return Error("BAD_REQUEST", "additionalReferenceDesc (lý do / văn bản thỏa thuận hủy) không được để trống");
+        var reason = form.GetValueOrDefault("additionalReferenceDesc");
+        if (string.IsNullOrWhiteSpace(reason)) return Error("BAD_REQUEST", "additionalReferenceDesc (lý do / văn bản thỏa thuận hủy) không được để trống");
         var entry = context.Index.ByInvoiceNo(invoiceNo);
         if (entry is null) return Error("INVOICE_NOT_FOUND", $"Không tìm thấy hóa đơn {invoiceNo}", 404);
-        if (entry.CancelledAt is not null) return Error("INVOICE_CANCELLED", $"Hóa đơn {invoiceNo} đã bị hủy trước đó");
-        entry.CancelledAt = DateTimeOffset.UtcNow;
-        entry.CancelReason = form.GetValueOrDefault("additionalReferenceDesc");
-        return Ok(null);
+        var answer = await context.Provider.CancelAsync(entry.Code, reason, ct);
+        if (answer.Ok)
+        {
+            entry.CancelledAt ??= DateTimeOffset.UtcNow;
+            entry.CancelReason ??= reason;
+            return Ok(null);
+        }
+        if (answer.Status != HttpStatusCode.Conflict) return answer.Status == HttpStatusCode.NotFound
+            ? Error("INVOICE_NOT_FOUND", $"Không tìm thấy hóa đơn {invoiceNo}", 404)
+            : Refused(answer);
+        var now = await context.Provider.SaleAsync(entry.SaleId, ct);
+        return now.Text("state") is "cancelled" or "cancelling"
+            ? Error("INVOICE_CANCELLED", $"Hóa đơn {invoiceNo} đã bị hủy trước đó")
+            : Error("INVOICE_CANNOT_BE_CANCELLED", $"Không thể hủy hóa đơn {invoiceNo}: {answer.Text("detail")}");
     }
 
     /// <summary>The fields of a form body, and of the query string (some clients send cancelTransactionInvoice's fields there, some send JSON).</summary>
