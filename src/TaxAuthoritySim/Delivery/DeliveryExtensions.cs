@@ -6,6 +6,7 @@ public static class DeliveryExtensions
     {
         services.AddHttpClient(CallbackSender.ClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<CallbackSender>();
+        services.AddSingleton<BuyerMailer>();
         services.AddSingleton<NoticeMailer>();
         services.AddHostedService<DeliveryService>();
         return services;

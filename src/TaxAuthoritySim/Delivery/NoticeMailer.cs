@@ -10,12 +10,14 @@ namespace ConformanceKit.TaxAuthoritySim.Delivery;
 
 /// <summary>
 /// E-mails each 204 to the taxpayer, as the portal does: an .eml file per notice in the outbox
-/// folder by default, or through an SMTP server when --smtp host:port is given.
+/// folder by default, or through an SMTP server when --smtp host:port is given. The 204 of a
+/// package that stored replacements or adjustments also goes to their buyers (<see cref="BuyerMailer"/>).
 /// </summary>
 public sealed class NoticeMailer(
     ISimulatorStore store,
     RegistryService registry,
     SimulatorSettings settings,
+    BuyerMailer buyers,
     ILogger<NoticeMailer> log)
 {
     public async Task SendPendingAsync(CancellationToken ct)
@@ -24,18 +26,19 @@ public sealed class NoticeMailer(
         foreach (var response in pending)
         {
             var taxpayer = registry.Current.Taxpayer(response.TaxCode);
-            if (taxpayer?.Email is { Length: > 0 } to)
+            var to = taxpayer?.Email is { Length: > 0 } email ? email : null;
+            try
             {
-                try
-                {
-                    await SendAsync(Compose(response, taxpayer, to, registry.Current.Authority), ct);
-                }
-                catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
-                {
-                    // Left pending: the next round tries again.
-                    log.LogWarning(ex, "E-mail of {ResponseId} to {To} failed; will retry", response.ResponseId, to);
-                    return;
-                }
+                // The buyers first: their e-mails are recorded per invoice, so a retry after a failure here sends none twice.
+                await buyers.SendForAsync(response, ct);
+                if (taxpayer is not null && to is not null)
+                    await MailTransport.SendAsync(settings, Compose(response, taxpayer, to, registry.Current.Authority), ct);
+            }
+            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException)
+            {
+                // Left pending: the next round tries again.
+                log.LogWarning(ex, "E-mail of {ResponseId} failed; will retry", response.ResponseId);
+                return;
             }
             await store.MarkEmailedAsync(response.Seq, ct);
         }
@@ -67,30 +70,5 @@ public sealed class NoticeMailer(
         var attachment = new Attachment(new MemoryStream(response.Body), $"TB-KTDL-{response.ResponseId}.xml", MediaTypeNames.Application.Xml);
         message.Attachments.Add(attachment);
         return message;
-    }
-
-    private async Task SendAsync(MailMessage message, CancellationToken ct)
-    {
-        using (message)
-        {
-            using var client = CreateClient();
-            await client.SendMailAsync(message, ct);
-        }
-    }
-
-    private SmtpClient CreateClient()
-    {
-        if (settings.Smtp is { Length: > 0 } smtp)
-        {
-            var parts = smtp.Split(':', 2);
-            var port = parts.Length == 2 && int.TryParse(parts[1], out var p) ? p : 25;
-            return new SmtpClient(parts[0], port) { DeliveryMethod = SmtpDeliveryMethod.Network, EnableSsl = false };
-        }
-        Directory.CreateDirectory(settings.OutboxPath);
-        return new SmtpClient
-        {
-            DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory,
-            PickupDirectoryLocation = Path.GetFullPath(settings.OutboxPath),
-        };
     }
 }

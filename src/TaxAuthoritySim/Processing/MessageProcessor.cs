@@ -73,7 +73,9 @@ public sealed class MessageProcessor(
                 ? $"204 LTBao 2: {invoices.Count} invoices stored"
                 : "204 LTBao 7: " + string.Join(", ", errors.Select(e => e.Code).Distinct());
             timings.Record("notice", started);
-            var (outs, faultNote) = NoticeDeliveries.Plan("204", noticeId, notice, m, at, tvan, outcome, fired, !string.IsNullOrEmpty(taxpayer?.Email));
+            // The 204 is mailed to the taxpayer, and to buyers of stored replacements and adjustments (Delivery/BuyerMailer).
+            var email = !string.IsNullOrEmpty(taxpayer?.Email) || invoices.Any(i => i.RelationKind is 1 or 2);
+            var (outs, faultNote) = NoticeDeliveries.Plan("204", noticeId, notice, m, at, tvan, outcome, fired, email);
             var wallMs = (DateTimeOffset.UtcNow - m.ReceivedWallAt).TotalMilliseconds;
             var journal = new JournalEntry
             {

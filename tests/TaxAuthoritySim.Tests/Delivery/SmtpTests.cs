@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using ConformanceKit.TaxAuthoritySim.Tests.Support;
+using C = ConformanceKit.TaxAuthoritySim.Tests.Support.Corrections;
 
 namespace ConformanceKit.TaxAuthoritySim.Tests.Delivery;
 
@@ -46,6 +47,30 @@ public sealed class SmtpTests : IDisposable
         Assert.Contains("RCPT TO:<cua-hang-a@example.test>", mail);
         Assert.Contains(Packages.IdOf(body), mail);
         Assert.Contains("TB-KTDL-", mail);
+        Assert.False(Directory.Exists(Path.Combine(sim.DataDirectory, "outbox")) &&
+                     Directory.GetFiles(Path.Combine(sim.DataDirectory, "outbox")).Length > 0);
+    }
+
+    [Fact]
+    public async Task The_buyer_of_a_replacement_is_sent_one_message_through_the_SMTP_server()
+    {
+        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        using var sim = SimulatorFactory.With(null, new Dictionary<string, string?> { ["smtp"] = $"127.0.0.1:{port}" });
+        var tvan = sim.Tvan();
+        var original = C.Of(await tvan.StoredAsync(C.Invoice()));
+        var package = await tvan.StoredAsync(Packages.Signed(Packages.Options(invoices: 1) with { SalesInvoiceEvery = 0 }, change: p =>
+        {
+            p.Invoices[0].Buyer = new Einvoice.Model.Party { Name = "Người Mua", Email = "nguoi-mua@example.test" };
+            p.Invoices[0].General.RelatedInvoice = C.RelatedTo(original, 1);
+        }));
+        // The taxpayer's message of that 204 comes after the buyer's.
+        var id = Packages.IdOf(package);
+        var done = await Eventually.TryUntilAsync(() => { lock (_messages) return _messages.Any(m => m.Contains(id)); }, TimeSpan.FromSeconds(15));
+        Assert.True(done, "the taxpayer's message of the replacement's 204 did not reach the SMTP server");
+        string[] toBuyer;
+        lock (_messages) toBuyer = [.. _messages.Where(m => m.Contains("RCPT TO:<nguoi-mua@example.test>"))];
+        var mail = Assert.Single(toBuyer);
+        Assert.Contains("X-MCCQT: " + C.Of(package).Code, mail);
         Assert.False(Directory.Exists(Path.Combine(sim.DataDirectory, "outbox")) &&
                      Directory.GetFiles(Path.Combine(sim.DataDirectory, "outbox")).Length > 0);
     }
