@@ -31,13 +31,17 @@ public static class SafeXml
         CloseInput = false,
     };
 
-    /// <summary>Writer settings that make output byte-stable: UTF-8 without BOM, no indentation, LF.</summary>
+    /// <summary>
+    /// Writer settings that make output byte-stable: UTF-8 without BOM, no indentation, LF. A CR in a value (and a line
+    /// break or tab in an attribute) is written as a character reference: a raw one would be read back as LF (or a
+    /// space), so a signature over the DOM would no longer match the bytes.
+    /// </summary>
     public static XmlWriterSettings WriterSettings(bool omitXmlDeclaration = false) => new()
     {
         Encoding = Utf8,
         Indent = false,
         OmitXmlDeclaration = omitXmlDeclaration,
-        NewLineHandling = NewLineHandling.None,
+        NewLineHandling = NewLineHandling.Entitize,
         CloseOutput = false,
     };
 
