@@ -53,9 +53,10 @@ public sealed record MessageList(byte[] Xml, long? Next = null, DateTimeOffset? 
                    DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersFromEntities = 0, IgnoreWhitespace = false,
                }))
             doc.Load(reader);
+        // Entitize: a CR in a signed value must stay a CR when the piece is read again (a raw one would become LF).
         var settings = new XmlWriterSettings
         {
-            Encoding = new System.Text.UTF8Encoding(false), Indent = false, OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.None,
+            Encoding = new System.Text.UTF8Encoding(false), Indent = false, OmitXmlDeclaration = true, NewLineHandling = NewLineHandling.Entitize,
         };
         return [.. doc.DocumentElement!.ChildNodes.OfType<XmlElement>().Select(e =>
         {
