@@ -78,7 +78,7 @@ public static class CertificationEndpoints
         {
             (CertificationService.AdvanceOutcome.Advanced, { } s) => Json(SessionClockView.Of(s, c)),
             (CertificationService.AdvanceOutcome.Closed, _) => Results.Problem(statusCode: 409, title: "Session ended",
-                detail: $"session {id} has ended; its clock stays where it ended"),
+                detail: $"session {id} has ended; its clock can no longer be advanced"),
             (CertificationService.AdvanceOutcome.OutOfRange, _) => Results.Problem(statusCode: 400, title: "Bad advance",
                 detail: $"seconds: the session's clock would leave {SimulatedClock.RangeText}"),
             _ => NoSession(id),
