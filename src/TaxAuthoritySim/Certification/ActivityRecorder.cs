@@ -33,7 +33,7 @@ public static class ActivityRecorder
             return;
         }
         var at = DateTimeOffset.UtcNow;
-        var simulated = services.GetRequiredService<SimulatedClock>().GetUtcNow();
+        var simulated = services.GetRequiredService<SenderClock>().Now(sender);
         var activity = new Activity { At = at, SimulatedAt = simulated, Method = http.Request.Method, Path = path };
         if (HttpMethods.IsPost(http.Request.Method) && path == JudgeContext.MessagesPath)
             activity = await WithMessageAsync(http, activity);

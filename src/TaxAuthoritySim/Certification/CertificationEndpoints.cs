@@ -35,9 +35,12 @@ public static class CertificationEndpoints
             .WithSummary("One session's progress").ProducesProblem(404);
         certifier.MapGet("/sessions/{id}/result", ResultAsync)
             .WithSummary("The session's result (CertificationSessionResult): what the certificate is built from").ProducesProblem(404);
-        certifier.MapPost("/sessions/{id}/end", async (string id, CertificationService c, ISimulatorStore store, SimulatedClock clock, CancellationToken ct) =>
+        certifier.MapPost("/sessions/{id}/end", async (string id, CertificationService c, ISimulatorStore store, SenderClock clock, CancellationToken ct) =>
                 await c.EndSessionAsync(id, ct) is { } s ? Json(await SessionResults.BuildAsync(s, c.Plans.Find(s.PlanId)!, store, clock, ct)) : NoSession(id))
             .WithSummary("End the session: the open step is judged as it stands, steps not reached stay INCOMPLETE").ProducesProblem(404);
+        certifier.MapPost("/sessions/{id}/clock/advance", AdvanceClockAsync)
+            .WithSummary("Advance this session's own clock (its held 204s, deadlines and notice times); other sessions and the simulator's clock stay")
+            .Accepts<SessionClockAdvance>("application/json").ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
         certifier.MapGet("/sessions/{id}/certificate", CertificateAsync)
             .WithSummary("The certificate signed by the certifier's key (when this server has a certificate issuer)")
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(501);
@@ -64,11 +67,29 @@ public static class CertificationEndpoints
             : Results.Json(created, AuthorityJson.Options, statusCode: 201);
     }
 
-    private static async Task<IResult> ResultAsync(string id, CertificationService c, ISimulatorStore store, SimulatedClock clock, CancellationToken ct) =>
+    private static async Task<IResult> AdvanceClockAsync(string id, HttpRequest request, CertificationService c, CancellationToken ct)
+    {
+        SessionClockAdvance? body;
+        try { body = await JsonSerializer.DeserializeAsync<SessionClockAdvance>(request.Body, AuthorityJson.Options, ct); }
+        catch (JsonException ex) { return Results.Problem(statusCode: 400, title: "Not valid JSON", detail: ex.Message); }
+        if (body is null || !double.IsFinite(body.Seconds) || body.Seconds is <= 0 or > SessionClockAdvance.MaxSeconds)
+            return Results.Problem(statusCode: 400, title: "Bad advance", detail: $"seconds: must be a number > 0 and at most {SessionClockAdvance.MaxSeconds} (a year)");
+        return await c.AdvanceClockAsync(id, TimeSpan.FromSeconds(body.Seconds), ct) switch
+        {
+            (CertificationService.AdvanceOutcome.Advanced, { } s) => Json(SessionClockView.Of(s, c)),
+            (CertificationService.AdvanceOutcome.Closed, _) => Results.Problem(statusCode: 409, title: "Session ended",
+                detail: $"session {id} has ended; its clock can no longer be advanced"),
+            (CertificationService.AdvanceOutcome.OutOfRange, _) => Results.Problem(statusCode: 400, title: "Bad advance",
+                detail: $"seconds: the session's clock would leave {SimulatedClock.RangeText}"),
+            _ => NoSession(id),
+        };
+    }
+
+    private static async Task<IResult> ResultAsync(string id, CertificationService c, ISimulatorStore store, SenderClock clock, CancellationToken ct) =>
         await c.FindAsync(id, ct) is { } s ? Json(await SessionResults.BuildAsync(s, c.Plans.Find(s.PlanId)!, store, clock, ct)) : NoSession(id);
 
     private static async Task<IResult> CertificateAsync(string id, HttpContext http, CertificationService c, ISimulatorStore store,
-        SimulatedClock clock, CancellationToken ct)
+        SenderClock clock, CancellationToken ct)
     {
         if (await c.FindAsync(id, ct) is not { } s) return NoSession(id);
         if (s.IsOpen)

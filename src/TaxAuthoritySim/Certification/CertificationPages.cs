@@ -27,9 +27,10 @@ public static class CertificationPages
                 AccessLimits l, CancellationToken ct) =>
             Certifier(http, r, s, l) ?? (await c.EndSessionAsync(id, ct) is null ? NotFound(id) : SeeOther(http, $"/certification/sessions/{Uri.EscapeDataString(id)}")))
             .ExcludeFromDescription().DisableAntiforgery();
+        app.MapPost("/certification/sessions/{id}/clock/advance", AdvanceClockAsync).ExcludeFromDescription().DisableAntiforgery();
         app.MapGet("/certification/sessions/{id}/certificate", CertificateAsync).ExcludeFromDescription();
         app.MapGet("/certification/sessions/{id}/result.json", async (string id, HttpContext http, CertificationService c, RegistryService r,
-                PageSessions s, AccessLimits l, ISimulatorStore store, Clock.SimulatedClock clock, CancellationToken ct) =>
+                PageSessions s, AccessLimits l, ISimulatorStore store, Clock.SenderClock clock, CancellationToken ct) =>
             Certifier(http, r, s, l) ?? (await c.FindAsync(id, ct) is { } session
                 ? Results.Json(await SessionResults.BuildAsync(session, c.Plans.Find(session.PlanId)!, store, clock, ct), AuthorityJson.Options)
                 : NotFound(id))).ExcludeFromDescription();
@@ -58,6 +59,30 @@ public static class CertificationPages
         }).ExcludeFromDescription().DisableAntiforgery();
     }
 
+    /// <summary>The session page's "advance this session's clock" button (minutes in the form).</summary>
+    private static async Task<IResult> AdvanceClockAsync(string id, HttpContext http, CertificationService c, RegistryService r, PageSessions s,
+        AccessLimits l, CancellationToken ct)
+    {
+        if (Certifier(http, r, s, l) is { } refused) return refused;
+        var minutes = 0.0;
+        try
+        {
+            if (http.Request.HasFormContentType && (await http.Request.ReadFormAsync(ct))["minutes"].FirstOrDefault() is { } text)
+                double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out minutes);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException) { }
+        if (!double.IsFinite(minutes) || minutes <= 0 || minutes * 60 > SessionClockAdvance.MaxSeconds)
+            return Html.Page("Bad request", new Markup($"<p>Minutes: a number &gt; 0, at most {SessionClockAdvance.MaxSeconds / 60:0} (a year).</p>"),
+                new PageOptions { Status = 400 });
+        return (await c.AdvanceClockAsync(id, TimeSpan.FromMinutes(minutes), ct)).Outcome switch
+        {
+            CertificationService.AdvanceOutcome.NotFound => NotFound(id),
+            CertificationService.AdvanceOutcome.Advanced => SeeOther(http, $"/certification/sessions/{Uri.EscapeDataString(id)}"),
+            _ => Html.Page("Conflict", new Markup("<p>The session has ended, or its clock would leave the simulator's range.</p>"),
+                new PageOptions { Status = 409 }),
+        };
+    }
+
     private static async Task<IResult> CreateAsync(HttpContext http, CertificationService c, RegistryService r, PageSessions s, AccessLimits l, CancellationToken ct)
     {
         if (Certifier(http, r, s, l) is { } refused) return refused;
@@ -80,7 +105,7 @@ public static class CertificationPages
     }
 
     private static async Task<IResult> CertificateAsync(string id, HttpContext http, CertificationService c, RegistryService r, PageSessions s,
-        AccessLimits l, ISimulatorStore store, Clock.SimulatedClock clock, CancellationToken ct)
+        AccessLimits l, ISimulatorStore store, Clock.SenderClock clock, CancellationToken ct)
     {
         if (Certifier(http, r, s, l) is { } refused) return refused;
         if (await c.FindAsync(id, ct) is not { } session) return NotFound(id);

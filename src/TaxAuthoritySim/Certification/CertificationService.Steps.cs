@@ -29,7 +29,7 @@ public sealed partial class CertificationService
             session = await FinishCurrentAsync(judged, plan, ct);
             session = session.Current < session.Steps.Count
                 ? await StartStepAsync(session, plan, session.Current, ct)
-                : session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.GetUtcNow() };
+                : session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.Now(session.Sender) };
             sessions[session.Id] = session;
             await SaveAsync(sessions, session, ct);
             return (EndOutcome.Ended, session);
@@ -49,7 +49,7 @@ public sealed partial class CertificationService
             var plan = plans.Find(session.PlanId)!;
             if (session.Current < session.Steps.Count)
                 session = await FinishCurrentAsync((await JudgeCurrentAsync(session, plan, waitForProcessing: false, ct))!, plan, ct);
-            session = session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.GetUtcNow() };
+            session = session with { EndedAt = _wall.GetUtcNow(), SimulatedEnd = clock.Now(session.Sender) };
             sessions[session.Id] = session;
             await SaveAsync(sessions, session, ct);
             return session;
@@ -87,7 +87,7 @@ public sealed partial class CertificationService
         var step = plan.Steps[index];
         if (step.Action.Contract == "expired" && !plan.IsDirect)
         {
-            var yesterday = VietnamTime.Date(clock.GetUtcNow()).AddDays(-1);
+            var yesterday = VietnamTime.Date(clock.Now(session.Sender)).AddDays(-1);
             await SetContractAsync(session, new SeedContract { From = new DateOnly(2020, 1, 1), To = yesterday, Status = "active" }, ct);
         }
         var steps = session.Steps.ToList();

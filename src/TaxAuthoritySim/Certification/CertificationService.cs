@@ -40,7 +40,7 @@ public sealed partial class CertificationService(
     ISimulatorStore store,
     RegistryService registry,
     FaultEngine faults,
-    SimulatedClock clock,
+    SenderClock clock,
     TestPlans plans,
     TimeProvider? wallClock = null)
 {
@@ -132,7 +132,7 @@ public sealed partial class CertificationService(
                 Id = "cs-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5)),
                 VendorName = request.VendorName!.Trim(), SystemName = request.SystemName!.Trim(), SystemVersion = request.SystemVersion!.Trim(),
                 PlanId = plan.Id, PlanVersion = plan.Version, Sender = sender, TaxCode = taxCode, Blocks = [block],
-                StartedAt = now, SimulatedStart = clock.GetUtcNow(),
+                StartedAt = now, SimulatedStart = clock.Shared.GetUtcNow(),
                 Steps = [.. plan.Steps.Select(s => new StepState { StepId = s.Id })],
             };
             session = await StartStepAsync(session, plan, 0, ct);
@@ -172,7 +172,17 @@ public sealed partial class CertificationService(
         {
             _sessions = new Dictionary<string, CertificationSession>(StringComparer.Ordinal);
             _openSenders = new HashSet<string>(StringComparer.Ordinal);
+            clock.SetOffsets([]);
         }
+        finally { _gate.Release(); }
+    }
+
+    /// <summary>Reads the stored sessions at start-up: their clock offsets apply (and their open steps' fault rules return)
+    /// before the server takes requests or processes what was pending.</summary>
+    public async Task LoadAsync(CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try { await LoadedAsync(ct); }
         finally { _gate.Release(); }
     }
 
@@ -226,6 +236,7 @@ public sealed partial class CertificationService(
                 list.Add(s);
         _sessions = list.ToDictionary(s => s.Id, StringComparer.Ordinal);
         _openSenders = list.Where(s => s.IsOpen).Select(s => s.Sender).ToHashSet(StringComparer.Ordinal);
+        PublishOffsets(_sessions);
         // Fault rules live in memory: the open steps of a restarted server get theirs again.
         foreach (var s in list.Where(s => s.IsOpen && s.Current < s.Steps.Count))
             if (plans.Find(s.PlanId) is { } plan)

@@ -26,6 +26,10 @@ public sealed record CertificationSession
 
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset SimulatedStart { get; init; }
+
+    /// <summary>How far the session's own clock is ahead of the simulator's (advanced by the certifier for this session
+    /// alone): its sender's simulated time is the simulator's clock plus this.</summary>
+    public TimeSpan ClockOffset { get; init; }
     public DateTimeOffset? EndedAt { get; init; }
     public DateTimeOffset? SimulatedEnd { get; init; }
 

@@ -16,7 +16,8 @@ public sealed record PlanStepView(string Id, string Title, string InstructionEn,
 public sealed record SessionView(
     string SessionId, string VendorName, string SystemName, string SystemVersion, string PlanId, string PlanVersion, string PlanTitle,
     string Connection, string Sender, string TaxCode, IReadOnlyList<string> Blocks, bool Open, string? CurrentStep,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Requests, string Verdict, IReadOnlyList<SessionStepView> Steps)
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Requests, string Verdict, IReadOnlyList<SessionStepView> Steps,
+    double ClockOffsetSeconds)
 {
     public static SessionView Of(CertificationSession s, TestPlan plan, ReferenceData registry)
     {
@@ -28,9 +29,26 @@ public sealed record SessionView(
             [.. plan.Steps.Select((step, i) => new SessionStepView(step.Id, step.Title,
                 SessionResults.Instruction(step, s, "en"), SessionResults.Instruction(step, s, "vi"),
                 s.Steps[i].Verdict ?? (s.IsOpen && i == s.Current ? "OPEN" : CertificationVerdicts.Incomplete),
-                s.Steps[i].Reasons, s.Steps[i].Messages, s.Steps[i].StartedAt, s.Steps[i].EndedAt))]);
+                s.Steps[i].Reasons, s.Steps[i].Messages, s.Steps[i].StartedAt, s.Steps[i].EndedAt))],
+            s.ClockOffset.TotalSeconds);
     }
 }
 
 public sealed record SessionStepView(string StepId, string Title, string InstructionEn, string InstructionVi, string Verdict,
     IReadOnlyList<string> Reasons, IReadOnlyList<string> Messages, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt);
+
+/// <summary>POST /admin/v1/certification/sessions/{id}/clock/advance: how far to move the session's own clock.</summary>
+public sealed record SessionClockAdvance(double Seconds)
+{
+    public const double MaxSeconds = 366 * 86400;
+}
+
+/// <summary>A session's own clock: its offset on top of the simulator's clock and the time its sender sees.</summary>
+public sealed record SessionClockView(string SessionId, double OffsetSeconds, DateTimeOffset SimulatedNow, DateTimeOffset SimulatorNow)
+{
+    public static SessionClockView Of(CertificationSession s, CertificationService c)
+    {
+        var now = c.SessionNow(s);
+        return new SessionClockView(s.Id, s.ClockOffset.TotalSeconds, now, now - s.ClockOffset);
+    }
+}

@@ -75,7 +75,13 @@ internal static class CertifierPages
         h.Add($"<dt>Verdict</dt><dd id=\"session-verdict\" class=\"{CertificationPages.VerdictClass(view.Verdict)}\">{view.Verdict}</dd></dl>");
         StepsTable(h, view, linkMessages: true);
         if (s.IsOpen)
+        {
+            h.Add($"<form class=\"lookup\" method=\"post\" action=\"/certification/sessions/{s.Id}/clock/advance\" id=\"advance-form\">");
+            h.Add($"<label>Giờ của phiên / This session's clock <span class=\"hint\" id=\"clock-offset\">ahead by {s.ClockOffset.TotalMinutes:0.##} min</span>");
+            h.Add($"<input name=\"minutes\" id=\"advance-minutes\" type=\"number\" min=\"1\" step=\"any\" value=\"20\"></label>");
+            h.Add($"<button type=\"submit\" id=\"advance-clock\">Tiến giờ phiên / Advance this session's clock (minutes)</button></form>");
             h.Add($"<form method=\"post\" action=\"/certification/sessions/{s.Id}/end\"><button type=\"submit\" id=\"end-session\">Kết thúc phiên / End session</button></form>");
+        }
         else
         {
             h.Add($"<p><a id=\"download-certificate\" href=\"/certification/sessions/{s.Id}/certificate\">Tải chứng nhận / Download certificate</a>");

@@ -13,7 +13,7 @@ public static class SessionResults
         ?? typeof(SessionResults).Assembly.GetName().Version?.ToString() ?? "0";
 
     public static async Task<CertificationSessionResult> BuildAsync(CertificationSession session, TestPlan plan, ISimulatorStore store,
-        SimulatedClock clock, CancellationToken ct)
+        SenderClock clock, CancellationToken ct)
     {
         var taken = session.Activity.Where(JudgeContext.IsTaken).Select(a => a.MessageId!).Distinct().ToList();
         var invoices = 0;
@@ -33,7 +33,7 @@ public static class SessionResults
         }).ToList();
         return new CertificationSessionResult(session.Id, session.PlanId, session.PlanVersion, session.VendorName, session.SystemName,
             session.SystemVersion, session.Sender, session.StartedAt, session.EndedAt ?? DateTimeOffset.UtcNow,
-            session.SimulatedStart, session.SimulatedEnd ?? clock.GetUtcNow(), taken.Count, invoices, notices,
+            session.SimulatedStart, session.SimulatedEnd ?? clock.Now(session.Sender), taken.Count, invoices, notices,
             CertificationService.Overall(session, taken.Count), steps, ToolVersion);
     }
 

@@ -10,7 +10,7 @@ namespace ConformanceKit.TaxAuthoritySim.Delivery;
 /// </summary>
 public sealed class DeliveryService(
     ISimulatorStore store,
-    SimulatedClock clock,
+    SenderClock clock,
     CallbackSender callbacks,
     NoticeMailer mailer,
     ILogger<DeliveryService> log) : BackgroundService
@@ -23,8 +23,11 @@ public sealed class DeliveryService(
         {
             try
             {
-                var now = clock.GetUtcNow();
+                var now = clock.Shared.GetUtcNow();
                 await store.ReleaseDueResponsesAsync(now, ct);
+                // A certification session's sender is ahead by its own offset: its delayed responses are due on its time.
+                foreach (var (sender, offset) in clock.Offsets)
+                    await store.ReleaseDueResponsesAsync(now + offset, sender, ct);
                 await callbacks.SendDueAsync(now, ct);
                 await mailer.SendPendingAsync(ct);
             }

@@ -44,7 +44,7 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> PostMessage(HttpContext http, RegistryService registry, PackageIntake intake,
-        IntakeGate gate, FaultEngine faults, SimulatedClock clock, CancellationToken ct)
+        IntakeGate gate, FaultEngine faults, SenderClock clock, CancellationToken ct)
     {
         var tvan = ApiKeys.Tvan(http, registry.Current);
         if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
@@ -58,7 +58,7 @@ public static class MessageEndpoints
             case MessageBody.Outcome.TooLarge:
             {
                 var size = http.Request.ContentLength is { } len ? $"{len:N0} bytes" : "more than 2,097,152 bytes";
-                var refused = await intake.Refuse(null, tvan.Code, null, null, tvan, clock.GetUtcNow(), DateTimeOffset.UtcNow,
+                var refused = await intake.Refuse(null, tvan.Code, null, null, tvan, clock.Now(tvan.Code), DateTimeOffset.UtcNow,
                     [ReceptionCheck.Reason(ErrorCodes.TooLarge, $"the message is {size}; the limit is {SafeXml.MaxMessageBytes:N0} bytes (2 MB)")],
                     ct, StatusCodes.Status413PayloadTooLarge);
                 return XmlResults.Message(refused.Ack, refused.HttpStatus);
@@ -123,7 +123,7 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> Inbox(HttpContext http, RegistryService registry, ISimulatorStore store,
-        Clock.SimulatedClock clock, long? after, int? limit, CancellationToken ct)
+        Clock.SenderClock clock, long? after, int? limit, CancellationToken ct)
     {
         var tvan = ApiKeys.Tvan(http, registry.Current);
         if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
@@ -132,7 +132,7 @@ public static class MessageEndpoints
         var next = list.Count == 0 ? cursor : list[^1].FeedSeq ?? cursor;
         http.Response.Headers["X-Next-Cursor"] = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // HTTP Date is the origin's clock: the simulated one, so a T-VAN can tell when (authority time) it read a 204.
-        http.Response.Headers.Date = clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.Date = clock.Now(tvan.Code).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         return XmlResults.Message(XmlResults.List(list, next));
     }
 

@@ -148,6 +148,7 @@ public static class SimulatorApp
             return clock;
         });
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<SimulatedClock>());
+        services.AddSingleton<SenderClock>();
         services.AddSingleton(sp =>
         {
             var s = sp.GetRequiredService<SimulatorSettings>();
@@ -187,7 +188,7 @@ public static class SimulatorApp
         services.AddSingleton<ErroneousNoticeProcessor>();
         services.AddSingleton(_ => new TestPlans());
         services.AddSingleton(sp => new CertificationService(sp.GetRequiredService<ISimulatorStore>(), sp.GetRequiredService<RegistryService>(),
-            sp.GetRequiredService<FaultEngine>(), sp.GetRequiredService<SimulatedClock>(), sp.GetRequiredService<TestPlans>(),
+            sp.GetRequiredService<FaultEngine>(), sp.GetRequiredService<SenderClock>(), sp.GetRequiredService<TestPlans>(),
             sp.GetKeyedService<TimeProvider>(Access.AccessLimits.WallClock)));
         // Order matters: start-up first, then recovery of pending work, then delivery.
         services.AddHostedService<StartupService>();

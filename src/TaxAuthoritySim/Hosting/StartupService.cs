@@ -4,13 +4,15 @@ using ConformanceKit.TaxAuthoritySim.Store;
 
 namespace ConformanceKit.TaxAuthoritySim.Hosting;
 
-/// <summary>Runs first: the store's migrations (when resolved), the registry (seeded when empty), the authority's certificate.</summary>
+/// <summary>Runs first: the store's migrations (when resolved), the registry (seeded when empty), the authority's certificate,
+/// the certification sessions (their clock offsets).</summary>
 public sealed class StartupService(
     ISimulatorStore store,
     RegistryService registry,
     StartupSeed seed,
     AuthorityCertificate certificate,
     Readiness readiness,
+    Certification.CertificationService certification,
     ILogger<StartupService> log) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
@@ -39,6 +41,8 @@ public sealed class StartupService(
         log.Log(difference == RegistryService.SeedDifference.None ? LogLevel.Information : LogLevel.Warning,
             "Registry in force: {Origin}; {Tvans} T-VANs, {Taxpayers} taxpayers, control plane {Admin}",
             where, current.Tvans.Count, current.Taxpayers.Count, admin);
+        // Before pending work is processed: the certification sessions' own clocks apply to their senders' messages.
+        await certification.LoadAsync(ct);
         var counts = await store.CountsAsync(ct);
         log.LogInformation(
             "Store {Kind} at {Where}: {Messages} messages, {Invoices} invoices; authority certificate {Thumbprint}",

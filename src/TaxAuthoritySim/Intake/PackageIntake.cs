@@ -17,7 +17,7 @@ namespace ConformanceKit.TaxAuthoritySim.Intake;
 public sealed class PackageIntake(
     ISimulatorStore store,
     ResponseFactory responses,
-    SimulatedClock clock,
+    SenderClock clock,
     SimulatorSettings settings,
     ProcessingQueue queue,
     Diagnostics.StageTimings timings,
@@ -28,7 +28,7 @@ public sealed class PackageIntake(
     /// <param name="check">The reception check when the caller ran it already (the fault rules need the header).</param>
     public async Task<IntakeResult> ReceiveAsync(byte[] body, Tvan tvan, ReceptionCheck.Result? check, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now(tvan.Code);
         var wall = DateTimeOffset.UtcNow;
         if (check is null)
         {

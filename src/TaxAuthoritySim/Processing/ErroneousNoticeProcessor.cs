@@ -20,7 +20,7 @@ public sealed class ErroneousNoticeProcessor(
     ISimulatorStore store,
     RegistryService registry,
     ResponseFactory responses,
-    SimulatedClock clock,
+    SenderClock clock,
     FaultEngine faults,
     ILogger<ErroneousNoticeProcessor> log)
 {
@@ -29,7 +29,7 @@ public sealed class ErroneousNoticeProcessor(
         var reg = registry.Current;
         var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
         var taxpayer = reg.Taxpayer(m.TaxCode);
-        var now = clock.GetUtcNow();
+        var now = clock.Now(m.TvanCode);
         var at = now < m.ReceivedAt + SimulatorSettings.NoticeDeadline ? now : m.ReceivedAt + SimulatorSettings.NoticeDeadline;
 
         ErroneousInvoiceNotice notice;

@@ -19,7 +19,7 @@ public sealed class MessageProcessor(
     ISimulatorStore store,
     RegistryService registry,
     ResponseFactory responses,
-    SimulatedClock clock,
+    SenderClock clock,
     FaultEngine faults,
     RegistrationProcessor registrations,
     ErroneousNoticeProcessor erroneousNotices,
@@ -33,8 +33,8 @@ public sealed class MessageProcessor(
         "100" => registrations.ProcessAsync(message, ct),
         _ => store.CompleteAsync(new Completion
         {
-            MessageId = message.MessageId, ProcessedAt = clock.GetUtcNow(), Outcome = "not processed: type " + message.Type,
-        }, clock.GetUtcNow(), ct),
+            MessageId = message.MessageId, ProcessedAt = clock.Now(message.TvanCode), Outcome = "not processed: type " + message.Type,
+        }, clock.Now(message.TvanCode), ct),
     };
 
     private async Task PackageAsync(InboundMessage m, CancellationToken ct)
@@ -61,7 +61,7 @@ public sealed class MessageProcessor(
 
         for (var attempt = 1; ; attempt++)
         {
-            var now = clock.GetUtcNow();
+            var now = clock.Now(m.TvanCode); // the sender's time: a certification session's own clock
             // Decision 1391: the notice comes within 15 minutes of receipt, even if the clock jumped meanwhile.
             var at = Min(now, m.ReceivedAt + SimulatorSettings.NoticeDeadline);
             started = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -6,7 +6,7 @@ namespace ConformanceKit.TaxAuthoritySim.Processing;
 /// <summary>
 /// Messages waiting for their data check, ordered by due time on the simulated clock within each
 /// T-VAN, and taken from the T-VANs in turn: one T-VAN's burst (or its costly messages) does not hold
-/// back another's 204s. Workers take a message once it is due; setting or advancing the clock wakes them.
+/// back another's 204s. Workers take a message once it is due (on its sender's clock); setting or advancing a clock wakes them.
 /// </summary>
 public sealed class ProcessingQueue
 {
@@ -19,12 +19,13 @@ public sealed class ProcessingQueue
     private int _count;
     private long _processed;
     private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
-    private readonly SimulatedClock _clock;
+    private readonly SenderClock _clock;
     private readonly AsyncPulse _pulse = new();
 
-    public ProcessingQueue(SimulatedClock clock)
+    public ProcessingQueue(SenderClock clock)
     {
         _clock = clock;
+        clock.Shared.Changed += _pulse.Pulse;
         clock.Changed += _pulse.Pulse;
     }
 
@@ -108,7 +109,7 @@ public sealed class ProcessingQueue
             var index = (_next + i) % _turns.Count;
             var queue = _turns[index];
             if (!queue.TryPeek(out var head, out var key)) continue;
-            var until = _clock.RealDelayUntil(key.Due);
+            var until = _clock.RealDelayUntil(head.TvanCode, key.Due);
             if (until == TimeSpan.Zero)
             {
                 queue.Dequeue();

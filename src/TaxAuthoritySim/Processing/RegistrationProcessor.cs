@@ -18,14 +18,14 @@ public sealed class RegistrationProcessor(
     ISimulatorStore store,
     RegistryService registry,
     ResponseFactory responses,
-    SimulatedClock clock)
+    SenderClock clock)
 {
     public async Task ProcessAsync(InboundMessage m, CancellationToken ct)
     {
         var reg = registry.Current;
         var tvan = reg.Tvans.GetValueOrDefault(m.TvanCode);
         var taxpayer = reg.Taxpayer(m.TaxCode);
-        var at = clock.GetUtcNow();
+        var at = clock.Now(m.TvanCode);
         if (at > m.ReceivedAt + Hosting.SimulatorSettings.NoticeDeadline) at = m.ReceivedAt + Hosting.SimulatorSettings.NoticeDeadline;
 
         // 102: was the form received? Schema, signature and a known MST.
@@ -84,7 +84,7 @@ public sealed class RegistrationProcessor(
         await store.CompleteAsync(new Completion
         {
             MessageId = m.MessageId, ProcessedAt = at, Outcome = outcome, Responses = outs, Journal = journal,
-        }, clock.GetUtcNow(), ct);
+        }, clock.Now(m.TvanCode), ct);
     }
 
     /// <summary>LHDSDung flags to form numbers; none ticked = forms 1 and 2.</summary>

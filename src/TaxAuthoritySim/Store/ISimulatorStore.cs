@@ -57,6 +57,10 @@ public interface ISimulatorStore : IAsyncDisposable
     /// Returns how many were released.</summary>
     Task<int> ReleaseDueResponsesAsync(DateTimeOffset now, CancellationToken ct = default);
 
+    /// <summary>Like <see cref="ReleaseDueResponsesAsync(DateTimeOffset, CancellationToken)"/> for one T-VAN's responses only
+    /// (a sender whose time runs ahead: a certification session's own clock).</summary>
+    Task<int> ReleaseDueResponsesAsync(DateTimeOffset now, string tvanCode, CancellationToken ct = default);
+
     /// <summary>Every visible response answering <paramref name="messageId"/>, oldest first.</summary>
     Task<IReadOnlyList<OutboundResponse>> ResponsesToAsync(string messageId, CancellationToken ct = default);
 

@@ -90,6 +90,11 @@ public sealed class CertificationBrowserTests(BrowserFixture fixture) : IClassFi
         await certifier.GotoAsync($"/certification/sessions/{sessionId}");
         Assert.Contains("Công ty Phần mềm <b>A</b>", await certifier.Locator("#vendor").InnerTextAsync());
         await Assertions.Expect(certifier.Locator("tr[data-step-id=\"first-packages\"] .verdict")).ToHaveTextAsync(CertificationVerdicts.Passed);
+        // The session's own clock: the button moves it (and only it) 20 minutes ahead.
+        await certifier.Locator("#advance-minutes").FillAsync("20");
+        var moved = await NavigateAsync(certifier, () => certifier.Locator("#advance-clock").ClickAsync());
+        Assert.Equal(200, moved.Status);
+        await Assertions.Expect(certifier.Locator("#clock-offset")).ToHaveTextAsync("ahead by 20 min");
         await NavigateAsync(certifier, () => certifier.Locator("#end-session").ClickAsync());
         Assert.Equal(CertificationVerdicts.Incomplete, await certifier.Locator("#session-verdict").InnerTextAsync());
         await Browser.ScreenshotAsync(certifier, "certification-session");

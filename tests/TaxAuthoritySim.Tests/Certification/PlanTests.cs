@@ -44,12 +44,17 @@ public sealed class PlanTests : IDisposable
         Assert.True(step.Verdict == CertificationVerdicts.Passed, string.Join("\n", step.Reasons));
         Assert.Contains(Packages.IdOf(lost), step.Messages);
 
-        // The 204 is held 20 simulated minutes; the certifier moves the clock, the system takes the 204 when it comes.
+        // The 204 is held 20 simulated minutes; the certifier moves this session's clock (the simulator's stays), the
+        // system takes the 204 when it comes.
         var late = v.Package();
         await v.SendUntilTakenAsync(late);
         await WaitForJournalAsync(admin, Packages.IdOf(late), "204 delayed");
-        (await admin.PostAsJsonAsync("/admin/v1/clock/advance", new { seconds = 1200 })).EnsureSuccessStatusCode();
+        var globalBefore = (await admin.GetFromJsonAsync<ClockView>("/admin/v1/clock", AuthorityJson.Options))!.NowValue;
+        (await admin.PostAsJsonAsync($"/admin/v1/certification/sessions/{v.Session.SessionId}/clock/advance", new { seconds = 1200 }))
+            .EnsureSuccessStatusCode();
         await v.Client.WaitForAsync(Packages.IdOf(late), "204");
+        var globalAfter = (await admin.GetFromJsonAsync<ClockView>("/admin/v1/clock", AuthorityJson.Options))!.NowValue;
+        Assert.True(globalAfter - globalBefore < TimeSpan.FromMinutes(10), "the session's advance moved the simulator's clock");
         step = ScriptedVendor.Step(await v.DoneAsync("late-204"), "late-204");
         Assert.True(step.Verdict == CertificationVerdicts.Passed, string.Join("\n", step.Reasons));
 

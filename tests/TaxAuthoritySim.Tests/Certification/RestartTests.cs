@@ -8,7 +8,7 @@ using ConformanceKit.TaxAuthoritySim.Tests.Support;
 
 namespace ConformanceKit.TaxAuthoritySim.Tests.Certification;
 
-/// <summary>A certification server restarted mid-session: the session, its key, its activity and its open step's faults survive.</summary>
+/// <summary>A certification server restarted mid-session: the session, its key, its activity, its clock offset and its open step's faults survive.</summary>
 [Trait("Category", "Slow")]
 public sealed class RestartTests
 {
@@ -27,6 +27,8 @@ public sealed class RestartTests
                 await v.SendAndReadAsync();
                 await v.SendAndReadAsync();
                 Assert.Equal(CertificationVerdicts.Passed, ScriptedVendor.Step(await v.DoneAsync("first-packages"), "first-packages").Verdict);
+                (await admin.PostAsync($"/admin/v1/certification/sessions/{session.SessionId}/clock/advance",
+                    new StringContent("{\"seconds\":600}", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
             }
 
             await using var second = await InProcessSimulator.StartAsync(folder);
@@ -34,6 +36,7 @@ public sealed class RestartTests
             var view = await again.ViewAsync();
             Assert.Equal(session.SessionId, view.SessionId);
             Assert.Equal("resend-after-503", view.CurrentStep);
+            Assert.Equal(600, view.ClockOffsetSeconds); // the session's own clock survives too
             Assert.Equal(CertificationVerdicts.Passed, ScriptedVendor.Step(view, "first-packages").Verdict);
             // The open step's 503s are in force again after the restart, for this sender only.
             var package = again.Package(firstSerial: 5);

@@ -26,7 +26,7 @@ public sealed class ProcessingQueueTests
     [Fact]
     public async Task Another_tvans_message_is_not_queued_behind_a_burst()
     {
-        var queue = new ProcessingQueue(new SimulatedClock(start: T0, rate: 0));
+        var queue = new ProcessingQueue(new SenderClock(new SimulatedClock(start: T0, rate: 0)));
         for (var i = 1; i <= 10; i++) queue.Enqueue(Message("V-BURST", i, T0.AddSeconds(-60)));
         queue.Enqueue(Message("V-HONEST", 11, T0));
         var taken = await TakeAll(queue, 11);
@@ -40,7 +40,7 @@ public sealed class ProcessingQueueTests
     public async Task A_message_not_yet_due_waits_while_due_ones_of_others_go()
     {
         var clock = new SimulatedClock(start: T0, rate: 0);
-        var queue = new ProcessingQueue(clock);
+        var queue = new ProcessingQueue(new SenderClock(clock));
         queue.Enqueue(Message("V-LATER", 1, T0.AddMinutes(5)));
         queue.Enqueue(Message("V-NOW", 2, T0));
         Assert.Equal(["V-NOW-2"], await TakeAll(queue, 1));

@@ -540,6 +540,27 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_release_for_one_TVAN_gives_positions_to_its_due_responses_only()
+    {
+        var mine = await RecordAsync();
+        var other = await RecordAsync(Message(tvan: OtherTvan));
+        var late = Response(mine, "204", T0.AddSeconds(1), visible: T0.AddMinutes(20));
+        var otherLate = Response(other, "204", T0.AddSeconds(1), visible: T0.AddMinutes(20));
+        await Store.AddResponsesAsync([late, otherLate], [], T0);
+
+        // Tvan's time runs ahead (a certification session's own clock): only its response is due on it.
+        Assert.Equal(0, await Store.ReleaseDueResponsesAsync(T0.AddMinutes(19), Tvan));
+        Assert.Equal(1, await Store.ReleaseDueResponsesAsync(T0.AddMinutes(20), Tvan));
+        Assert.Equal(["999", "204"], (await Store.ResponsesToAsync(mine.MessageId)).Select(r => r.Type));
+        Assert.Equal(["999"], (await Store.ResponsesToAsync(other.MessageId)).Select(r => r.Type));
+        Assert.Equal(0, await Store.ReleaseDueResponsesAsync(T0.AddMinutes(30), Tvan));
+        // The other T-VAN's comes on the shared release.
+        Assert.Equal(1, await Store.ReleaseDueResponsesAsync(T0.AddMinutes(20)));
+        Assert.Equal(["999", "204"], (await Store.ResponsesToAsync(other.MessageId)).Select(r => r.Type));
+        await AssertFeedIsGapFreeAsync();
+    }
+
+    [Fact]
     public async Task One_release_gives_positions_in_creation_order()
     {
         var m = await RecordAsync();

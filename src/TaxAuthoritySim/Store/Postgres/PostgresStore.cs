@@ -628,6 +628,21 @@ public sealed partial class PostgresStore : ISimulatorStore
             return n;
         }, ct);
 
+    public Task<int> ReleaseDueResponsesAsync(DateTimeOffset now, string tvanCode, CancellationToken ct = default) =>
+        WriteAsync(async (c, t) =>
+        {
+            await using var cmd = new NpgsqlCommand(
+                "WITH due AS (SELECT seq, row_number() OVER (ORDER BY created_at, seq) AS rn FROM responses " +
+                "             WHERE feed_seq IS NULL AND visible_at <= @now AND tvan_code = @tvan) " +
+                "UPDATE responses SET feed_seq = @base + due.rn - 1 FROM due WHERE responses.seq = due.seq", c);
+            cmd.Parameters.Add(Time("now", now));
+            cmd.Parameters.Add(Text("tvan", tvanCode));
+            cmd.Parameters.Add(new NpgsqlParameter<long>("base", NpgsqlDbType.Bigint) { TypedValue = _nextFeed });
+            var n = await cmd.ExecuteNonQueryAsync(t).ConfigureAwait(false);
+            _nextFeed += n;
+            return n;
+        }, ct);
+
     public Task<IReadOnlyList<OutboundResponse>> ResponsesToAsync(string messageId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<OutboundResponse>>(async (c, t) => await QueryResponsesAsync(c,
             $"SELECT {ResponseColumns} FROM responses WHERE reply_to = @id AND feed_seq IS NOT NULL ORDER BY created_at, seq", t,

@@ -437,6 +437,20 @@ public sealed partial class SqliteStore : ISimulatorStore
             return n;
         }, ct);
 
+    public Task<int> ReleaseDueResponsesAsync(DateTimeOffset now, string tvanCode, CancellationToken ct = default) =>
+        WriteAsync(c =>
+        {
+            var release = Cmd(
+                "UPDATE responses SET feed_seq = $base + due.rn - 1 " +
+                "FROM (SELECT seq, row_number() OVER (ORDER BY created_at, seq) AS rn FROM responses " +
+                "      WHERE feed_seq IS NULL AND visible_at <= $now AND tvan_code = $tvan) AS due " +
+                "WHERE responses.seq = due.seq",
+                "$base", "$now", "$tvan");
+            var n = release.Run(null, _nextFeed, now.UtcTicks, tvanCode);
+            _nextFeed += n;
+            return n;
+        }, ct);
+
     public Task<IReadOnlyList<OutboundResponse>> ResponsesToAsync(string messageId, CancellationToken ct = default) =>
         ReadAsync<IReadOnlyList<OutboundResponse>>(c => QueryResponses(c,
             $"SELECT {ResponseColumns} FROM responses WHERE reply_to = $id AND feed_seq IS NOT NULL ORDER BY created_at, seq",
