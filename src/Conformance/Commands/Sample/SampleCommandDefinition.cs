@@ -46,7 +46,7 @@ public static class SampleCommandDefinition
         var command = new Command("set",
             "Write the sample set: valid packages under valid/ (the clean form and the shapes production senders use, " +
             "docs/compatibility.md), and under invalid/ one variant per error code (3001, 3002, 3003, 4001, 4002, 6001, " +
-            "7001, 7003, 7004, 7006) plus shapes with an empty mandatory element, each beside <name>.expected.json.")
+            "7001, 7003, 7004, 7006) plus shapes with an empty mandatory element, and the Form 04/SS-HĐĐT (303) samples about 206-valid's invoices (303-valid, 303-3001-no-reason, 303-4002-tampered), each beside <name>.expected.json.")
         {
             output,
         };
