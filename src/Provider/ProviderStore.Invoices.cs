@@ -61,11 +61,14 @@ public sealed partial class ProviderStore
         return d;
     }
 
+    /// <summary>One invoice, read on the allocator's reader: a look-up does not wait for a commit in progress.</summary>
     private InvoiceStatus? OneInvoice(string where, string key)
     {
-        lock (_gate)
+        lock (_allocator.ReaderGate)
         {
-            using var cmd = Command($"{InvoiceSelect} WHERE {where};");
+            using var cmd = _allocator.Reader.CreateCommand();
+            cmd.CommandText = $"{InvoiceSelect} WHERE {where};";
+            cmd.CommandTimeout = 30;
             cmd.Parameters.AddWithValue("$k", key);
             return ReadInvoices(cmd).FirstOrDefault();
         }
