@@ -78,7 +78,7 @@ public sealed partial class CodeAllocator
                 }
                 continue;
             }
-            Volatile.Write(ref _writing, 0);
+            Interlocked.Exchange(ref _writing, 0); // a full fence: the look at the queue below comes after the release
             // A sale queued between the empty look and the release found the flag taken: take it back and write it.
             if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0) return;
         }
