@@ -84,16 +84,18 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 
     private sealed record ProblemNote(ProblemSource Source, string Text, DateTimeOffset At);
 
-    public Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
+    public async Task<SaleReceipt> SubmitAsync(string saleId, Sale sale, string? registerId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(saleId);
         // Every intake comes through here: refuse before a register (or a code) is made for it.
         if ((SaleLimits.FindId(saleId, "saleId", SaleLimits.IntakeIdLength)
                 ?? SaleLimits.FindId(registerId, "registerId", SaleLimits.RegisterIdLength)) is { } bad)
             throw new ArgumentException(bad.ToString(), nameof(saleId));
-        var issued = Register(registerId).Issue(sale, saleId); // queued for packaging in the same transaction (trigger)
+        // Group commit: answered once the commit carrying this sale (and the others waiting) returned. Not
+        // cancellable once queued: a sale committed after its caller left is found again by its sale id.
+        var issued = await Register(registerId).IssueAsync(sale, saleId).ConfigureAwait(false); // queued for packaging in the same transaction (trigger)
         if (!issued.Record.Existing && _options.Sync == SyncMode.Realtime) Wake(); // periodic: the 100 ms tick is soon enough
-        return Task.FromResult(new SaleReceipt(saleId, issued, issued.Record.Existing));
+        return new SaleReceipt(saleId, issued, issued.Record.Existing);
     }
 
     /// <summary>Packages everything waiting, now, whatever the sync mode.</summary>

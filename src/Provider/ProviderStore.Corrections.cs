@@ -283,10 +283,11 @@ public sealed partial class ProviderStore
     /// <summary>The chain around an invoice: what it replaces or adjusts, and what replaces or adjusts it.</summary>
     public InvoiceChain Chain(string code)
     {
-        lock (_gate)
+        lock (_allocator.ReaderGate) // read on the reader: not held up by a commit in progress
         {
+            using var tx = _allocator.Reader.BeginTransaction(deferred: true); // both reads from one snapshot
             string? kind = null, original = null;
-            using (var cmd = Command("SELECT kind, original FROM prov_chain WHERE code = $c;"))
+            using (var cmd = ReadCommand("SELECT kind, original FROM prov_chain WHERE code = $c;", tx))
             {
                 cmd.Parameters.AddWithValue("$c", code);
                 using var r = cmd.ExecuteReader();
@@ -294,7 +295,7 @@ public sealed partial class ProviderStore
             }
             var replacedBy = new List<string>();
             var adjustedBy = new List<string>();
-            using (var cmd = Command("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;"))
+            using (var cmd = ReadCommand("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;", tx))
             {
                 cmd.Parameters.AddWithValue("$c", code);
                 using var r = cmd.ExecuteReader();

@@ -18,9 +18,9 @@ public sealed partial class ProviderStore
     /// <summary>The issued invoice's record (sale, form, series …).</summary>
     public Pos.AllocatedInvoice Invoice(string code)
     {
-        lock (_gate)
+        lock (_allocator.ReaderGate) // read on the reader: not held up by a commit in progress
         {
-            using var cmd = Command($"SELECT {Pos.CodeAllocator.Columns} FROM pos_invoices WHERE code = $k;");
+            using var cmd = ReadCommand($"SELECT {Pos.CodeAllocator.Columns} FROM pos_invoices WHERE code = $k;");
             cmd.Parameters.AddWithValue("$k", code);
             using var r = cmd.ExecuteReader();
             return r.Read() ? Pos.CodeAllocator.Read(r) : throw new KeyNotFoundException($"no invoice {code}");
@@ -61,14 +61,25 @@ public sealed partial class ProviderStore
         return d;
     }
 
+    /// <summary>One invoice, read on the allocator's reader: a look-up does not wait for a commit in progress.</summary>
     private InvoiceStatus? OneInvoice(string where, string key)
     {
-        lock (_gate)
+        lock (_allocator.ReaderGate)
         {
-            using var cmd = Command($"{InvoiceSelect} WHERE {where};");
+            using var cmd = ReadCommand($"{InvoiceSelect} WHERE {where};");
             cmd.Parameters.AddWithValue("$k", key);
             return ReadInvoices(cmd).FirstOrDefault();
         }
+    }
+
+    /// <summary>A command on the allocator's reader connection (used under <see cref="Pos.CodeAllocator.ReaderGate"/>).</summary>
+    private SqliteCommand ReadCommand(string sql, SqliteTransaction? tx = null)
+    {
+        var cmd = _allocator.Reader.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        cmd.CommandTimeout = 30;
+        return cmd;
     }
 
     private static List<InvoiceStatus> ReadInvoices(SqliteCommand cmd)

@@ -16,6 +16,7 @@ public sealed partial class ProviderStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _gate;
+    private readonly CodeAllocator _allocator;
 
     /// <summary>
     /// The provider's tables beside the allocator's, on the allocator's connection and lock: one
@@ -27,6 +28,7 @@ public sealed partial class ProviderStore
         ArgumentNullException.ThrowIfNull(allocator);
         _connection = allocator.Connection;
         _gate = allocator.Gate;
+        _allocator = allocator;
         lock (_gate) CreateSchema();
     }
 

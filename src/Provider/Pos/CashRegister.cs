@@ -39,14 +39,33 @@ public sealed class CashRegister
     /// </summary>
     public IssuedInvoice Issue(Sale sale, string? saleId)
     {
+        var (request, totals) = Prepare(sale, saleId);
+        return Issued(sale, totals, _allocator.Allocate(request));
+    }
+
+    /// <summary>
+    /// <see cref="Issue(Sale, string?)"/> through the allocator's group commit: the sale is committed with the
+    /// others waiting, and the task completes once its invoice is durable.
+    /// </summary>
+    /// <exception cref="ArgumentException">The sale cannot be invoiced (thrown before anything is queued).</exception>
+    public async Task<IssuedInvoice> IssueAsync(Sale sale, string? saleId)
+    {
+        var (request, totals) = Prepare(sale, saleId);
+        return Issued(sale, totals, await _allocator.AllocateAsync(request).ConfigureAwait(false));
+    }
+
+    private (AllocationRequest Request, SaleTotals Totals) Prepare(Sale sale, string? saleId)
+    {
         ArgumentNullException.ThrowIfNull(sale);
         var totals = SaleCalculator.Compute(sale, _config.Form);
         var now = _time.GetUtcNow().ToOffset(Vietnam);
         var series = $"C{now.Year % 100:D2}M{_config.SeriesSellerPart}";
-        var record = _allocator.Allocate(new AllocationRequest(
-            _config.RegisterId, _config.SellerTaxCode, _config.Block, _config.Form, series, now, SaleJson.Serialize(sale), saleId));
-        return record.Existing ? Rebuild(_config, record) : new IssuedInvoice(InvoiceBuilder.Build(_config, sale, totals, record), totals, record);
+        return (new AllocationRequest(
+            _config.RegisterId, _config.SellerTaxCode, _config.Block, _config.Form, series, now, SaleJson.Serialize(sale), saleId), totals);
     }
+
+    private IssuedInvoice Issued(Sale sale, SaleTotals totals, AllocatedInvoice record) =>
+        record.Existing ? Rebuild(_config, record) : new IssuedInvoice(InvoiceBuilder.Build(_config, sale, totals, record), totals, record);
 
     /// <summary>Rebuilds an issued invoice from its record (for listing or re-sending).</summary>
     public static IssuedInvoice Rebuild(RegisterConfig config, AllocatedInvoice record)

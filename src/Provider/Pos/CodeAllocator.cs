@@ -12,7 +12,7 @@ namespace ConformanceKit.Provider.Pos;
 /// and instances may share the file (WAL, busy timeout); the write lock serialises them.
 /// One instance is one connection; it is safe to call from several threads.
 /// </summary>
-public sealed class CodeAllocator : IDisposable
+public sealed partial class CodeAllocator : IDisposable
 {
     /// <summary>SHDon is n(8): the serial doubles as the invoice number.</summary>
     public const long MaxNumber = 99_999_999;
@@ -68,56 +68,75 @@ public sealed class CodeAllocator : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         if (!CodeBlock.IsValid(request.Block))
             throw new ArgumentException("block must be 5 upper-case letters A–Z or digits 0–9", nameof(request));
-        var year = request.IssuedAt.Year % 100;
         lock (_gate)
         {
             using var tx = _connection.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: take the write lock first
-            if (request.SaleId is { } saleId && Find("sale_id = $key", saleId, tx) is { } earlier)
-                return earlier with { Existing = true };
-            long serial;
-            using (var bump = Command("""
-                INSERT INTO pos_counters (block, year, tax_code, issued) VALUES ($block, $year, $mst, 1)
-                ON CONFLICT (block, year) DO UPDATE SET issued = issued + 1
-                RETURNING issued, tax_code;
-                """, tx))
-            {
-                bump.Parameters.AddWithValue("$block", request.Block);
-                bump.Parameters.AddWithValue("$year", year);
-                bump.Parameters.AddWithValue("$mst", request.TaxCode);
-                using var reader = bump.ExecuteReader();
-                reader.Read();
-                serial = reader.GetInt64(0);
-                var owner = reader.GetString(1);
-                if (owner != request.TaxCode)
-                    throw new InvalidOperationException($"block {request.Block} belongs to MST {owner}, not {request.TaxCode}");
-            }
-            if (serial > MaxNumber)
-                throw new InvalidOperationException($"block {request.Block} has used up its {MaxNumber} numbers for 20{year:D2}");
-            var code = CashRegisterCode.Create(request.Form, year, request.Block, serial);
-            var number = serial.ToString(CultureInfo.InvariantCulture);
-            using (var insert = Command("""
-                INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json, sale_id)
-                VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale, $saleId);
-                """, tx))
-            {
-                insert.Parameters.AddWithValue("$code", code.Value);
-                insert.Parameters.AddWithValue("$block", request.Block);
-                insert.Parameters.AddWithValue("$year", year);
-                insert.Parameters.AddWithValue("$serial", serial);
-                insert.Parameters.AddWithValue("$number", number);
-                insert.Parameters.AddWithValue("$register", request.RegisterId);
-                insert.Parameters.AddWithValue("$mst", request.TaxCode);
-                insert.Parameters.AddWithValue("$form", request.Form);
-                insert.Parameters.AddWithValue("$series", request.Series);
-                insert.Parameters.AddWithValue("$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
-                insert.Parameters.AddWithValue("$sale", request.SaleJson);
-                insert.Parameters.AddWithValue("$saleId", (object?)request.SaleId ?? DBNull.Value);
-                insert.ExecuteNonQuery();
-            }
-            tx.Commit();
-            return new AllocatedInvoice(serial, code, number, request.RegisterId, request.TaxCode, request.Block,
-                request.Form, request.Series, request.IssuedAt, request.SaleJson, request.SaleId);
+            var record = AllocateIn(request, tx, out var refusal);
+            if (refusal is not null) throw new InvalidOperationException(refusal); // rolled back: no number used
+            if (!record!.Existing) tx.Commit();
+            return record;
         }
+    }
+
+    /// <summary>
+    /// Inside <paramref name="tx"/>: the invoice already issued for the request's sale id (Existing), or the
+    /// next serial of its (block, year) bumped and the invoice inserted. Nothing is committed here. A block of
+    /// another MST or used up gives null and <paramref name="refusal"/>; the caller rolls back what was bumped.
+    /// </summary>
+    private AllocatedInvoice? AllocateIn(AllocationRequest request, SqliteTransaction tx, out string? refusal)
+    {
+        refusal = null;
+        var year = request.IssuedAt.Year % 100;
+        if (request.SaleId is { } saleId && Find("sale_id = $key", saleId, tx) is { } earlier)
+            return earlier with { Existing = true };
+        long serial;
+        using (var bump = Command("""
+            INSERT INTO pos_counters (block, year, tax_code, issued) VALUES ($block, $year, $mst, 1)
+            ON CONFLICT (block, year) DO UPDATE SET issued = issued + 1
+            RETURNING issued, tax_code;
+            """, tx))
+        {
+            bump.Parameters.AddWithValue("$block", request.Block);
+            bump.Parameters.AddWithValue("$year", year);
+            bump.Parameters.AddWithValue("$mst", request.TaxCode);
+            using var reader = bump.ExecuteReader();
+            reader.Read();
+            serial = reader.GetInt64(0);
+            var owner = reader.GetString(1);
+            if (owner != request.TaxCode)
+            {
+                refusal = $"block {request.Block} belongs to MST {owner}, not {request.TaxCode}";
+                return null;
+            }
+        }
+        if (serial > MaxNumber)
+        {
+            refusal = $"block {request.Block} has used up its {MaxNumber} numbers for 20{year:D2}";
+            return null;
+        }
+        var code = CashRegisterCode.Create(request.Form, year, request.Block, serial);
+        var number = serial.ToString(CultureInfo.InvariantCulture);
+        using (var insert = Command("""
+            INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json, sale_id)
+            VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale, $saleId);
+            """, tx))
+        {
+            insert.Parameters.AddWithValue("$code", code.Value);
+            insert.Parameters.AddWithValue("$block", request.Block);
+            insert.Parameters.AddWithValue("$year", year);
+            insert.Parameters.AddWithValue("$serial", serial);
+            insert.Parameters.AddWithValue("$number", number);
+            insert.Parameters.AddWithValue("$register", request.RegisterId);
+            insert.Parameters.AddWithValue("$mst", request.TaxCode);
+            insert.Parameters.AddWithValue("$form", request.Form);
+            insert.Parameters.AddWithValue("$series", request.Series);
+            insert.Parameters.AddWithValue("$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
+            insert.Parameters.AddWithValue("$sale", request.SaleJson);
+            insert.Parameters.AddWithValue("$saleId", (object?)request.SaleId ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        return new AllocatedInvoice(serial, code, number, request.RegisterId, request.TaxCode, request.Block,
+            request.Form, request.Series, request.IssuedAt, request.SaleJson, request.SaleId);
     }
 
     /// <summary>How many invoices the file records (all blocks and years).</summary>
@@ -177,7 +196,6 @@ public sealed class CodeAllocator : IDisposable
         return (long)cmd.ExecuteScalar()! > 0;
     }
 
-    public void Dispose() => _connection.Dispose();
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx = null)
     {
