@@ -19,13 +19,14 @@ public static class ActivityRecorder
     {
         var path = http.Request.Path.Value ?? "";
         if (!path.StartsWith("/api/v1/", StringComparison.Ordinal) || path.StartsWith("/api/v1/certification", StringComparison.Ordinal)
-            || !http.Request.Headers.ContainsKey(ApiKeys.TvanHeader))
+            || !http.Request.Headers.ContainsKey(ApiKeys.TvanHeader)
+            || http.RequestServices.GetRequiredService<CertificationService>() is not { HasOpenSessions: true } certification)
         {
+            // Ordinary T-VAN traffic on a server with no open session: no key look-up here (the endpoint does its own).
             await next(http);
             return;
         }
         var services = http.RequestServices;
-        var certification = services.GetRequiredService<CertificationService>();
         var sender = ApiKeys.Tvan(http, services.GetRequiredService<RegistryService>().Current)?.Code;
         if (sender is null || !certification.IsSessionSender(sender))
         {

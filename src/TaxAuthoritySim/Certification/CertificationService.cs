@@ -88,6 +88,9 @@ public sealed partial class CertificationService(
 
     private volatile IReadOnlySet<string>? _openSenders;
 
+    /// <summary>False once the sessions are read and none is open: the activity recorder then costs the T-VAN API nothing.</summary>
+    public bool HasOpenSessions => _openSenders is not { Count: 0 };
+
     /// <summary>Creates a session; the problems (field first) when the request cannot be served.</summary>
     public async Task<(CreatedSession? Created, IReadOnlyList<string> Problems)> CreateAsync(SessionRequest request, CancellationToken ct)
     {
