@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using ConformanceKit.Einvoice.Model;
 using ConformanceKit.Einvoice.Serialization;
-using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Endpoints;
+using ConformanceKit.TaxAuthoritySim.Intake;
 using ConformanceKit.TaxAuthoritySim.Registry;
 
 namespace ConformanceKit.TaxAuthoritySim.Certification;
@@ -36,41 +36,23 @@ public static class ActivityRecorder
         var at = DateTimeOffset.UtcNow;
         var simulated = services.GetRequiredService<SenderClock>().Now(sender);
         var activity = new Activity { At = at, SimulatedAt = simulated, Method = http.Request.Method, Path = path };
-        if (HttpMethods.IsPost(http.Request.Method) && path == JudgeContext.MessagesPath)
-            activity = await WithMessageAsync(http, activity);
         try
         {
             await next(http);
         }
         finally
         {
+            // The endpoint leaves the bytes it read whole (under its own deadline, size limit and per-T-VAN gate).
+            if (http.Items.TryGetValue(MessageBody.ItemKey, out var posted) && posted is byte[] body)
+                activity = WithMessage(body, activity);
             var status = http.RequestAborted.IsCancellationRequested ? 0 : http.Response.StatusCode;
             await certification.RecordAsync(sender, activity with { Status = status }, CancellationToken.None);
         }
     });
 
-    /// <summary>Reads the posted body (kept for the endpoint) and notes its MTDiep, type, hash and invoice codes.</summary>
-    private static async Task<Activity> WithMessageAsync(HttpContext http, Activity activity)
+    /// <summary>Notes the posted message's MTDiep, type, hash and invoice codes.</summary>
+    private static Activity WithMessage(byte[] body, Activity activity)
     {
-        byte[] body;
-        try
-        {
-            // Buffered (to disk past 64 KB) so the endpoint reads the same bytes; only up to the size limit is looked at here.
-            http.Request.EnableBuffering(bufferThreshold: 64 * 1024);
-            using var copy = new MemoryStream();
-            var chunk = new byte[64 * 1024];
-            int read;
-            while (copy.Length <= SafeXml.MaxMessageBytes && (read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-                copy.Write(chunk, 0, read);
-            http.Request.Body.Position = 0;
-            if (copy.Length > SafeXml.MaxMessageBytes) return activity;
-            body = copy.ToArray();
-        }
-        catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
-        {
-            if (http.Request.Body.CanSeek) http.Request.Body.Position = 0;
-            return activity;
-        }
         activity = activity with { Sha256 = Convert.ToHexStringLower(SHA256.HashData(body)) };
         try
         {

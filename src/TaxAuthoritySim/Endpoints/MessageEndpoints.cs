@@ -71,6 +71,7 @@ public static class MessageEndpoints
                 return Results.Empty;
         }
         var body = read.Bytes!;
+        http.Items[MessageBody.ItemKey] = body;
 
         if (!faults.IsEmpty)
         {

@@ -10,6 +10,12 @@ public static class MessageBody
 {
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// <see cref="HttpContext.Items"/> key of the posted bytes once read whole: middleware that looks at what was posted
+    /// (the certification activity recorder) reads them after the endpoint instead of buffering the body ahead of it.
+    /// </summary>
+    public const string ItemKey = "ck.message-body";
+
     public enum Outcome { Read, TooLarge, TooSlow, Broken }
 
     public readonly record struct Result(Outcome Outcome, byte[]? Bytes);
