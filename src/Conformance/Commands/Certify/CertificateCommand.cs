@@ -14,25 +14,32 @@ public sealed class CertificateCommand(CliIO io)
 {
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The certifier's key from its PFX; null and the usage problem when there is none or it cannot sign.</summary>
+    public static ReportSigner? LoadCertifierKey(string keyPath, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            return ReportSigner.Load(keyPath);
+        }
+        catch (FileNotFoundException)
+        {
+            problem = $"no key file {Path.GetFullPath(keyPath)}: make the certifier's key with 'ck certify new-key --out {keyPath} --name NAME'";
+        }
+        catch (InvalidOperationException ex)
+        {
+            problem = ex.Message;
+        }
+        return null;
+    }
+
     public async Task<int> ExecuteAsync(string server, string adminKey, string sessionId, string keyPath, string outDirectory,
         string? issuer, CancellationToken ct)
     {
         if (!Uri.TryCreate(server.EndsWith('/') ? server : server + "/", UriKind.Absolute, out var baseUri) || baseUri.Scheme is not ("http" or "https"))
             return await Usage($"--server must be an http(s) URL, e.g. http://127.0.0.1:5080 (got '{server}')");
         if (string.IsNullOrWhiteSpace(sessionId)) return await Usage("--session must name a certification session");
-        ReportSigner signer;
-        try
-        {
-            signer = ReportSigner.Load(keyPath);
-        }
-        catch (FileNotFoundException)
-        {
-            return await Usage($"no key file {Path.GetFullPath(keyPath)}: make the certifier's key with 'ck certify new-key --out {keyPath} --name NAME'");
-        }
-        catch (InvalidOperationException ex)
-        {
-            return await Usage(ex.Message);
-        }
+        if (LoadCertifierKey(keyPath, out var problem) is not { } signer) return await Usage(problem!);
         using (signer)
         {
             CertificationSessionResult result;

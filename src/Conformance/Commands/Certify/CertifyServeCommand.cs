@@ -15,19 +15,9 @@ public sealed class CertifyServeCommand(CliIO io)
 {
     public async Task<int> RunAsync(string keyPath, string? issuer, string[] simulatorArgs, CancellationToken ct)
     {
-        ReportSigner signer;
-        try
+        if (CertificateCommand.LoadCertifierKey(keyPath, out var problem) is not { } signer)
         {
-            signer = ReportSigner.Load(keyPath);
-        }
-        catch (FileNotFoundException)
-        {
-            await io.Error.WriteLineAsync($"error: no key file {Path.GetFullPath(keyPath)}: make the certifier's key with 'ck certify new-key --out {keyPath} --name NAME'");
-            return ExitCodes.Usage;
-        }
-        catch (InvalidOperationException ex)
-        {
-            await io.Error.WriteLineAsync("error: " + ex.Message);
+            await io.Error.WriteLineAsync("error: " + problem);
             return ExitCodes.Usage;
         }
         using (signer)
