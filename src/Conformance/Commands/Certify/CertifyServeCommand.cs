@@ -1,5 +1,4 @@
 using ConformanceKit.Conformance.Cli;
-using ConformanceKit.Harness.Reports;
 using ConformanceKit.TaxAuthoritySim.Certification;
 using ConformanceKit.TaxAuthoritySim.Hosting;
 using Microsoft.AspNetCore.Builder;
