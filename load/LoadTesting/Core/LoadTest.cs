@@ -22,6 +22,8 @@ public sealed class LoadTest
     private TimeSpan _progressEvery = TimeSpan.FromSeconds(1);
     private Func<CancellationToken, Task<IReadOnlyDictionary<string, double>>>? _checks;
     private string _target = "";
+    private MemoryProbe? _memory;
+    private TimeSpan _memoryEvery = TimeSpan.FromSeconds(1);
 
     private LoadTest(string name, IEnumerable<Scenario> scenarios)
     {
@@ -74,6 +76,19 @@ public sealed class LoadTest
         return this;
     }
 
+    /// <summary>
+    /// Samples the target process's memory every <paramref name="every"/> (default 1 s) on the run's clock, from the start
+    /// until the checks are done: the report gets the samples (chart, memory.csv, timeline.csv) and the metrics ws-start-mb,
+    /// ws-max-mb, ws-end-mb, ws-slope-mb-per-min … over the measured window (see <see cref="MemoryReport.Metrics"/>),
+    /// which thresholds can judge (<c>ws-slope-mb-per-min&lt;5</c>).
+    /// </summary>
+    public LoadTest WithMemory(MemoryProbe probe, TimeSpan? every = null)
+    {
+        _memory = probe;
+        _memoryEvery = every is { } e && e > TimeSpan.Zero ? e : _memoryEvery;
+        return this;
+    }
+
     public LoadTest WithNote(string note)
     {
         _notes.Add(note);
@@ -87,6 +102,7 @@ public sealed class LoadTest
         var runs = _scenarios.Select(s => new ScenarioRun(s, _time)).ToList();
         foreach (var s in _scenarios.Where(s => s.Init is not null)) await s.Init!(cancellationToken).ConfigureAwait(false);
         using var progress = _progress is null ? null : new ProgressPrinter(_progress, runs, _time, _progressEvery);
+        using var memory = _memory is null ? null : new MemorySampler(_memory, _time, _memoryEvery);
         try
         {
             await Task.WhenAll(runs.Select(r => r.RunAsync(cancellationToken))).ConfigureAwait(false);
@@ -103,12 +119,21 @@ public sealed class LoadTest
             _progress?.WriteLine("checking the outcome (domain checks)…");
             metrics = await _checks(cancellationToken).ConfigureAwait(false);
         }
+        MemoryReport? memoryReport = null;
+        if (memory is not null)
+        {
+            memory.Stop();
+            var windowStart = runs.Select(r => r.Stats.WindowStart).Where(t => t != 0).DefaultIfEmpty(started).Min();
+            var measuredEnd = runs.Select(r => r.MeasuredEnd).DefaultIfEmpty(windowStart).Max();
+            memoryReport = memory.Report(windowStart, Math.Max(0, (measuredEnd - windowStart) / (double)_time.TimestampFrequency));
+            metrics = new Dictionary<string, double>(metrics).Concat(memoryReport.Metrics()).DistinctBy(p => p.Key).ToDictionary();
+        }
         var notes = new List<string>(_notes);
         foreach (var s in scenarios.Where(s => s.LateDispatches > 0))
             notes.Add($"{s.Name}: {s.LateDispatches} arrivals left the generator more than 5 ms late (counted in their latency: the generator or the machine was saturated)");
         var thresholds = _thresholds.Select(t => t.Evaluate(scenarios, metrics)).ToList();
         return new RunReport(Name, _target, startedAt, _time.GetElapsedTime(started).TotalSeconds, scenarios, metrics, thresholds, notes,
-            RunReport.DescribeMachine());
+            RunReport.DescribeMachine()) { Memory = memoryReport };
     }
 
     private sealed class ProgressPrinter : IDisposable

@@ -29,6 +29,9 @@ public sealed record RunReport(string Name, string Target, DateTimeOffset Starte
 {
     public bool Passed => Thresholds.All(t => t.Passed);
 
+    /// <summary>The target process's memory over the run, when it was sampled (<see cref="LoadTest.WithMemory"/>).</summary>
+    public MemoryReport? Memory { get; init; }
+
     public static MachineReport DescribeMachine()
     {
         double load = 0;

@@ -19,6 +19,9 @@ internal sealed class ScenarioRun(Scenario scenario, TimeProvider time)
 
     public string PhaseName { get; private set; } = "starting";
 
+    /// <summary>End of the last phase (timestamp); 0 until the run is over.</summary>
+    public long MeasuredEnd => _measuredEnd;
+
     /// <summary>About 300 buckets at most, at least one second each.</summary>
     internal static TimeSpan BucketWidthFor(TimeSpan planned) =>
         TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling(planned.TotalSeconds / 300)));

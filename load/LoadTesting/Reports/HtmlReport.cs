@@ -6,7 +6,7 @@ namespace ConformanceKit.LoadTesting;
 
 /// <summary>
 /// The HTML report: one file, no script, no CDN, no external font — charts are inline SVG drawn here (rate, latency
-/// percentiles and errors over time per scenario), so it opens offline and in CI artefacts.
+/// percentiles and errors over time per scenario, and the target process's memory when sampled), so it opens offline and in CI artefacts.
 /// </summary>
 public static class HtmlReport
 {
@@ -56,6 +56,7 @@ public static class HtmlReport
             b.Append(Chart("Rate (invocations/s)", s.Timeline, [("ok + fail /s", "#2b6cb0", p => p.Rps)], "/s"));
             b.Append(Chart("Latency (ms)", s.Timeline, [("p50", "#38a169", p => p.P50), ("p95", "#d69e2e", p => p.P95), ("p99", "#e53e3e", p => p.P99)], "ms"));
             b.Append(Chart("Errors (per bucket)", s.Timeline, [("fail", "#c53030", p => p.Fail)], ""));
+            if (r.Memory is { } memory && ReferenceEquals(s, r.Scenarios[0])) b.Append(MemoryChart(memory));
             b.Append("</div>");
             if (s.All.Errors.Count > 0)
             {
@@ -66,14 +67,31 @@ public static class HtmlReport
             }
             b.Append("</section>");
         }
+        if (r.Memory is { } m) Memory(b, m);
         if (r.Notes.Count > 0)
         {
             b.Append("<section><h2>Notes</h2><ul>");
             foreach (var n in r.Notes) b.Append("<li>").Append(E(n)).Append("</li>");
             b.Append("</ul></section>");
         }
-        b.Append("<footer>ConformanceKit load test · report.json, report.md, stats.csv and timeline.csv hold the same figures</footer></body></html>");
+        b.Append("<footer>ConformanceKit load test · report.json, report.md, stats.csv, timeline.csv (and memory.csv) hold the same figures</footer></body></html>");
         return b.ToString();
+    }
+
+    /// <summary>The memory figures under the charts: whose process, and start / max / end / slope over the measured window.</summary>
+    private static void Memory(StringBuilder b, MemoryReport m)
+    {
+        var f = m.Metrics();
+        string V(string k, string unit) => f.TryGetValue(k, out var v) ? N(v, "0.###") + unit : "—";
+        b.Append("<section><h2>Memory</h2><p>").Append(E(m.Process)).Append(", sampled every ").Append(N(m.IntervalSeconds)).Append(" s (")
+            .Append(m.Samples.Count).Append(" samples); figures over the measured window, warm-up excluded.</p><table id=\"memory-figures\"><thead><tr>")
+            .Append("<th></th><th>start</th><th>max</th><th>end</th><th>slope</th></tr></thead><tbody>");
+        b.Append("<tr><td>working set</td><td class=\"num\">").Append(V("ws-start-mb", " MB")).Append("</td><td class=\"num\">").Append(V("ws-max-mb", " MB"))
+            .Append("</td><td class=\"num\">").Append(V("ws-end-mb", " MB")).Append("</td><td class=\"num\">").Append(V("ws-slope-mb-per-min", " MB/min")).Append("</td></tr>");
+        if (f.ContainsKey("gc-heap-end-mb"))
+            b.Append("<tr><td>GC heap</td><td class=\"num\">").Append(V("gc-heap-start-mb", " MB")).Append("</td><td class=\"num\">").Append(V("gc-heap-max-mb", " MB"))
+                .Append("</td><td class=\"num\">").Append(V("gc-heap-end-mb", " MB")).Append("</td><td class=\"num\">").Append(V("gc-heap-slope-mb-per-min", " MB/min")).Append("</td></tr>");
+        b.Append("</tbody></table></section>");
     }
 
     private static void Row(StringBuilder b, string name, StepReport s, string kind) =>
@@ -85,11 +103,25 @@ public static class HtmlReport
             .Append("</td><td>").Append(E(ReportWriter.Codes(s))).Append("</td></tr>");
 
     /// <summary>A line chart over the timeline: x = seconds into the measured window, one polyline per series, a legend.</summary>
-    internal static string Chart(string title, IReadOnlyList<TimelinePoint> points, (string Name, string Color, Func<TimelinePoint, double> Value)[] series, string unit)
+    internal static string Chart(string title, IReadOnlyList<TimelinePoint> points, (string Name, string Color, Func<TimelinePoint, double> Value)[] series, string unit) =>
+        Chart(title, points, p => p.At, points.Count > 1 ? points[1].At - points[0].At : 1, series, unit);
+
+    /// <summary>The memory chart: working set (and RssAnon, GC heap when read) from the end of the warm-up on.</summary>
+    internal static string MemoryChart(MemoryReport m)
+    {
+        var points = m.Samples.Where(p => p.At >= 0).ToList();
+        var series = new List<(string, string, Func<MemoryPoint, double>)> { ("working set", "#6b46c1", p => p.WorkingSetMb) };
+        if (points.Any(p => p.AnonymousMb is not null)) series.Add(("RssAnon", "#dd6b20", p => p.AnonymousMb ?? 0));
+        if (points.Any(p => p.GcHeapMb is not null)) series.Add(("GC heap", "#319795", p => p.GcHeapMb ?? 0));
+        return Chart("Memory (MB)", points, p => p.At, m.IntervalSeconds, [.. series], "MB, " + m.Process, "memory");
+    }
+
+    internal static string Chart<TPoint>(string title, IReadOnlyList<TPoint> points, Func<TPoint, double> at, double step,
+        (string Name, string Color, Func<TPoint, double> Value)[] series, string unit, string? id = null)
     {
         const double W = 560, H = 220, L = 56, R = 12, T = 28, B = 30;
         var b = new StringBuilder();
-        b.Append("<figure class=\"chart\"><svg role=\"img\" aria-label=\"").Append(E(title)).Append("\" viewBox=\"0 0 ").Append(N(W)).Append(' ').Append(N(H))
+        b.Append("<figure class=\"chart\"").Append(id is null ? "" : $" id=\"{E(id)}\"").Append("><svg role=\"img\" aria-label=\"").Append(E(title)).Append("\" viewBox=\"0 0 ").Append(N(W)).Append(' ').Append(N(H))
             .Append("\" width=\"").Append(N(W)).Append("\" height=\"").Append(N(H)).Append("\" xmlns=\"http://www.w3.org/2000/svg\">");
         b.Append("<text x=\"").Append(N(L)).Append("\" y=\"16\" class=\"title\">").Append(E(title)).Append("</text>");
         if (points.Count == 0)
@@ -97,7 +129,7 @@ public static class HtmlReport
             b.Append("<text x=\"").Append(N(W / 2)).Append("\" y=\"").Append(N(H / 2)).Append("\" text-anchor=\"middle\">no data</text></svg></figure>");
             return b.ToString();
         }
-        var maxX = Math.Max(1, points[^1].At + (points.Count > 1 ? points[1].At - points[0].At : 1));
+        var maxX = Math.Max(1, at(points[^1]) + step);
         var maxY = Nice(series.SelectMany(s => points.Select(s.Value)).DefaultIfEmpty(0).Max());
         double X(double x) => L + (W - L - R) * x / maxX;
         double Y(double y) => H - B - (H - T - B) * y / maxY;
@@ -117,7 +149,7 @@ public static class HtmlReport
         {
             var (name, color, value) = series[k];
             b.Append("<polyline class=\"series\" data-series=\"").Append(E(name)).Append("\" fill=\"none\" stroke=\"").Append(color).Append("\" stroke-width=\"2\" points=\"");
-            foreach (var p in points) b.Append(N(X(p.At))).Append(',').Append(N(Y(value(p)))).Append(' ');
+            foreach (var p in points) b.Append(N(X(at(p)))).Append(',').Append(N(Y(value(p)))).Append(' ');
             b.Append("\"/>");
             b.Append("<rect x=\"").Append(N(legendX + 90 * k)).Append("\" y=\"8\" width=\"10\" height=\"10\" fill=\"").Append(color).Append("\"/>")
                 .Append("<text class=\"legend\" x=\"").Append(N(legendX + 90 * k + 14)).Append("\" y=\"17\">").Append(E(name)).Append("</text>");

@@ -5,7 +5,8 @@ using System.Text.Json.Serialization;
 
 namespace ConformanceKit.LoadTesting;
 
-/// <summary>Writes a run's reports into a folder: report.html (self-contained, charts as inline SVG), report.md, report.json, stats.csv, timeline.csv.</summary>
+/// <summary>Writes a run's reports into a folder: report.html (self-contained, charts as inline SVG), report.md, report.json, stats.csv, timeline.csv,
+/// and memory.csv (every memory sample) when the run sampled the target's memory.</summary>
 public static class ReportWriter
 {
     public static readonly JsonSerializerOptions Json = new()
@@ -27,6 +28,7 @@ public static class ReportWriter
             Write(folder, "stats.csv", StatsCsv(report)),
             Write(folder, "timeline.csv", TimelineCsv(report)),
         };
+        if (report.Memory is not null) files.Add(Write(folder, "memory.csv", MemoryCsv(report.Memory)));
         return files;
     }
 
@@ -75,6 +77,15 @@ public static class ReportWriter
             b.AppendLine("|---|---|---|---|");
             foreach (var t in r.Thresholds) b.AppendLine($"| `{t.Expression}` | {t.Scope} | {(t.Passed ? "✅ pass" : "❌ FAIL")} | {Escape(t.Detail)} |");
         }
+        if (r.Memory is { } memory)
+        {
+            var f = memory.Metrics();
+            string V(string k) => f.TryGetValue(k, out var v) ? N(v, "0.###") : "—";
+            b.AppendLine();
+            b.AppendLine($"Memory of {memory.Process} over the measured window ({memory.Measured().Count} samples, every {N(memory.IntervalSeconds)} s, warm-up excluded): " +
+                         $"working set {V("ws-start-mb")} → max {V("ws-max-mb")} → {V("ws-end-mb")} MB, slope {V("ws-slope-mb-per-min")} MB/min" +
+                         (f.ContainsKey("gc-heap-end-mb") ? $"; GC heap {V("gc-heap-start-mb")} → {V("gc-heap-end-mb")} MB, slope {V("gc-heap-slope-mb-per-min")} MB/min." : "."));
+        }
         foreach (var n in r.Notes) b.AppendLine().Append("> ").AppendLine(n);
         return b.ToString();
     }
@@ -103,11 +114,28 @@ public static class ReportWriter
 
     public static string TimelineCsv(RunReport r)
     {
-        var b = new StringBuilder("scenario,at_s,ok,fail,rps,p50_ms,p95_ms,p99_ms,max_ms\n");
+        // ws_mb: the target's working set at the bucket's last memory sample (empty when memory was not sampled).
+        var b = new StringBuilder("scenario,at_s,ok,fail,rps,p50_ms,p95_ms,p99_ms,max_ms,ws_mb\n");
         foreach (var s in r.Scenarios)
+        {
+            var width = s.Timeline.Count > 1 ? s.Timeline[1].At - s.Timeline[0].At : 1;
             foreach (var p in s.Timeline)
+            {
+                var ws = r.Memory?.Samples.LastOrDefault(m => m.At >= p.At && m.At < p.At + width);
                 b.AppendLine(string.Join(',', Csv(s.Name), N(p.At, "0.###"), p.Ok, p.Fail, N(p.Rps, "0.###"), N(p.P50, "0.###"), N(p.P95, "0.###"),
-                    N(p.P99, "0.###"), N(p.Max, "0.###")));
+                    N(p.P99, "0.###"), N(p.Max, "0.###"), ws is null ? "" : N(ws.WorkingSetMb, "0.##")));
+            }
+        }
+        return b.ToString();
+    }
+
+    /// <summary>Every memory sample: seconds since the measured window began (negative: warm-up), working set, RssAnon, GC heap (MB).</summary>
+    public static string MemoryCsv(MemoryReport m)
+    {
+        var b = new StringBuilder("at_s,working_set_mb,rss_anon_mb,gc_heap_mb,measured\n");
+        foreach (var p in m.Samples)
+            b.AppendLine(string.Join(',', N(p.At, "0.###"), N(p.WorkingSetMb, "0.##"), p.AnonymousMb is { } a ? N(a, "0.##") : "",
+                p.GcHeapMb is { } g ? N(g, "0.##") : "", p.At >= 0 && p.At <= m.MeasuredSeconds + 1e-9 ? "1" : "0"));
         return b.ToString();
     }
 

@@ -53,6 +53,15 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The child's process id (<c>dotnet TaxAuthoritySim.dll</c> runs the simulator in that very process).</summary>
+    public int ProcessId => process.Id;
+
+    /// <summary>The simulator's memory now (working set and RssAnon from /proc); null once it has exited.</summary>
+    public MemoryReading? Memory() => process.HasExited ? null : ProcessMemory.Read(process.Id);
+
+    /// <summary>What `ck load` samples every second: this child's memory.</summary>
+    public MemoryProbe MemoryProbe => new($"simulator (child process {ProcessId})", Memory);
+
     /// <summary>CPU time the simulator has used so far (user + system).</summary>
     public TimeSpan ProcessorTime
     {

@@ -240,6 +240,9 @@ public sealed class LoadTarget : IAsyncDisposable
     /// <summary>CPU taken so far by the processes this target started outside this one (a simulator child process, PostgreSQL).</summary>
     public Func<TimeSpan>? ChildCpu { get; private init; }
 
+    /// <summary>The simulator child process's memory (simulator=… --sim-dll); null when the target runs in this process or elsewhere.</summary>
+    public MemoryProbe? Memory { get; private init; }
+
     /// <summary>Where the started simulator's log or store is, for the report's notes.</summary>
     public string? Note { get; private init; }
 
@@ -262,6 +265,7 @@ public sealed class LoadTarget : IAsyncDisposable
             Uri address;
             Func<ValueTask> stopSimulator;
             Func<TimeSpan>? simulatorCpu = null;
+            MemoryProbe? memory = null;
             string note;
             if (options.SimulatorDll is { } dll)
             {
@@ -269,6 +273,7 @@ public sealed class LoadTarget : IAsyncDisposable
                 address = process.BaseAddress;
                 stopSimulator = process.DisposeAsync;
                 simulatorCpu = () => process.ProcessorTime;
+                memory = process.MemoryProbe;
                 note = $"simulator: child process dotnet {dll}, log {process.LogPath}";
             }
             else
@@ -289,7 +294,7 @@ public sealed class LoadTarget : IAsyncDisposable
             return new LoadTarget(spec, null,
                 new AuthorityEndpoint(address, options.ApiKey ?? DemoData.TvanApiKey, options.TaxCode, options.SellerName, options.TvanCode, options.CodeBlock,
                     options.AdminKey ?? DemoData.AdminKey), Stop, options)
-            { ChildCpu = simulatorCpu is null && pg is null ? null : Cpu, Note = note };
+            { ChildCpu = simulatorCpu is null && pg is null ? null : Cpu, Note = note, Memory = memory };
         }
         catch
         {
