@@ -4,7 +4,7 @@ namespace ConformanceKit.LoadTesting.Tests;
 [Collection(ManualClockCollection.Name)]
 public sealed class ManualTimeRunnerTests
 {
-    private static async Task<RunReport> RunOnManualClockAsync(ManualTime time, LoadTest test)
+    internal static async Task<RunReport> RunOnManualClockAsync(ManualTime time, LoadTest test)
     {
         var run = test.WithTimeProvider(time).RunAsync();
         for (var i = 0; i < 100_000 && !run.IsCompleted; i++)

@@ -9,7 +9,7 @@ namespace ConformanceKit.LoadTesting.Tests;
 public sealed class ReportBrowserTests
 {
     [Fact]
-    public async Task The_html_report_shows_the_verdict_thresholds_statistics_and_three_charts_without_fetching_anything()
+    public async Task The_html_report_shows_the_verdict_thresholds_statistics_and_four_charts_with_the_memory_one_without_fetching_anything()
     {
         var report = await ReportTests.SmallRunAsync();
         var folder = TestFolder.Create();
@@ -35,8 +35,16 @@ public sealed class ReportBrowserTests
             await Expect(page.Locator("#stats tbody tr")).ToHaveCountAsync(3); // the scenario and its two steps
             await Expect(page.Locator("#stats tr.step").First).ToContainTextAsync("sale.post");
             var charts = page.Locator("figure.chart svg");
-            await Expect(charts).ToHaveCountAsync(3);
-            for (var i = 0; i < 3; i++) await Expect(charts.Nth(i)).ToBeVisibleAsync();
+            await Expect(charts).ToHaveCountAsync(4);
+            for (var i = 0; i < 4; i++) await Expect(charts.Nth(i)).ToBeVisibleAsync();
+            // The memory chart sits in the first scenario's row of charts, its figures in a table below.
+            await Expect(page.Locator("section.scenario .charts figure#memory svg")).ToBeVisibleAsync();
+            await Expect(page.Locator("figure#memory figcaption")).ToContainTextAsync("fake <process>");
+            var ws = await page.Locator("figure#memory polyline[data-series='working set']").GetAttributeAsync("points");
+            Assert.True(ws!.Trim().Split(' ').Length >= 2, ws);
+            await Expect(page.Locator("figure#memory polyline[data-series='RssAnon']")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#memory-figures tbody tr")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#memory-figures")).ToContainTextAsync("MB/min");
             await Expect(page.Locator("svg polyline[data-series='p99']")).ToHaveCountAsync(1);
             var box = await charts.First.BoundingBoxAsync();
             Assert.True(box is { Width: > 300, Height: > 100 }, "the chart is drawn at its size");

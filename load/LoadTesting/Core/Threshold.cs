@@ -6,7 +6,8 @@ namespace ConformanceKit.LoadTesting;
 /// <summary>
 /// A pass/fail rule over the run: <c>[scenario[.step]:]metric op value[unit]</c>, e.g. <c>p99&lt;500ms</c>,
 /// <c>fail%&lt;1</c>, <c>sale.post:p95&lt;=200ms</c>, <c>rps&gt;=40</c>, or a domain metric the workload measures:
-/// <c>sales-without-invoice==0</c>, <c>late-204==0</c>, <c>duplicate-codes==0</c>.
+/// <c>sales-without-invoice==0</c>, <c>late-204==0</c>, <c>duplicate-codes==0</c>, or the target's memory
+/// (<c>ws-slope-mb-per-min&lt;5</c>, <c>ws-max-mb&lt;512</c>, <c>ws-slope-mb-per-min&gt;-5</c>: values may be negative).
 /// Statistics metrics: p50 p75 p95 p99 max mean min (latency, ms; units us/ms/s), fail% ok% rps okrps ok fail count bytes.
 /// Without a scope a statistics threshold must hold for every scenario.
 /// </summary>
@@ -112,6 +113,6 @@ public sealed partial record Threshold(string Expression, string? Scenario, stri
 
     private string Fmt(double v) => v.ToString(LatencyMetrics.Contains(Metric) ? "0.###' ms'" : "0.###", CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?:(?<scope>[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)?):)?(?<metric>[A-Za-z][A-Za-z0-9_\-]*%?)(?<op><=|>=|==|!=|<|>|=)(?<value>\d+(?:\.\d+)?)(?<unit>us|µs|ms|s|m|%)?$")]
+    [GeneratedRegex(@"^(?:(?<scope>[A-Za-z0-9_\-]+(?:\.[A-Za-z0-9_\-]+)?):)?(?<metric>[A-Za-z][A-Za-z0-9_\-]*%?)(?<op><=|>=|==|!=|<|>|=)(?<value>-?\d+(?:\.\d+)?)(?<unit>us|µs|ms|s|m|%)?$")]
     private static partial Regex Grammar();
 }
