@@ -106,18 +106,19 @@ public static class HtmlReport
     internal static string Chart(string title, IReadOnlyList<TimelinePoint> points, (string Name, string Color, Func<TimelinePoint, double> Value)[] series, string unit) =>
         Chart(title, points, p => p.At, points.Count > 1 ? points[1].At - points[0].At : 1, series, unit);
 
-    /// <summary>The memory chart: working set (and RssAnon, GC heap when read) from the end of the warm-up on.</summary>
+    /// <summary>The memory chart: working set (and RssAnon, GC heap when read) from the end of the warm-up on, through the
+    /// drain and checks, with a dashed line where the load ends (the figures cover only what is left of it).</summary>
     internal static string MemoryChart(MemoryReport m)
     {
         var points = m.Samples.Where(p => p.At >= 0).ToList();
         var series = new List<(string, string, Func<MemoryPoint, double>)> { ("working set", "#6b46c1", p => p.WorkingSetMb) };
         if (points.Any(p => p.AnonymousMb is not null)) series.Add(("RssAnon", "#dd6b20", p => p.AnonymousMb ?? 0));
         if (points.Any(p => p.GcHeapMb is not null)) series.Add(("GC heap", "#319795", p => p.GcHeapMb ?? 0));
-        return Chart("Memory (MB)", points, p => p.At, m.IntervalSeconds, [.. series], "MB, " + m.Process, "memory");
+        return Chart("Memory (MB)", points, p => p.At, m.IntervalSeconds, [.. series], "MB, " + m.Process, "memory", m.MeasuredSeconds);
     }
 
     internal static string Chart<TPoint>(string title, IReadOnlyList<TPoint> points, Func<TPoint, double> at, double step,
-        (string Name, string Color, Func<TPoint, double> Value)[] series, string unit, string? id = null)
+        (string Name, string Color, Func<TPoint, double> Value)[] series, string unit, string? id = null, double? loadEnds = null)
     {
         const double W = 560, H = 220, L = 56, R = 12, T = 28, B = 30;
         var b = new StringBuilder();
@@ -144,6 +145,10 @@ public static class HtmlReport
             var v = maxX * i / 4;
             b.Append("<text class=\"axis\" x=\"").Append(N(X(v))).Append("\" y=\"").Append(N(H - 10)).Append("\" text-anchor=\"middle\">").Append(N(v, "0")).Append(" s</text>");
         }
+        if (loadEnds is { } end && end > 0 && end < maxX)
+            b.Append("<line class=\"mark\" x1=\"").Append(N(X(end))).Append("\" x2=\"").Append(N(X(end))).Append("\" y1=\"").Append(N(T)).Append("\" y2=\"")
+                .Append(N(H - B)).Append("\"/><text class=\"axis\" x=\"").Append(N(X(end) - 3)).Append("\" y=\"").Append(N(T + 10))
+                .Append("\" text-anchor=\"end\">load ends</text>");
         var legendX = W - R - 90 * series.Length;
         for (var k = 0; k < series.Length; k++)
         {
@@ -178,7 +183,7 @@ public static class HtmlReport
         td.num{text-align:right;font-variant-numeric:tabular-nums}tr.step td:first-child{padding-left:1.5rem;color:#4a5568}
         .pass{color:#276749}.fail{color:#c53030;font-weight:bold}#verdict{font-size:1rem;padding:.2rem .6rem;border:2px solid currentColor;border-radius:4px}
         .charts{display:flex;flex-wrap:wrap;gap:1rem}.chart{margin:0}figcaption{font-size:.8rem;color:#4a5568}
-        svg .grid{stroke:#edf2f7}svg .axis{font-size:10px;fill:#4a5568}svg .title{font-size:12px;font-weight:bold}svg .legend{font-size:11px}
+        svg .grid{stroke:#edf2f7}svg .mark{stroke:#718096;stroke-dasharray:4 3}svg .axis{font-size:10px;fill:#4a5568}svg .title{font-size:12px;font-weight:bold}svg .legend{font-size:11px}
         .note{font-size:.85rem;color:#4a5568}footer{margin-top:2rem;font-size:.8rem;color:#718096}
         """;
 }

@@ -36,7 +36,7 @@ public static class LoadCommandDefinition
             Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = false,
         };
         var noDefaults = new Option<bool>("--no-default-thresholds") { Description = "drop the workload's own thresholds (fail%<1 and its domain checks)" };
-        var report = new Option<string>("--report") { Description = "folder for report.html, report.md, report.json, stats.csv, timeline.csv", DefaultValueFactory = _ => "ck-load-report" };
+        var report = new Option<string>("--report") { Description = "folder for report.html, report.md, report.json, stats.csv, timeline.csv, memory.csv", DefaultValueFactory = _ => "ck-load-report" };
         var key = new Option<string?>("--key") { Description = "X-Api-Key: the provider API's key, or the T-VAN's key at the authority (default demo-tvan-key there)" };
         var mst = new Option<string>("--mst") { Description = "the seller's tax code (authority target)", DefaultValueFactory = _ => ConformanceKit.Einvoice.Samples.DemoData.TaxCode };
         var seller = new Option<string>("--seller-name") { Description = "the seller's name (its certificate's subject; authority target)", DefaultValueFactory = _ => ConformanceKit.Einvoice.Samples.DemoData.SellerName };
@@ -162,7 +162,7 @@ public static class LoadCommandDefinition
             $"CPU % of a core: this process {r.Metrics.GetValueOrDefault("cpu-self-%"):0}, started processes {r.Metrics.GetValueOrDefault("cpu-started-%"):0}, other processes {r.Metrics.GetValueOrDefault("cpu-others-%"):0}"));
         foreach (var t in r.Thresholds) o.WriteLine($"  {(t.Passed ? "✓" : "✗")} {t.Expression,-28} {t.Detail}");
         foreach (var n in r.Notes) o.WriteLine("  note: " + n);
-        o.WriteLine($"report: {Path.Combine(folder, "report.html")} (also report.md, report.json, stats.csv, timeline.csv)");
+        o.WriteLine($"report: {Path.Combine(folder, "report.html")} (also report.md, report.json, stats.csv, timeline.csv{(r.Memory is null ? "" : ", memory.csv")})");
         o.WriteLine(r.Passed ? "PASSED" : "FAILED: a threshold does not hold");
 
         void Line(string name, StepReport s) => o.WriteLine(string.Create(inv,
