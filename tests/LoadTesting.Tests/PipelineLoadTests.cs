@@ -98,7 +98,8 @@ public sealed class PipelineLoadTests
         try
         {
             var result = await Ck.RunAsync(["load", "--workload", "sim-messages", "--target", "simulator", "--rate", "5", "--duration", "2s",
-                "--warm-up", "0s", "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(90));
+                "--warm-up", "0s", "--threshold", "ws-max-mb>1", "--threshold", "gc-heap-end-mb>0", "--threshold", "cpu-self-%>=0",
+                "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(90));
 
             Assert.True(result.ExitCode == 0, result.Out + result.Error);
             Assert.Contains("simulator started here on sqlite", result.Out);
@@ -108,6 +109,42 @@ public sealed class PipelineLoadTests
             Assert.Equal(0, metrics.GetProperty("packages-without-204").GetDouble());
             // Below saturation the simulator finishes what is offered: 5 packages/s, less the tail of the last 204.
             Assert.InRange(metrics.GetProperty("sustained-packages-per-s").GetDouble(), 1.5, 6);
+            // In process: the memory sampled is this process's (generator + simulator), GC heap included; the CPU figures are judged too.
+            Assert.Equal("this process (generator + in-process simulator)", json.RootElement.GetProperty("memory").GetProperty("process").GetString());
+            Assert.All(json.RootElement.GetProperty("thresholds").EnumerateArray(), t => Assert.True(t.GetProperty("passed").GetBoolean(), t.ToString()));
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
+    public async Task Sim_messages_against_a_simulator_child_process_samples_that_process_memory()
+    {
+        var folder = TestFolder.Create();
+        // Built next to these tests: artifacts/bin/TaxAuthoritySim/<configuration>/TaxAuthoritySim.dll.
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "TaxAuthoritySim", new DirectoryInfo(AppContext.BaseDirectory).Name, "TaxAuthoritySim.dll"));
+        Assert.True(File.Exists(dll), dll);
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "sim-messages", "--target", "simulator=sqlite", "--sim-dll", dll, "--rate", "5",
+                "--duration", "3s", "--warm-up", "1s", "--threshold", "ws-start-mb>20", "--threshold", "ws-slope-mb-per-min<100000",
+                "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(120));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            Assert.Contains("memory.csv", result.Out);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var memory = json.RootElement.GetProperty("memory");
+            Assert.StartsWith("simulator (child process ", memory.GetProperty("process").GetString());
+            var metrics = json.RootElement.GetProperty("metrics");
+            Assert.Equal(0, metrics.GetProperty("packages-without-204").GetDouble());
+            Assert.InRange(metrics.GetProperty("ws-samples").GetDouble(), 2, 5);
+            Assert.True(metrics.GetProperty("rss-anon-end-mb").GetDouble() > 5);
+            Assert.False(metrics.TryGetProperty("gc-heap-end-mb", out _), "the child's GC heap is not read");
+            var csv = File.ReadAllLines(Path.Combine(folder, "memory.csv"));
+            Assert.Contains(csv.Skip(1), l => l.StartsWith('-'));   // the warm-up, sampled but not counted
+            Assert.Contains(csv.Skip(1), l => l.EndsWith(",,1", StringComparison.Ordinal));
         }
         finally
         {
