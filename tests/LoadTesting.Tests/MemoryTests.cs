@@ -78,6 +78,8 @@ public sealed class MemoryTests
         Assert.Equal(121, m["ws-samples"]);
         Assert.Equal(1.0, m["rss-anon-slope-mb-per-min"], 3);
         Assert.Equal(62, m["rss-anon-end-mb"]);
+        Assert.Equal(60, m["rss-anon-start-mb"]);
+        Assert.Equal(62, m["rss-anon-max-mb"]);
         Assert.False(m.ContainsKey("gc-heap-end-mb"));
     }
 

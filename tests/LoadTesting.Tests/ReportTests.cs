@@ -14,7 +14,7 @@ public sealed class ReportTests
             .WithTarget("a fake <target> & co")
             .WithChecks(_ => Task.FromResult<IReadOnlyDictionary<string, double>>(new Dictionary<string, double> { ["sales-without-invoice"] = 0 }))
             .WithThresholds("p99<5s", "fail%<1", "sales-without-invoice==0")
-            .WithMemory(FakeMemory())
+            .WithMemory(FakeMemory(), TimeSpan.FromMilliseconds(200)) // ~10 samples in the 2 s window, even on a busy machine
             .RunAsync();
     }
 

@@ -16,7 +16,7 @@ public sealed record MemoryReport(string Process, double IntervalSeconds, double
     /// <summary>
     /// ws-start-mb (first sample after the warm-up), ws-max-mb, ws-end-mb (last sample of the measured window),
     /// ws-slope-mb-per-min (least squares over the window; needs two samples), ws-samples; the same for the GC heap
-    /// (gc-heap-…) when the probe reads it, and rss-anon-end-mb / rss-anon-slope-mb-per-min when it reads RssAnon.
+    /// (gc-heap-…) when the probe reads it, and rss-anon-start/max/end-mb and rss-anon-slope-mb-per-min when it reads RssAnon.
     /// </summary>
     public IReadOnlyDictionary<string, double> Metrics()
     {
@@ -31,6 +31,8 @@ public sealed record MemoryReport(string Process, double IntervalSeconds, double
         var anon = window.Where(s => s.AnonymousMb is not null).ToList();
         if (anon.Count > 0)
         {
+            m["rss-anon-start-mb"] = Round(anon[0].AnonymousMb!.Value);
+            m["rss-anon-max-mb"] = Round(anon.Max(s => s.AnonymousMb!.Value));
             m["rss-anon-end-mb"] = Round(anon[^1].AnonymousMb!.Value);
             if (Slope(anon.Select(s => (s.At / 60, s.AnonymousMb!.Value))) is { } a) m["rss-anon-slope-mb-per-min"] = Math.Round(a, 3);
         }

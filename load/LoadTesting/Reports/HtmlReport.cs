@@ -88,6 +88,9 @@ public static class HtmlReport
             .Append("<th></th><th>start</th><th>max</th><th>end</th><th>slope</th></tr></thead><tbody>");
         b.Append("<tr><td>working set</td><td class=\"num\">").Append(V("ws-start-mb", " MB")).Append("</td><td class=\"num\">").Append(V("ws-max-mb", " MB"))
             .Append("</td><td class=\"num\">").Append(V("ws-end-mb", " MB")).Append("</td><td class=\"num\">").Append(V("ws-slope-mb-per-min", " MB/min")).Append("</td></tr>");
+        if (f.ContainsKey("rss-anon-end-mb"))
+            b.Append("<tr><td>RssAnon</td><td class=\"num\">").Append(V("rss-anon-start-mb", " MB")).Append("</td><td class=\"num\">").Append(V("rss-anon-max-mb", " MB"))
+                .Append("</td><td class=\"num\">").Append(V("rss-anon-end-mb", " MB")).Append("</td><td class=\"num\">").Append(V("rss-anon-slope-mb-per-min", " MB/min")).Append("</td></tr>");
         if (f.ContainsKey("gc-heap-end-mb"))
             b.Append("<tr><td>GC heap</td><td class=\"num\">").Append(V("gc-heap-start-mb", " MB")).Append("</td><td class=\"num\">").Append(V("gc-heap-max-mb", " MB"))
                 .Append("</td><td class=\"num\">").Append(V("gc-heap-end-mb", " MB")).Append("</td><td class=\"num\">").Append(V("gc-heap-slope-mb-per-min", " MB/min")).Append("</td></tr>");
