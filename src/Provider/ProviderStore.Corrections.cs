@@ -287,17 +287,17 @@ public sealed partial class ProviderStore
         {
             using var tx = _allocator.Reader.BeginTransaction(deferred: true); // both reads from one snapshot
             string? kind = null, original = null;
-            using (var cmd = ReadCommand("SELECT kind, original FROM prov_chain WHERE code = $c;", tx))
             {
-                cmd.Parameters.AddWithValue("$c", code);
+                var cmd = ReadStatement("SELECT kind, original FROM prov_chain WHERE code = $c;", tx);
+                Pos.StatementCache.Set(cmd, "$c", code);
                 using var r = cmd.ExecuteReader();
                 if (r.Read()) (kind, original) = (r.GetString(0), r.GetString(1));
             }
             var replacedBy = new List<string>();
             var adjustedBy = new List<string>();
-            using (var cmd = ReadCommand("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;", tx))
             {
-                cmd.Parameters.AddWithValue("$c", code);
+                var cmd = ReadStatement("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;", tx);
+                Pos.StatementCache.Set(cmd, "$c", code);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) (r.GetString(1) == ChainKind.Replace ? replacedBy : adjustedBy).Add(r.GetString(0));
             }

@@ -54,8 +54,16 @@ public sealed partial class CodeAllocator
         var spin = new SpinWait();
         while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) spin.SpinOnce(); // the writer finishes its batches
         for (var batch = NextBatch(); batch.Count > 0; batch = NextBatch()) CommitBatch(batch); // what was queued is written
-        lock (_readerGate) _reader?.Dispose();
-        _connection.Dispose();
+        lock (_readerGate)
+        {
+            _readerStatements?.Dispose();
+            _reader?.Dispose();
+        }
+        lock (_gate)
+        {
+            _statements.Dispose();
+            _connection.Dispose();
+        }
         FailQueued();
     }
 
@@ -98,6 +106,7 @@ public sealed partial class CodeAllocator
 
     private readonly Lock _readerGate = new();
     private SqliteConnection? _reader;
+    private StatementCache? _readerStatements;
 
     /// <summary>
     /// A second connection to the file for look-ups (under <see cref="ReaderGate"/>): in WAL a reader sees the last
@@ -121,10 +130,22 @@ public sealed partial class CodeAllocator
                         cmd.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA query_only = 1;";
                         cmd.ExecuteNonQuery();
                     }
+                    _readerStatements = new StatementCache(reader, BusyTimeoutMs / 1000);
                     _reader = reader;
                 }
                 return _reader;
             }
+        }
+    }
+
+    /// <summary>Prepared statements on <see cref="Reader"/> (used under <see cref="ReaderGate"/> only).</summary>
+    internal StatementCache ReaderStatements
+    {
+        get
+        {
+            if (InMemory) return _statements;
+            _ = Reader;
+            return _readerStatements!;
         }
     }
 
