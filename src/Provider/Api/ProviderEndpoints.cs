@@ -110,6 +110,7 @@ public static class ProviderEndpoints
         {
             var receipt = await engine.SubmitAsync(saleId, sale, body.RegisterId, ct);
             var issued = receipt.Invoice; // the totals are at hand: only the state is read back
+            if (!receipt.Existing) engine.RecentTotals.Add(issued.Code.Value, issued.Totals); // for the look-up that follows
             var view = Describe(engine, engine.Store.DetailByCode(issued.Code.Value)!, issued.Totals);
             return receipt.Existing ? Results.Ok(view) : Results.Created($"/api/v1/sales/{Uri.EscapeDataString(saleId)}", view);
         }
@@ -228,6 +229,7 @@ public static class ProviderEndpoints
     private static SaleResponse Describe(ProviderEngine engine, InvoiceDetail d)
     {
         var record = d.Record;
+        if (engine.RecentTotals.Find(record.Code.Value) is { } recent) return Describe(engine, d, recent); // sold just now: known
         SaleTotals totals;
         try
         {
