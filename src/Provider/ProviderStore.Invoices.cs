@@ -35,9 +35,9 @@ public sealed partial class ProviderStore
     /// <summary>The issued invoice's record (sale, form, series …).</summary>
     public Pos.AllocatedInvoice Invoice(string code)
     {
-        lock (_allocator.ReaderGate) // read on the reader: not held up by a commit in progress
+        using (var reader = _allocator.RentReader()) // read on a reader: not held up by a commit in progress
         {
-            var cmd = ReadStatement($"SELECT {Pos.CodeAllocator.Columns} FROM pos_invoices WHERE code = $k;");
+            var cmd = reader.Statements.Get($"SELECT {Pos.CodeAllocator.Columns} FROM pos_invoices WHERE code = $k;");
             Pos.StatementCache.Set(cmd, "$k", code);
             using var r = cmd.ExecuteReader();
             return r.Read() ? Pos.CodeAllocator.Read(r) : throw new KeyNotFoundException($"no invoice {code}");
@@ -81,9 +81,9 @@ public sealed partial class ProviderStore
     /// <summary>One invoice, read on the allocator's reader: a look-up does not wait for a commit in progress.</summary>
     private InvoiceStatus? OneInvoice(string where, string key)
     {
-        lock (_allocator.ReaderGate)
+        using (var reader = _allocator.RentReader())
         {
-            var cmd = ReadStatement($"{InvoiceSelect} WHERE {where};");
+            var cmd = reader.Statements.Get($"{InvoiceSelect} WHERE {where};");
             Pos.StatementCache.Set(cmd, "$k", key);
             return ReadInvoices(cmd).FirstOrDefault();
         }
@@ -91,9 +91,9 @@ public sealed partial class ProviderStore
 
     private InvoiceDetail? OneDetail(string where, string key)
     {
-        lock (_allocator.ReaderGate)
+        using (var reader = _allocator.RentReader())
         {
-            var cmd = ReadStatement($"{DetailSelect} WHERE {where};");
+            var cmd = reader.Statements.Get($"{DetailSelect} WHERE {where};");
             Pos.StatementCache.Set(cmd, "$k", key);
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
@@ -103,9 +103,6 @@ public sealed partial class ProviderStore
             return new InvoiceDetail(StatusOf(r), record, r.GetInt64(22) != 0);
         }
     }
-
-    /// <summary>A prepared statement on the allocator's reader connection (used under <see cref="Pos.CodeAllocator.ReaderGate"/>).</summary>
-    private SqliteCommand ReadStatement(string sql, SqliteTransaction? tx = null) => _allocator.ReaderStatements.Get(sql, tx);
 
     private static List<InvoiceStatus> ReadInvoices(SqliteCommand cmd)
     {
