@@ -32,6 +32,13 @@ public sealed partial class ProviderStore
     /// <summary>The invoice of a sale with its record, in one read (the API's look-up).</summary>
     public InvoiceDetail? DetailBySale(string saleId) => OneDetail("p.sale_id = $k", saleId);
 
+    /// <summary>
+    /// The invoice of <paramref name="saleId"/>, or failing that of <paramref name="otherwise"/>, in one read: the API's
+    /// look-up of an id that may have come with its slashes escaped (the literal id first, as before).
+    /// </summary>
+    public InvoiceDetail? DetailBySale(string saleId, string otherwise) =>
+        OneDetail("p.sale_id IN ($k, $k2) ORDER BY p.sale_id = $k DESC LIMIT 1", saleId, otherwise);
+
     /// <summary>The issued invoice's record (sale, form, series …).</summary>
     public Pos.AllocatedInvoice Invoice(string code)
     {
@@ -89,12 +96,13 @@ public sealed partial class ProviderStore
         }
     }
 
-    private InvoiceDetail? OneDetail(string where, string key)
+    private InvoiceDetail? OneDetail(string where, string key, string? key2 = null)
     {
         using (var reader = _allocator.RentReader())
         {
             var cmd = reader.Statements.Get($"{DetailSelect} WHERE {where};");
             Pos.StatementCache.Set(cmd, "$k", key);
+            if (key2 is not null) Pos.StatementCache.Set(cmd, "$k2", key2);
             using var r = cmd.ExecuteReader();
             if (!r.Read()) return null;
             var record = new Pos.AllocatedInvoice(r.GetInt64(11), Einvoice.Codes.CashRegisterCode.Parse(r.GetString(12)), r.GetString(13),

@@ -55,10 +55,9 @@ public static class ProviderEndpoints
 
     /// <summary>The sale as named; failing that, with its escaped slashes (%2F) read as "/".</summary>
     private static InvoiceDetail? SaleById(ProviderEngine engine, string saleId) =>
-        engine.Store.DetailBySale(saleId)
-        ?? (saleId.Contains("%2F", StringComparison.OrdinalIgnoreCase)
-            ? engine.Store.DetailBySale(saleId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase))
-            : null);
+        saleId.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            ? engine.Store.DetailBySale(saleId, saleId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)) // one read for both
+            : engine.Store.DetailBySale(saleId);
 
     public static object Status(ProviderEngine engine)
     {

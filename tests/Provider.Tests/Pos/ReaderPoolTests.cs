@@ -80,6 +80,21 @@ public sealed class ReaderPoolTests
     }
 
     [Fact]
+    public void A_look_up_with_an_alternative_id_prefers_the_literal_id_and_reads_once()
+    {
+        using var allocator = new CodeAllocator(PosFixtures.TempDb());
+        var store = new ProviderStore(allocator);
+        var literal = allocator.Allocate(Request("a%2Fb"));
+        var slashed = allocator.Allocate(Request("a/b"));
+        var onlySlashed = allocator.Allocate(Request("c/d"));
+
+        Assert.Equal(literal.Code, store.DetailBySale("a%2Fb", "a/b")!.Record.Code);
+        Assert.Equal(slashed.Code, store.DetailBySale("a/b", "a%2Fb")!.Record.Code);
+        Assert.Equal(onlySlashed.Code, store.DetailBySale("c%2Fd", "c/d")!.Record.Code);
+        Assert.Null(store.DetailBySale("e%2Ff", "e/f"));
+    }
+
+    [Fact]
     public void A_closed_store_lends_no_reader()
     {
         var allocator = new CodeAllocator(PosFixtures.TempDb());
