@@ -23,6 +23,12 @@ public sealed record InvoiceStatus(
     string Code, string? SaleId, string TaxCode, string Number, string State, string? PackageMessageId, int Packagings,
     string? Codes, string? Detail, DateTimeOffset IssuedAt, DateTimeOffset UpdatedAt);
 
+/// <summary>
+/// An invoice as the API describes it, read in one statement: where it is, its record (sale, form, series), and whether
+/// prov_chain or prov_notice_items name it — only then are the chain and the 303 entries read.
+/// </summary>
+public sealed record InvoiceDetail(InvoiceStatus Status, Pos.AllocatedInvoice Record, bool Corrected);
+
 /// <summary>What became of one invoice of a refused package.</summary>
 /// <param name="State">An <see cref="InvoiceState"/>: accepted (7005 — stored before), rejected, held, or issued (re-package).</param>
 public sealed record InvoiceOutcome(string Code, string State, string? Codes, string? Detail);

@@ -49,6 +49,12 @@ public sealed partial class ProviderEngine : ISaleIntake, IDisposable
 
     public IPackageSigner Signer => _signer;
 
+    /// <summary>The totals of the sales answered last (the API's look-up right after a sale).</summary>
+    internal Api.RecentTotals RecentTotals { get; } = new(4096);
+
+    /// <summary>The sale path's group commits since the start, and the sales they carried (status: sales per commit).</summary>
+    public (long Commits, long Sales) GroupCommitCounts => _allocator.GroupCommitCounts;
+
     /// <summary>
     /// The last failure of a step that will be retried (send, sign, inbox) or of an invoice set aside, for status; null
     /// once a later attempt of the same kind succeeded (then <see cref="ResolvedProblem"/> tells what it was and when).

@@ -283,21 +283,21 @@ public sealed partial class ProviderStore
     /// <summary>The chain around an invoice: what it replaces or adjusts, and what replaces or adjusts it.</summary>
     public InvoiceChain Chain(string code)
     {
-        lock (_allocator.ReaderGate) // read on the reader: not held up by a commit in progress
+        using (var reader = _allocator.RentReader()) // read on a reader: not held up by a commit in progress
         {
-            using var tx = _allocator.Reader.BeginTransaction(deferred: true); // both reads from one snapshot
+            using var tx = reader.Connection.BeginTransaction(deferred: true); // both reads from one snapshot
             string? kind = null, original = null;
-            using (var cmd = ReadCommand("SELECT kind, original FROM prov_chain WHERE code = $c;", tx))
             {
-                cmd.Parameters.AddWithValue("$c", code);
+                var cmd = reader.Statements.Get("SELECT kind, original FROM prov_chain WHERE code = $c;", tx);
+                Pos.StatementCache.Set(cmd, "$c", code);
                 using var r = cmd.ExecuteReader();
                 if (r.Read()) (kind, original) = (r.GetString(0), r.GetString(1));
             }
             var replacedBy = new List<string>();
             var adjustedBy = new List<string>();
-            using (var cmd = ReadCommand("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;", tx))
             {
-                cmd.Parameters.AddWithValue("$c", code);
+                var cmd = reader.Statements.Get("SELECT code, kind FROM prov_chain WHERE original = $c ORDER BY created_at, code;", tx);
+                Pos.StatementCache.Set(cmd, "$c", code);
                 using var r = cmd.ExecuteReader();
                 while (r.Read()) (r.GetString(1) == ChainKind.Replace ? replacedBy : adjustedBy).Add(r.GetString(0));
             }

@@ -24,6 +24,7 @@ public sealed class LoadCommandTests
     [InlineData("write pipeline, provider=URL, authority=URL or simulator[=sqlite|postgres]", "load", "--workload", "pos-fleet", "--target", "shop")]
     [InlineData("write simulator, simulator=sqlite, simulator=postgres", "load", "--workload", "sim-messages", "--target", "simulator=oracle")]
     [InlineData("--store 'disk': write crash-safe, memory or tmpfs", "load", "--workload", "pipeline-sales", "--store", "disk")]
+    [InlineData("--clients, --connections and --clock-rate must be positive", "load", "--workload", "pipeline-sales", "--clients", "0")]
     [InlineData("--store is the pipeline provider's store", "load", "--workload", "sim-messages", "--target", "simulator", "--store", "memory")]
     [InlineData("--sim-dll goes with --target simulator", "load", "--workload", "sim-messages", "--target", "authority=http://127.0.0.1:1", "--sim-dll", "x.dll")]
     [InlineData("pos-fleet loads a provider", "load", "--workload", "pos-fleet", "--target", "simulator")]

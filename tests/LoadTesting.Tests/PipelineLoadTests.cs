@@ -92,6 +92,31 @@ public sealed class PipelineLoadTests
     }
 
     [Fact]
+    public async Task Pipeline_sales_with_many_clients_reports_sales_per_commit_and_cpu_per_sale()
+    {
+        var folder = TestFolder.Create();
+        try
+        {
+            var result = await Ck.RunAsync(["load", "--workload", "pipeline-sales", "--target", "pipeline", "--clients", "24", "--duration", "2s",
+                "--warm-up", "0s", "--report", folder, "--quiet"], stdin: null, TimeSpan.FromSeconds(90));
+
+            Assert.True(result.ExitCode == 0, result.Out + result.Error);
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+            var metrics = json.RootElement.GetProperty("metrics");
+            Assert.Contains("keep constant 24 copies", File.ReadAllText(Path.Combine(folder, "report.md")));
+            Assert.Equal(0, metrics.GetProperty("sales-without-invoice").GetDouble());
+            Assert.True(metrics.GetProperty("sale-commits").GetDouble() > 0);
+            // 24 registers waiting on a crash-safe store: sales queue during each fsync and share the next commit.
+            Assert.True(metrics.GetProperty("sales-per-commit").GetDouble() > 1, metrics.ToString());
+            Assert.True(metrics.GetProperty("cpu-us-per-sale").GetDouble() > 0);
+        }
+        finally
+        {
+            TestFolder.Delete(folder);
+        }
+    }
+
+    [Fact]
     public async Task Sim_messages_against_a_simulator_started_in_process_gets_every_204()
     {
         var folder = TestFolder.Create();

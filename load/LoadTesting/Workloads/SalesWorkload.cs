@@ -33,6 +33,9 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
 
     public double DefaultRate => shape switch { SalesShape.Soak => 2, SalesShape.EndOfDay => 10, _ => 20 };
 
+    /// <summary>The closed model's POS clients unless --clients says otherwise.</summary>
+    public const int DefaultClients = 8;
+
     public override async Task<PreparedWorkload> PrepareAsync(LoadTarget target, WorkloadOptions options, CancellationToken ct)
     {
         var provider = target.Provider ?? throw new InvalidOperationException($"{Name} sells through a provider API: use --target pipeline or provider=URL");
@@ -42,8 +45,9 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
         var runId = DateTimeOffset.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture);
         var notes = new List<string>();
         var d = options.Duration;
-        var stores = shape == SalesShape.Closed ? Store.Fleet(1, 8, options.Seed) : Store.Fleet(Math.Max(1, options.Stores), Math.Max(1, options.RegistersPerStore), options.Seed);
+        var stores = shape == SalesShape.Closed ? Store.Fleet(1, options.Clients > 0 ? options.Clients : DefaultClients, options.Seed) : Store.Fleet(Math.Max(1, options.Stores), Math.Max(1, options.RegistersPerStore), options.Seed);
         var scenarios = new List<Scenario>();
+        var cost = new SaleCost(); // this process's CPU per sale answered after the warm-up (the in-process pipeline: all of it)
         for (var i = 0; i < stores.Count; i++)
         {
             var store = stores[i];
@@ -71,7 +75,11 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
                 if (code is null) return StepResult.Fail("no invoice code in the answer", status, body.Length + bytes.Length);
                 ctx.Data["saleId"] = saleId;
                 ctx.Data["code"] = code;
-                if (!ctx.IsWarmUp) ledger.Add(saleId, code);
+                if (!ctx.IsWarmUp)
+                {
+                    ledger.Add(saleId, code);
+                    cost.Answered();
+                }
                 return StepResult.Ok(status, body.Length + bytes.Length);
             });
             var lookUp = Step.Create("look-up", async ctx =>
@@ -118,7 +126,7 @@ public sealed class SalesWorkload(string name, string description, SalesShape sh
             else notes.Add("soak: the clock is only sped up for --target pipeline; against another target it runs in real time.");
         }
 
-        var checks = new SalesChecks(http, ledger, options.Settle, () => flushedAt);
+        var checks = new SalesChecks(http, ledger, options.Settle, () => flushedAt, cost);
         return new PreparedWorkload(scenarios, checks.RunAsync,
             ["fail%<1", "sales-without-invoice==0", "duplicate-codes==0", "packages-without-204==0", "late-204==0"], notes)
         {
@@ -159,11 +167,17 @@ public sealed class SalesLedger
 }
 
 /// <summary>After the load: flush, wait for the provider to settle, read every sale and package back through the API.</summary>
-internal sealed class SalesChecks(HttpClient http, SalesLedger ledger, TimeSpan settle, Func<DateTimeOffset?> flushedAt)
+internal sealed class SalesChecks(HttpClient http, SalesLedger ledger, TimeSpan settle, Func<DateTimeOffset?> flushedAt, SaleCost? cost = null)
 {
     public async Task<IReadOnlyDictionary<string, double>> RunAsync(CancellationToken ct)
     {
         var metrics = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (cost?.MicrosecondsPerSale() is { } us) metrics["cpu-us-per-sale"] = Math.Round(us, 0);
+        if (await CommitsAsync(ct).ConfigureAwait(false) is { } commits)
+        {
+            metrics["sale-commits"] = commits.Commits;
+            metrics["sales-per-commit"] = commits.PerCommit;
+        }
         try { (await http.PostAsync("api/v1/packages/flush", null, ct).ConfigureAwait(false)).Dispose(); }
         catch (HttpRequestException) { }
         var deadline = DateTimeOffset.UtcNow + settle;
@@ -276,8 +290,58 @@ internal sealed class SalesChecks(HttpClient http, SalesLedger ledger, TimeSpan 
         }
     }
 
+    /// <summary>The provider's group commits so far (GET /api/v1/status, saleCommits); null when it does not say.</summary>
+    private async Task<(double Commits, double PerCommit)?> CommitsAsync(CancellationToken ct)
+    {
+        try
+        {
+            using var response = await http.GetAsync("api/v1/status", ct).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode) return null;
+            using var json = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false));
+            return json.RootElement.TryGetProperty("saleCommits", out var c) && c.ValueKind == JsonValueKind.Object
+                && c.TryGetProperty("commits", out var n) && n.TryGetDouble(out var commits)
+                && c.TryGetProperty("salesPerCommit", out var m) && m.TryGetDouble(out var perCommit)
+                ? (commits, perCommit)
+                : null;
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            return null;
+        }
+    }
+
     private static string? Str(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
     private static DateTimeOffset? Time(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.TryGetDateTimeOffset(out var t) ? t : null;
+}
+
+/// <summary>
+/// This process's CPU from the first measured sale (after the warm-up) to the checks, per measured sale answered: with the
+/// in-process pipeline that is the generator, the provider and the simulator together — the cost that bounds sales/s.
+/// The warm-up's CPU (the JIT's tiering) is left out; what is still being compiled after it is in.
+/// </summary>
+internal sealed class SaleCost
+{
+    private long _startTicks = -1;
+    private long _answered;
+
+    public void Answered()
+    {
+        if (Interlocked.Increment(ref _answered) == 1) Interlocked.Exchange(ref _startTicks, CurrentCpu().Ticks);
+    }
+
+    /// <summary>µs of CPU per measured sale from the first to now (the first sale's own cost not counted); null before two.</summary>
+    public double? MicrosecondsPerSale()
+    {
+        var n = Interlocked.Read(ref _answered);
+        var start = Interlocked.Read(ref _startTicks);
+        return n < 2 || start < 0 ? null : (CurrentCpu() - TimeSpan.FromTicks(start)).TotalMicroseconds / (n - 1);
+    }
+
+    private static TimeSpan CurrentCpu()
+    {
+        using var me = System.Diagnostics.Process.GetCurrentProcess();
+        return me.TotalProcessorTime;
+    }
 }

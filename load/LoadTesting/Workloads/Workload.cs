@@ -18,6 +18,9 @@ public sealed record WorkloadOptions
 
     public int RegistersPerStore { get; init; } = 3;
 
+    /// <summary>pipeline-sales: POS clients (registers) selling at once, each waiting for its answer; 0 = the workload's 8.</summary>
+    public int Clients { get; init; }
+
     public int Seed { get; init; } = 20261206;
 
     /// <summary>How long the checks wait for every invoice (204) after the load; the 15-minute bound is judged separately.</summary>

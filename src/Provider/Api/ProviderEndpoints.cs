@@ -20,7 +20,7 @@ public static class ProviderEndpoints
                 ? Results.Ok(Describe(engine, s))
                 : Results.Problem(statusCode: 404, title: "unknown sale", detail: $"no invoice was issued for sale {saleId}"))
             .WithSummary("The invoice of a sale and where it is (issued, packaged, accepted, rejected, held).");
-        api.MapGet("/invoices/{code}", (string code) => engine.Store.InvoiceByCode(code) is { } s
+        api.MapGet("/invoices/{code}", (string code) => engine.Store.DetailByCode(code) is { } s
                 ? Results.Ok(Describe(engine, s))
                 : Results.Problem(statusCode: 404, title: "unknown invoice", detail: $"no invoice {code} was issued here"))
             .WithSummary("An invoice by its code (MCCQT).");
@@ -54,21 +54,24 @@ public static class ProviderEndpoints
     }
 
     /// <summary>The sale as named; failing that, with its escaped slashes (%2F) read as "/".</summary>
-    private static InvoiceStatus? SaleById(ProviderEngine engine, string saleId) =>
-        engine.Store.InvoiceBySale(saleId)
-        ?? (saleId.Contains("%2F", StringComparison.OrdinalIgnoreCase)
-            ? engine.Store.InvoiceBySale(saleId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase))
-            : null);
+    private static InvoiceDetail? SaleById(ProviderEngine engine, string saleId) =>
+        saleId.Contains("%2F", StringComparison.OrdinalIgnoreCase)
+            ? engine.Store.DetailBySale(saleId, saleId.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase)) // one read for both
+            : engine.Store.DetailBySale(saleId);
 
     public static object Status(ProviderEngine engine)
     {
         var (invoices, packages) = engine.Store.Counts();
         var o = engine.Options;
+        var (commits, committed) = engine.GroupCommitCounts;
         return new
         {
             taxCode = o.Register.SellerTaxCode, block = o.Register.Block, target = o.Target, tvan = o.TvanCode,
             sync = o.Sync.ToString().ToLowerInvariant(), batchSize = o.BatchSize, signer = engine.Signer.Mode,
-            invoices, packages, lastProblem = engine.LastProblem, lastProblemAt = engine.LastProblemAt,
+            invoices, packages,
+            // Since the start: the sales committed through the group commit, in how many commits (one fsync each).
+            saleCommits = new { commits, sales = committed, salesPerCommit = commits == 0 ? 0 : Math.Round((double)committed / commits, 2) },
+            lastProblem = engine.LastProblem, lastProblemAt = engine.LastProblemAt,
             resolvedProblem = engine.ResolvedProblem is { } r ? new { problem = r.Problem, at = r.At, resolvedAt = r.ResolvedAt } : null,
         };
     }
@@ -106,7 +109,8 @@ public static class ProviderEndpoints
         {
             var receipt = await engine.SubmitAsync(saleId, sale, body.RegisterId, ct);
             var issued = receipt.Invoice; // the totals are at hand: only the state is read back
-            var view = Describe(engine, engine.Store.InvoiceByCode(issued.Code.Value)!, issued.Record, issued.Totals);
+            if (!receipt.Existing) engine.RecentTotals.Add(issued.Code.Value, issued.Totals); // for the look-up that follows
+            var view = Describe(engine, engine.Store.DetailByCode(issued.Code.Value)!, issued.Totals);
             return receipt.Existing ? Results.Ok(view) : Results.Created($"/api/v1/sales/{Uri.EscapeDataString(saleId)}", view);
         }
         catch (ArgumentException e)
@@ -127,7 +131,7 @@ public static class ProviderEndpoints
         {
             var notice = await engine.CancelAsync(code, body?.Reason, ct);
             return Results.Accepted($"/api/v1/invoices/{Uri.EscapeDataString(code)}",
-                new { notice = notice.MessageId, invoice = Describe(engine, engine.Store.InvoiceByCode(code)!) });
+                new { notice = notice.MessageId, invoice = Describe(engine, engine.Store.DetailByCode(code)!) });
         }
         catch (CorrectionRefusedException e)
         {
@@ -146,7 +150,7 @@ public static class ProviderEndpoints
         try
         {
             var (replacement, notice) = await engine.ReplaceAsync(code, sale, body.Reason, ct, body.SaleId);
-            var view = Describe(engine, engine.Store.InvoiceByCode(replacement.Code.Value)!);
+            var view = Describe(engine, engine.Store.DetailByCode(replacement.Code.Value)!);
             var answer = new { notice = notice.MessageId, replacement = view };
             return replacement.Record.Existing // the same saleId again: the first replacement, nothing new
                 ? Results.Ok(answer)
@@ -180,7 +184,7 @@ public static class ProviderEndpoints
         try
         {
             var adjustment = await engine.AdjustAsync(code, sale, direction == "decrease", body.SaleId, ct);
-            var view = Describe(engine, engine.Store.InvoiceByCode(adjustment.Code.Value)!);
+            var view = Describe(engine, engine.Store.DetailByCode(adjustment.Code.Value)!);
             return adjustment.Record.Existing
                 ? Results.Ok(new { adjustment = view })
                 : Results.Created($"/api/v1/invoices/{Uri.EscapeDataString(adjustment.Code.Value)}", new { adjustment = view });
@@ -221,9 +225,10 @@ public static class ProviderEndpoints
         Results.Problem(statusCode: 400, title: title, detail: detail,
             extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["field"] = field, ["rule"] = rule });
 
-    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s)
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceDetail d)
     {
-        var record = engine.Store.Invoice(s.Code);
+        var record = d.Record;
+        if (engine.RecentTotals.Find(record.Code.Value) is { } recent) return Describe(engine, d, recent); // sold just now: known
         SaleTotals totals;
         try
         {
@@ -239,11 +244,13 @@ public static class ProviderEndpoints
         {
             totals = new SaleTotals([], [], 0m, 0m, 0m, 0m, ""); // a sale recorded before the checks: its state and detail say why
         }
-        return Describe(engine, s, record, totals);
+        return Describe(engine, d, totals);
     }
 
-    private static SaleResponse Describe(ProviderEngine engine, InvoiceStatus s, AllocatedInvoice record, SaleTotals totals)
+    private static SaleResponse Describe(ProviderEngine engine, InvoiceDetail d, SaleTotals totals)
     {
+        var (s, record) = (d.Status, d.Record);
+        if (!d.Corrected) return Plain(engine, s, record, totals); // no chain, no 303: two reads fewer for almost every answer
         var chain = engine.Store.Chain(s.Code);
         var notices = engine.Store.NoticeItemsOf(s.Code);
         return Plain(engine, s, record, totals) with

@@ -54,8 +54,12 @@ public sealed partial class CodeAllocator
         var spin = new SpinWait();
         while (Interlocked.CompareExchange(ref _writing, 1, 0) != 0) spin.SpinOnce(); // the writer finishes its batches
         for (var batch = NextBatch(); batch.Count > 0; batch = NextBatch()) CommitBatch(batch); // what was queued is written
-        lock (_readerGate) _reader?.Dispose();
-        _connection.Dispose();
+        CloseReaders();
+        lock (_gate)
+        {
+            _statements.Dispose();
+            _connection.Dispose();
+        }
         FailQueued();
     }
 
@@ -95,41 +99,6 @@ public sealed partial class CodeAllocator
     {
         while (_queue.TryDequeue(out var pending)) pending.Done.TrySetException(new ObjectDisposedException(nameof(CodeAllocator)));
     }
-
-    private readonly Lock _readerGate = new();
-    private SqliteConnection? _reader;
-
-    /// <summary>
-    /// A second connection to the file for look-ups (under <see cref="ReaderGate"/>): in WAL a reader sees the last
-    /// commit and does not wait for the writer, so a look-up (or the answer to a sale just committed) is not held
-    /// behind the next batch's fsync. A <c>:memory:</c> store has no WAL (a second connection would take table
-    /// locks): there it is <see cref="Connection"/> itself, and <see cref="ReaderGate"/> is <see cref="Gate"/>.
-    /// </summary>
-    internal SqliteConnection Reader
-    {
-        get
-        {
-            if (InMemory) return _connection;
-            lock (_readerGate)
-            {
-                if (_reader is null)
-                {
-                    var reader = new SqliteConnection(_connection.ConnectionString);
-                    reader.Open();
-                    using (var cmd = reader.CreateCommand())
-                    {
-                        cmd.CommandText = $"PRAGMA busy_timeout = {BusyTimeoutMs}; PRAGMA query_only = 1;";
-                        cmd.ExecuteNonQuery();
-                    }
-                    _reader = reader;
-                }
-                return _reader;
-            }
-        }
-    }
-
-    /// <summary>Serialises every use of <see cref="Reader"/>.</summary>
-    internal Lock ReaderGate => InMemory ? _gate : _readerGate;
 
     private void CommitBatch(List<PendingAllocation> batch)
     {

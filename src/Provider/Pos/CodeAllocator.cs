@@ -20,12 +20,14 @@ public sealed partial class CodeAllocator : IDisposable
     private const int BusyTimeoutMs = 30_000;
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
+    private readonly StatementCache _statements;
 
     public CodeAllocator(string databasePath)
     {
         ArgumentException.ThrowIfNullOrEmpty(databasePath);
         _connection = new SqliteConnection(PosDatabase.ConnectionString(databasePath));
         _connection.Open();
+        _statements = new StatementCache(_connection, BusyTimeoutMs / 1000);
         InMemory = PosDatabase.IsInMemory(databasePath);
         Execute($"PRAGMA busy_timeout = {BusyTimeoutMs};");
         if (!InMemory)
@@ -61,6 +63,9 @@ public sealed partial class CodeAllocator : IDisposable
     /// <summary>Serialises every use of <see cref="Connection"/>.</summary>
     internal Lock Gate => _gate;
 
+    /// <summary>Prepared statements on <see cref="Connection"/> (used under <see cref="Gate"/> only).</summary>
+    internal StatementCache Statements => _statements;
+
     /// <summary>Issues the next serial of the request's (block, year) and records the invoice, atomically.</summary>
     /// <exception cref="InvalidOperationException">The block belongs to another MST, or its numbers are used up.</exception>
     public AllocatedInvoice Allocate(AllocationRequest request)
@@ -90,24 +95,25 @@ public sealed partial class CodeAllocator : IDisposable
         if (request.SaleId is { } saleId && Find("sale_id = $key", saleId, tx) is { } earlier)
             return earlier with { Existing = true };
         long serial;
-        using (var bump = Command("""
+        var bump = _statements.Get("""
             INSERT INTO pos_counters (block, year, tax_code, issued) VALUES ($block, $year, $mst, 1)
             ON CONFLICT (block, year) DO UPDATE SET issued = issued + 1
             RETURNING issued, tax_code;
-            """, tx))
+            """, tx);
+        StatementCache.Set(bump, "$block", request.Block);
+        StatementCache.Set(bump, "$year", year);
+        StatementCache.Set(bump, "$mst", request.TaxCode);
+        string owner;
+        using (var reader = bump.ExecuteReader())
         {
-            bump.Parameters.AddWithValue("$block", request.Block);
-            bump.Parameters.AddWithValue("$year", year);
-            bump.Parameters.AddWithValue("$mst", request.TaxCode);
-            using var reader = bump.ExecuteReader();
             reader.Read();
             serial = reader.GetInt64(0);
-            var owner = reader.GetString(1);
-            if (owner != request.TaxCode)
-            {
-                refusal = $"block {request.Block} belongs to MST {owner}, not {request.TaxCode}";
-                return null;
-            }
+            owner = reader.GetString(1);
+        }
+        if (owner != request.TaxCode)
+        {
+            refusal = $"block {request.Block} belongs to MST {owner}, not {request.TaxCode}";
+            return null;
         }
         if (serial > MaxNumber)
         {
@@ -116,25 +122,23 @@ public sealed partial class CodeAllocator : IDisposable
         }
         var code = CashRegisterCode.Create(request.Form, year, request.Block, serial);
         var number = serial.ToString(CultureInfo.InvariantCulture);
-        using (var insert = Command("""
+        var insert = _statements.Get("""
             INSERT INTO pos_invoices (code, block, year, serial, number, register_id, tax_code, form, series, issued_at, sale_json, sale_id)
             VALUES ($code, $block, $year, $serial, $number, $register, $mst, $form, $series, $at, $sale, $saleId);
-            """, tx))
-        {
-            insert.Parameters.AddWithValue("$code", code.Value);
-            insert.Parameters.AddWithValue("$block", request.Block);
-            insert.Parameters.AddWithValue("$year", year);
-            insert.Parameters.AddWithValue("$serial", serial);
-            insert.Parameters.AddWithValue("$number", number);
-            insert.Parameters.AddWithValue("$register", request.RegisterId);
-            insert.Parameters.AddWithValue("$mst", request.TaxCode);
-            insert.Parameters.AddWithValue("$form", request.Form);
-            insert.Parameters.AddWithValue("$series", request.Series);
-            insert.Parameters.AddWithValue("$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
-            insert.Parameters.AddWithValue("$sale", request.SaleJson);
-            insert.Parameters.AddWithValue("$saleId", (object?)request.SaleId ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-        }
+            """, tx);
+        StatementCache.Set(insert, "$code", code.Value);
+        StatementCache.Set(insert, "$block", request.Block);
+        StatementCache.Set(insert, "$year", year);
+        StatementCache.Set(insert, "$serial", serial);
+        StatementCache.Set(insert, "$number", number);
+        StatementCache.Set(insert, "$register", request.RegisterId);
+        StatementCache.Set(insert, "$mst", request.TaxCode);
+        StatementCache.Set(insert, "$form", request.Form);
+        StatementCache.Set(insert, "$series", request.Series);
+        StatementCache.Set(insert, "$at", request.IssuedAt.ToString("O", CultureInfo.InvariantCulture));
+        StatementCache.Set(insert, "$sale", request.SaleJson);
+        StatementCache.Set(insert, "$saleId", request.SaleId);
+        insert.ExecuteNonQuery();
         return new AllocatedInvoice(serial, code, number, request.RegisterId, request.TaxCode, request.Block,
             request.Form, request.Series, request.IssuedAt, request.SaleJson, request.SaleId);
     }
@@ -183,8 +187,8 @@ public sealed partial class CodeAllocator : IDisposable
 
     private AllocatedInvoice? Find(string where, string key, SqliteTransaction? tx)
     {
-        using var cmd = Command($"SELECT {Columns} FROM pos_invoices WHERE {where};", tx);
-        cmd.Parameters.AddWithValue("$key", key);
+        var cmd = _statements.Get($"SELECT {Columns} FROM pos_invoices WHERE {where};", tx);
+        StatementCache.Set(cmd, "$key", key);
         using var r = cmd.ExecuteReader();
         return r.Read() ? Read(r) : null;
     }

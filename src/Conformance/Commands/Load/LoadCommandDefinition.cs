@@ -46,6 +46,7 @@ public static class LoadCommandDefinition
         var reset = new Option<bool>("--reset") { Description = "reset the authority's store before the run (needs --admin-key; never done unless asked)" };
         var stores = new Option<int>("--stores") { Description = "stores in the fleet (sales workloads)", DefaultValueFactory = _ => 4 };
         var registers = new Option<int>("--registers") { Description = "registers per store (sales workloads)", DefaultValueFactory = _ => 3 };
+        var clients = new Option<int>("--clients") { Description = "pipeline-sales: POS clients selling at once, each waiting for its answer (default 8)", DefaultValueFactory = _ => 8 };
         var settle = new Option<string>("--settle") { Description = "how long the checks wait for the last invoices' 204 after the load", DefaultValueFactory = _ => "60s" };
         var clockRate = new Option<double>("--clock-rate") { Description = "soak: simulated clock speed, × real time (pipeline)", DefaultValueFactory = _ => 60 };
         var seed = new Option<int>("--seed") { Description = "seeds the fleet, baskets and package sizes", DefaultValueFactory = _ => 20261206 };
@@ -65,7 +66,7 @@ public static class LoadCommandDefinition
             "Exit codes: 0 every threshold holds, 1 a threshold failed, 2 usage error, 3 the run could not be carried out.")
         {
             list, workload, target, duration, warmUp, shape, rate, thresholds, noDefaults, report, key, mst, seller, tvan, block, adminKey, reset,
-            stores, registers, settle, clockRate, seed, connections, store, simDll, pgBin, quiet,
+            stores, registers, clients, settle, clockRate, seed, connections, store, simDll, pgBin, quiet,
         };
         command.SetAction(async (ParseResult r, CancellationToken ct) =>
         {
@@ -91,8 +92,8 @@ public static class LoadCommandDefinition
             if (!Duration.TryParse(r.GetValue(duration), out var length) || length <= TimeSpan.Zero) return await Usage($"--duration '{r.GetValue(duration)}' is not a positive duration (30s, 2m, 1h)");
             if (!Duration.TryParse(r.GetValue(warmUp), out var warm)) return await Usage($"--warm-up '{r.GetValue(warmUp)}' is not a duration");
             if (!Duration.TryParse(r.GetValue(settle), out var settleFor)) return await Usage($"--settle '{r.GetValue(settle)}' is not a duration");
-            if (r.GetValue(rate) < 0 || r.GetValue(stores) < 1 || r.GetValue(registers) < 1 || r.GetValue(connections) < 1 || r.GetValue(clockRate) <= 0)
-                return await Usage("--rate must not be negative; --stores, --registers, --connections and --clock-rate must be positive");
+            if (r.GetValue(rate) < 0 || r.GetValue(stores) < 1 || r.GetValue(registers) < 1 || r.GetValue(clients) < 1 || r.GetValue(connections) < 1 || r.GetValue(clockRate) <= 0)
+                return await Usage("--rate must not be negative; --stores, --registers, --clients, --connections and --clock-rate must be positive");
             IReadOnlyList<LoadSimulation>? phases = null;
             if (r.GetValue(shape) is { } shapeText)
             {
@@ -124,7 +125,7 @@ public static class LoadCommandDefinition
             };
             var options = new WorkloadOptions
             {
-                Duration = length, WarmUp = warm, Rate = r.GetValue(rate), Stores = r.GetValue(stores), RegistersPerStore = r.GetValue(registers),
+                Duration = length, WarmUp = warm, Rate = r.GetValue(rate), Stores = r.GetValue(stores), RegistersPerStore = r.GetValue(registers), Clients = r.GetValue(clients),
                 Seed = r.GetValue(seed), Settle = settleFor, ClockRate = r.GetValue(clockRate), Shape = phases,
             };
             RunReport result;
