@@ -63,10 +63,10 @@ var results = new List<Measure.Rate>
 var floor = results[0];
 // "CPU µs/pkg" and "MB/CPU-s" count the process's CPU time, so a neighbour taking the core does not inflate them;
 // "× floor CPU" is the ratio that holds on a busy machine (the issue's target: full validation within ~5×).
-Console.WriteLine($"{"work over one package",-46} {"pkg/s",10} {"invoices/s",12} {"MB/s",9} {"× floor time",13} {"CPU µs/pkg",11} {"MB/CPU-s",9} {"× floor CPU",12}");
+Console.WriteLine($"{"work over one package",-46} {"pkg/s",10} {"invoices/s",12} {"MB/s",9} {"× floor time",13} {"CPU µs/pkg",11} {"MB/CPU-s",9} {"× floor CPU",12} {"alloc KB/pkg",13} {"gen2/1k pkg",12}");
 foreach (var r in results.Where(r => !double.IsNaN(r.OpsPerSecond)))
     Console.WriteLine($"{r.Name,-46} {r.OpsPerSecond,10:N1} {r.InvoicesPerSecond,12:N0} {r.MegabytesPerSecond,9:N1} {floor.OpsPerSecond / r.OpsPerSecond,13:N1} " +
-                      $"{r.CpuMicrosecondsPerOp,11:N0} {r.MegabytesPerCpuSecond,9:N1} {r.CpuMicrosecondsPerOp / floor.CpuMicrosecondsPerOp,12:N1}");
+                      $"{r.CpuMicrosecondsPerOp,11:N0} {r.MegabytesPerCpuSecond,9:N1} {r.CpuMicrosecondsPerOp / floor.CpuMicrosecondsPerOp,12:N1} {r.AllocatedKilobytesPerOp,13:N0} {r.Gen2PerThousandOps,12:N1}");
 var schemaFloor = results[1];
 if (!double.IsNaN(schemaFloor.OpsPerSecond))
 {
