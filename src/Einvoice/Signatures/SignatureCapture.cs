@@ -66,11 +66,11 @@ internal sealed partial class SignatureCapture
     private PendingPath? _signaturePath;
     private int _signatureParent;
 
-    /// <summary>An element start (the reader on it; <paramref name="depth"/> its depth).</summary>
-    public void Element(XmlReader reader, int depth)
+    /// <summary>An element start (the reader on it; <paramref name="depth"/> its depth, <paramref name="localName"/> its local name).</summary>
+    public void Element(XmlReader reader, int depth, string localName)
     {
         var e = _open[depth];
-        e.Read(reader, ++_sequence);
+        e.Read(reader, localName, ++_sequence);
         if (depth == 0) _rootNamespace = e.NamespaceUri;
         string? id = null;
         if (e.Attributes is not null) id = IndexIds(e);
@@ -114,15 +114,15 @@ internal sealed partial class SignatureCapture
             _signatureParent = depth > 0 ? _open[depth - 1].Sequence : 0;
         }
 
-        if (reader.IsEmptyElement) End(e.Name, depth);
+        if (reader.IsEmptyElement) End(depth);
     }
 
     /// <summary>An element end at <paramref name="depth"/> (also called for an empty element).</summary>
-    public void End(string name, int depth)
+    public void End(int depth)
     {
         if (_apexDepth >= 0)
         {
-            _c14n!.End(name, depth);
+            _c14n!.End(_open[depth].Name, depth);
             if (depth == _apexDepth)
             {
                 _apex!.Digest = _c14n.Finish();

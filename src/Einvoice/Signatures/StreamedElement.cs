@@ -26,12 +26,12 @@ internal sealed class StreamedElement
     public bool IsPlain => Attributes is null && Prefix.Length == 0 && NamespaceUri.Length == 0;
 
     /// <summary>Reads the element the reader is on; leaves the reader on it.</summary>
-    public void Read(XmlReader reader, int sequence)
+    public void Read(XmlReader reader, string localName, int sequence)
     {
         Prefix = reader.Prefix;
-        LocalName = reader.LocalName;
+        LocalName = localName;
         NamespaceUri = reader.NamespaceURI;
-        Name = reader.Name;
+        Name = Prefix.Length == 0 ? localName : reader.Name;
         Sequence = sequence;
         Attributes = null;
         var count = reader.AttributeCount;

@@ -96,7 +96,7 @@ internal sealed class SchemaPass
                 var depth = _reader.Depth;
                 var name = _reader.LocalName;
                 _path.Enter(name, depth, _lineInfo.LineNumber, _lineInfo.LinePosition);
-                _capture?.Element(_reader, depth);
+                _capture?.Element(_reader, depth, name);
                 _text.Clear();
                 if (depth == 0) _facts.RootName = name;
                 if (_reader.NamespaceURI == DsNamespace && name == "Signature") _facts.HasSignature = true;
@@ -144,7 +144,7 @@ internal sealed class SchemaPass
             }
             case XmlNodeType.EndElement:
                 Flush();
-                _capture?.End(_reader.Name, _reader.Depth);
+                _capture?.End(_reader.Depth);
                 Capture(_reader.Depth, _invoice, _line, _rate);
                 _path.Leave(_reader.Depth);
                 _text.Clear();

@@ -58,14 +58,14 @@ public class StreamC14NPropertyTests
                     sequence++;
                     if (reader.GetAttribute("Id") == "apex") apex = sequence;
                     path.Enter(reader.LocalName, reader.Depth, 0, 0);
-                    capture.Element(reader, reader.Depth);
+                    capture.Element(reader, reader.Depth, reader.LocalName);
                     if (reader.IsEmptyElement) path.Leave(reader.Depth);
                     break;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
                     capture.Text(reader.NodeType, reader.Value);
                     break;
                 case XmlNodeType.EndElement:
-                    capture.End(reader.Name, reader.Depth);
+                    capture.End(reader.Depth);
                     path.Leave(reader.Depth);
                     break;
                 default:
