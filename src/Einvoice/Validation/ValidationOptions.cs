@@ -22,7 +22,7 @@ public sealed record ValidationOptions
     /// DOM; anything short of valid is verified on a DOM as before. On by default; off gives the DOM verifier alone
     /// (tests compare the two).
     /// </summary>
-    internal bool StreamSignatures { get; init; } = true;
+    public bool StreamSignatures { get; init; } = true;
 
     /// <summary>Report the advisory findings W001–W004. On by default.</summary>
     public bool Advisory { get; init; } = true;
