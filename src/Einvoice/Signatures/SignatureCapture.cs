@@ -114,12 +114,18 @@ internal sealed partial class SignatureCapture
             _signatureParent = depth > 0 ? _open[depth - 1].Sequence : 0;
         }
 
+        // A validating reader hands an empty element with a schema default or fixed value its value as text (even <X/>):
+        // a DOM of the bytes has no such text, so neither may the C14N or the copy.
+        _defaulted = (_apexDepth >= 0 || _signatureDepth >= 0) && reader.SchemaInfo is { IsDefault: true };
         if (reader.IsEmptyElement) End(depth);
     }
+
+    private bool _defaulted;
 
     /// <summary>An element end at <paramref name="depth"/> (also called for an empty element).</summary>
     public void End(int depth)
     {
+        _defaulted = false;
         if (_apexDepth >= 0)
         {
             _c14n!.End(_open[depth].Name, depth);
@@ -142,6 +148,7 @@ internal sealed partial class SignatureCapture
     /// <summary>Text, CDATA or whitespace inside an element.</summary>
     public void Text(XmlNodeType type, string value)
     {
+        if (_defaulted) return;
         if (_apexDepth >= 0) _c14n!.Text(value);
         if (_signatureDepth < 0) return;
         _into!.AppendChild(type switch

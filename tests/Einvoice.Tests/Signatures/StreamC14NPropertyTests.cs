@@ -42,12 +42,30 @@ public class StreamC14NPropertyTests
             Convert.ToHexString(StreamedDigest(Encoding.UTF8.GetBytes(xml))));
     }
 
-    /// <summary>Feeds a plain reader to a <see cref="SignatureCapture"/> as the schema pass does; the digest of the element with Id "apex".</summary>
-    private static byte[] StreamedDigest(byte[] bytes)
+    [Fact]
+    public void Values_a_schema_supplies_stay_out_of_the_streamed_digest_as_they_are_not_in_a_dom()
+    {
+        // A validating reader hands <d/> its default and <f></f> its fixed value as text, and adds the default attribute a.
+        const string xsd = "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:element name=\"r\"><xs:complexType><xs:sequence>" +
+            "<xs:element name=\"e\"><xs:complexType><xs:sequence><xs:element name=\"d\" type=\"xs:string\" default=\"dflt\"/>" +
+            "<xs:element name=\"f\" type=\"xs:string\" fixed=\"fx\"/></xs:sequence><xs:attribute name=\"Id\" type=\"xs:string\"/>" +
+            "<xs:attribute name=\"a\" type=\"xs:string\" default=\"A\"/></xs:complexType></xs:element></xs:sequence></xs:complexType></xs:element></xs:schema>";
+        var schemas = new System.Xml.Schema.XmlSchemaSet { XmlResolver = null };
+        schemas.Add(null, XmlReader.Create(new StringReader(xsd)));
+        var settings = SafeXml.ReaderSettings();
+        settings.ValidationType = ValidationType.Schema;
+        settings.Schemas = schemas;
+        var bytes = Encoding.UTF8.GetBytes("<r><e Id=\"apex\"><d/><f></f></e></r>");
+        var apex = (XmlElement)SafeXml.LoadDocument(bytes).SelectSingleNode("//*[@Id='apex']")!;
+        Assert.Equal(Convert.ToHexString(DocumentC14N.Sha256(apex)), Convert.ToHexString(StreamedDigest(bytes, settings)));
+    }
+
+    /// <summary>Feeds a reader to a <see cref="SignatureCapture"/> as the schema pass does; the digest of the element with Id "apex".</summary>
+    private static byte[] StreamedDigest(byte[] bytes, XmlReaderSettings? settings = null)
     {
         var path = new ElementPath();
         var capture = new SignatureCapture(path, ["r"], ["r"]);
-        using var reader = XmlReader.Create(new MemoryStream(bytes), SafeXml.ReaderSettings());
+        using var reader = XmlReader.Create(new MemoryStream(bytes), settings ?? SafeXml.ReaderSettings());
         var apex = 0;
         var sequence = 0;
         while (reader.Read())
