@@ -10,7 +10,8 @@ namespace ConformanceKit.Load;
 /// </summary>
 internal static class Measure
 {
-    public sealed record Rate(string Name, double OpsPerSecond, double BytesPerOp, int InvoicesPerOp, double CpuMicrosecondsPerOp = double.NaN)
+    public sealed record Rate(string Name, double OpsPerSecond, double BytesPerOp, int InvoicesPerOp, double CpuMicrosecondsPerOp = double.NaN,
+        double AllocatedKilobytesPerOp = double.NaN, double Gen2PerThousandOps = double.NaN)
     {
         public double MegabytesPerSecond => OpsPerSecond * BytesPerOp / (1024 * 1024);
         public double InvoicesPerSecond => OpsPerSecond * InvoicesPerOp;
@@ -27,6 +28,8 @@ internal static class Measure
         var samples = new List<double>();
         var total = 0L;
         var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedStart = GC.GetAllocatedBytesForCurrentThread();
+        var gen2Start = GC.CollectionCount(2);
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         while (Stopwatch.GetTimestamp() < end)
         {
@@ -44,7 +47,10 @@ internal static class Measure
             total += count;
         }
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedStart;
+        var gen2 = GC.CollectionCount(2) - gen2Start;
         samples.Sort();
-        return new Rate(name, samples[samples.Count / 2], bytesPerOp, invoicesPerOp, cpu.TotalMicroseconds / total);
+        return new Rate(name, samples[samples.Count / 2], bytesPerOp, invoicesPerOp, cpu.TotalMicroseconds / total,
+            allocated / 1024.0 / total, gen2 * 1000.0 / total);
     }
 }

@@ -186,37 +186,7 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         list.Add((prefix, uri));
     }
 
-    private void WriteText(string s)
-    {
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '&': sink.Write("&amp;"); break;
-                case '<': sink.Write("&lt;"); break;
-                case '>': sink.Write("&gt;"); break;
-                case '\r': sink.Write("&#xD;"); break;
-                default: sink.Write(c); break;
-            }
-        }
-    }
+    private void WriteText(string s) => sink.WriteText(s);
 
-    private void WriteAttributeValue(string s)
-    {
-        sink.Write("=\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '&': sink.Write("&amp;"); break;
-                case '<': sink.Write("&lt;"); break;
-                case '"': sink.Write("&quot;"); break;
-                case '\t': sink.Write("&#x9;"); break;
-                case '\n': sink.Write("&#xA;"); break;
-                case '\r': sink.Write("&#xD;"); break;
-                default: sink.Write(c); break;
-            }
-        }
-        sink.Write('"');
-    }
+    private void WriteAttributeValue(string s) => sink.WriteAttributeValue(s);
 }

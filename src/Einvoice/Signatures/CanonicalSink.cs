@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -27,9 +28,10 @@ internal sealed class CanonicalSink
         _chars[_used++] = c;
     }
 
-    public void Write(string s)
+    public void Write(string s) => Write(s.AsSpan());
+
+    public void Write(ReadOnlySpan<char> span)
     {
-        var span = s.AsSpan();
         while (span.Length > 0)
         {
             if (_used == _chars.Length) Flush(final: false);
@@ -38,6 +40,37 @@ internal sealed class CanonicalSink
             _used += n;
             span = span[n..];
         }
+    }
+
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>\r");
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<\"\t\n\r");
+
+    /// <summary>Text content escaped as C14N 1.0 requires (&amp;, &lt;, &gt;, &#xD;); runs without specials are copied whole.</summary>
+    public void WriteText(ReadOnlySpan<char> s)
+    {
+        while (s.Length > 0)
+        {
+            var i = s.IndexOfAny(TextSpecials);
+            if (i < 0) { Write(s); return; }
+            Write(s[..i]);
+            Write(s[i] switch { '&' => "&amp;", '<' => "&lt;", '>' => "&gt;", _ => "&#xD;" });
+            s = s[(i + 1)..];
+        }
+    }
+
+    /// <summary><c>="value"</c> with the value escaped as C14N 1.0 requires for attributes.</summary>
+    public void WriteAttributeValue(ReadOnlySpan<char> s)
+    {
+        Write("=\"");
+        while (s.Length > 0)
+        {
+            var i = s.IndexOfAny(AttributeSpecials);
+            if (i < 0) { Write(s); break; }
+            Write(s[..i]);
+            Write(s[i] switch { '&' => "&amp;", '<' => "&lt;", '"' => "&quot;", '\t' => "&#x9;", '\n' => "&#xA;", _ => "&#xD;" });
+            s = s[(i + 1)..];
+        }
+        Write('"');
     }
 
     /// <summary>Pushes everything written so far (call once at the end).</summary>

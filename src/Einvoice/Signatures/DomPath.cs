@@ -46,7 +46,7 @@ internal static class DomPath
         return false;
     }
 
-    private static string Step(XmlElement e)
+    internal static string Step(XmlElement e)
     {
         if (e.ParentNode is not XmlElement parent) return e.LocalName;
         int index = 0, count = 0;

@@ -68,7 +68,7 @@ internal static class ReferenceEvaluator
     }
 
     /// <returns>Whether the enveloped-signature transform is present.</returns>
-    private static bool ReadTransforms(XmlElement reference, string uri, List<string> problems)
+    internal static bool ReadTransforms(XmlElement reference, string uri, List<string> problems)
     {
         var containers = DomPath.Children(reference, "Transforms", DsigNames.Ns);
         if (containers.Count == 0) return false;
@@ -93,7 +93,7 @@ internal static class ReferenceEvaluator
         return enveloped;
     }
 
-    private static byte[]? ReadDigest(XmlElement reference, string uri, List<string> problems)
+    internal static byte[]? ReadDigest(XmlElement reference, string uri, List<string> problems)
     {
         var method = DomPath.Single(reference, "DigestMethod", DsigNames.Ns);
         var value = DomPath.Single(reference, "DigestValue", DsigNames.Ns);

@@ -68,7 +68,7 @@ internal static class SignatureEvaluator
         };
     }
 
-    private static bool CheckCanonicalization(XmlElement signedInfo, List<string> problems, out bool withComments)
+    internal static bool CheckCanonicalization(XmlElement signedInfo, List<string> problems, out bool withComments)
     {
         withComments = false;
         var method = DomPath.Single(signedInfo, "CanonicalizationMethod", DsigNames.Ns);
@@ -81,7 +81,7 @@ internal static class SignatureEvaluator
         return false;
     }
 
-    private static bool CheckSignatureMethod(XmlElement signedInfo, List<string> problems)
+    internal static bool CheckSignatureMethod(XmlElement signedInfo, List<string> problems)
     {
         var method = DomPath.Single(signedInfo, "SignatureMethod", DsigNames.Ns);
         var alg = method?.GetAttribute("Algorithm");
@@ -95,7 +95,7 @@ internal static class SignatureEvaluator
         return false;
     }
 
-    private static byte[]? ReadSignatureValue(XmlElement signature, List<string> problems)
+    internal static byte[]? ReadSignatureValue(XmlElement signature, List<string> problems)
     {
         var element = DomPath.Single(signature, "SignatureValue", DsigNames.Ns);
         if (element is null) { problems.Add("the Signature needs exactly one SignatureValue"); return null; }
@@ -125,7 +125,7 @@ internal static class SignatureEvaluator
         return ok;
     }
 
-    private static CertificateCache.Entry? ReadCertificate(XmlElement signature, List<string> problems, out string? subjectName)
+    internal static CertificateCache.Entry? ReadCertificate(XmlElement signature, List<string> problems, out string? subjectName)
     {
         subjectName = null;
         XmlElement? certElement = null;
@@ -155,7 +155,7 @@ internal static class SignatureEvaluator
 
     // Only a time the signature itself covers is reported: KeyInfo-style unsigned data could be forged.
     // Production senders write SignatureProperties in the ds namespace or, as one of them does, in none.
-    private static (DateTime? Time, bool InNoNamespace) ReadSigningTime(XmlElement signature, List<ReferenceCheck> references)
+    internal static (DateTime? Time, bool InNoNamespace) ReadSigningTime(XmlElement signature, List<ReferenceCheck> references)
     {
         foreach (var obj in DomPath.Children(signature, "Object", DsigNames.Ns))
         foreach (var ns in PropertyNamespaces)

@@ -10,11 +10,11 @@ namespace ConformanceKit.Einvoice.Signatures;
 /// </summary>
 public static class XmlSignatureVerifier
 {
-    private static readonly string[] PackageSignatureAt = ["TDiep", "CKSNNT"];
-    private static readonly string[] PackageContent = ["TDiep", "DLieu"];
-    private static readonly string[] NoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "CQT"];
-    private static readonly string[] NoticeContent = ["TDiep", "DLieu", "TBao", "DLTBao"];
-    private static readonly string[] SellerNoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "NNT"];
+    internal static readonly string[] PackageSignatureAt = ["TDiep", "CKSNNT"];
+    internal static readonly string[] PackageContent = ["TDiep", "DLieu"];
+    internal static readonly string[] NoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "CQT"];
+    internal static readonly string[] NoticeContent = ["TDiep", "DLieu", "TBao", "DLTBao"];
+    internal static readonly string[] SellerNoticeSignatureAt = ["TDiep", "DLieu", "TBao", "DSCKS", "NNT"];
 
     /// <summary>Checks every ds:Signature in the document, in document order.</summary>
     public static IReadOnlyList<SignatureCheck> VerifyAll(XmlDocument doc)

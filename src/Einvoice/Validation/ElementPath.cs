@@ -4,7 +4,7 @@ namespace ConformanceKit.Einvoice.Validation;
 /// Tracks where a streaming reader is, as an element path with sibling indexes
 /// (/TDiep/DLieu/HDon[3]/DLHDon/NDHDon/DSHHDVu/HHDVu[2]/TSuat), without building a DOM.
 /// </summary>
-internal sealed class ElementPath
+internal sealed class ElementPath : ConformanceKit.Einvoice.Signatures.IElementCounts
 {
     // Elements that repeat by design are always indexed, so paths stay stable when a sibling is added.
     private static readonly HashSet<string> Repeating =
@@ -59,6 +59,9 @@ internal sealed class ElementPath
     public bool HasChildren(int depth) => depth < _levels.Count && _levels[depth].ChildCounts.Count > 0;
 
     public int IndexAt(int depth) => _levels[depth].Index;
+
+    /// <summary>Children of the element at <paramref name="depth"/> named <paramref name="name"/> so far (final once it ends).</summary>
+    public int ChildCount(int depth, string name) => _levels[depth].ChildCounts.GetValueOrDefault(name);
 
     public (int Line, int Column) PositionAt(int depth) => (_levels[depth].Line, _levels[depth].Column);
 

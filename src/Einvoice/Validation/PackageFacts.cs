@@ -62,6 +62,9 @@ internal sealed class MessageFacts
     /// <summary>Whether a ds:Signature element occurs anywhere.</summary>
     public bool HasSignature { get; set; }
 
+    /// <summary>What the pass gathered for verifying the placed signature without a DOM (null when not asked).</summary>
+    public Signatures.SignatureCapture? Signatures { get; set; }
+
     /// <summary>Whether the pass reached the end of the document.</summary>
     public bool Complete { get; set; }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using System.Xml.Schema;
+using ConformanceKit.Einvoice.Signatures;
 using ConformanceKit.Einvoice.Xml;
 
 namespace ConformanceKit.Einvoice.Validation;
@@ -24,6 +25,7 @@ internal sealed class SchemaPass
     ];
 
     private readonly ElementPath _path = new();
+    private SignatureCapture? _capture;
     private readonly List<Finding> _findings;
     private readonly MessageFacts _facts = new();
     private readonly StringBuilder _text = new();
@@ -32,6 +34,10 @@ internal sealed class SchemaPass
     private int _suppressed;
     private readonly HashSet<string> _tolerated = new(StringComparer.Ordinal);
     private XmlReader _reader = null!;
+
+    // The validating reader under the bounded one: the signature capture reads each node's names and attributes from it
+    // directly (the bounded reader only delegates them), one virtual hop less per call.
+    private XmlReader _inner = null!;
     private XmlSchemaSet _schemas = null!;
 
     /// <param name="EmptyOptional">The error is about an element that is empty and may be left out: tolerated.</param>
@@ -50,10 +56,13 @@ internal sealed class SchemaPass
     /// gathering every invoice's leaves there was two thirds of its schema pass).</summary>
     private readonly bool _headerOnly;
 
+    /// <param name="signatures">When given, also gathers what verifying the message's placed signature needs (same read).</param>
     public static MessageFacts Run(byte[] bytes, XmlSchemaSet schemas, List<Finding> findings, Func<string, string, bool, string> classify,
-        bool headerOnly = false)
+        bool headerOnly = false, (string[] SignatureAt, string[] ContentAt)? signatures = null)
     {
         var pass = new SchemaPass(findings, classify, headerOnly);
+        if (signatures is { } placement)
+            pass._facts.Signatures = pass._capture = new SignatureCapture(pass._path, placement.SignatureAt, placement.ContentAt);
         using var read = pass.Open(bytes, schemas);
         while (read.Read()) pass.OnNode();
         pass.Finish();
@@ -76,6 +85,7 @@ internal sealed class SchemaPass
         settings.IgnoreWhitespace = false;
 
         var inner = XmlReader.Create(new MemoryStream(bytes, writable: false), settings);
+        _inner = inner;
         _lineInfo = (IXmlLineInfo)inner;
         _reader = new BoundedXmlReader(inner);
         return _reader;
@@ -91,6 +101,7 @@ internal sealed class SchemaPass
                 var depth = _reader.Depth;
                 var name = _reader.LocalName;
                 _path.Enter(name, depth, _lineInfo.LineNumber, _lineInfo.LinePosition);
+                _capture?.Element(_inner, depth, name);
                 _text.Clear();
                 if (depth == 0) _facts.RootName = name;
                 if (_reader.NamespaceURI == DsNamespace && name == "Signature") _facts.HasSignature = true;
@@ -129,16 +140,22 @@ internal sealed class SchemaPass
             case XmlNodeType.CDATA:
             case XmlNodeType.SignificantWhitespace:
             case XmlNodeType.Whitespace:
-                _text.Append(_reader.Value);
+            {
+                var value = _reader.Value;
+                _text.Append(value);
+                _capture?.Text(_reader.NodeType, value);
                 Flush();
                 break;
+            }
             case XmlNodeType.EndElement:
                 Flush();
+                _capture?.End(_reader.Depth);
                 Capture(_reader.Depth, _invoice, _line, _rate);
                 _path.Leave(_reader.Depth);
                 _text.Clear();
                 break;
             default:
+                _capture?.Other(_inner);
                 Flush();
                 break;
         }

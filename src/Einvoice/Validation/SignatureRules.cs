@@ -1,5 +1,6 @@
 using System.Xml;
 using ConformanceKit.Einvoice.Signatures;
+using ConformanceKit.Einvoice.Xml;
 
 namespace ConformanceKit.Einvoice.Validation;
 
@@ -7,6 +8,24 @@ namespace ConformanceKit.Einvoice.Validation;
 internal static class SignatureRules
 {
     private const string DsNamespace = "http://www.w3.org/2000/09/xmldsig#";
+
+    /// <summary>
+    /// Verifies the message's signatures: from <paramref name="captured"/> (the validation pass) when that proves the one
+    /// placed signature valid, else on a DOM of <paramref name="bytes"/>, the reference for every refusal.
+    /// </summary>
+    public static IReadOnlyList<SignatureCheck> Check(byte[] bytes, SignatureCapture? captured, string? type, List<Finding> findings)
+    {
+        if (captured is not null && StreamedSignature.TryVerify(captured) is { } streamed)
+        {
+            List<SignatureCheck> one = [streamed];
+            Report(one, findings);
+            return one;
+        }
+        XmlDocument document;
+        try { document = SafeXml.LoadDocument(bytes); }
+        catch (Exception ex) when (ex is XmlException or InvalidDataException) { return []; /* reported as 1001 by the schema pass */ }
+        return Check(document, type, findings);
+    }
 
     /// <summary>Verifies the signatures of <paramref name="doc"/>, loaded whitespace-preserved from the message's bytes.</summary>
     public static IReadOnlyList<SignatureCheck> Check(XmlDocument doc, string? type, List<Finding> findings)
@@ -29,7 +48,12 @@ internal static class SignatureRules
             if (at >= 0) checks[at] = expected;
             else checks.Insert(0, expected);
         }
+        Report(checks, findings);
+        return checks;
+    }
 
+    private static void Report(List<SignatureCheck> checks, List<Finding> findings)
+    {
         foreach (var check in checks)
         {
             if (check.Status == SignatureStatus.Missing)
@@ -45,6 +69,5 @@ internal static class SignatureRules
                     $"signature {check.SignatureId ?? "(no Id)"}: SignatureProperties/SignatureProperty are in no namespace; the signing time was read, but XMLDSig puts them in the ds namespace",
                     Path: check.Path + "/Object", Expected: "ds:SignatureProperties/ds:SignatureProperty/SigningTime"));
         }
-        return checks;
     }
 }

@@ -17,6 +17,13 @@ public sealed record ValidationOptions
     /// <summary>Verify XML signatures (4001/4002). On by default.</summary>
     public bool CheckSignatures { get; init; } = true;
 
+    /// <summary>
+    /// Verify a valid placed signature (206, 303, the authority's notices) from the validation pass's own read, with no
+    /// DOM; anything short of valid is verified on a DOM as before. On by default; off gives the DOM verifier alone
+    /// (tests compare the two).
+    /// </summary>
+    public bool StreamSignatures { get; init; } = true;
+
     /// <summary>Report the advisory findings W001–W004. On by default.</summary>
     public bool Advisory { get; init; } = true;
 
