@@ -22,6 +22,9 @@ public static class MessageEndpoints
 
         api.MapPost("/messages", PostMessage)
             .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
+            .WithDescription("200 + 999 TTTNhan 0 once recorded; 400 + 999 TTTNhan 1 with every reception reason; 413 + 999 (1002) over 2 MB. "
+                             + "429 with Retry-After (nothing taken): this T-VAN has too many uploads under way, or the data-check backlog is over "
+                             + "--backlog-limit invoices and this T-VAN holds its share of it (problem code backlog-full). 503: too many uploads in all.")
             .WithMetadata(new RequiresKey(ApiKeys.TvanHeader)).AcceptsMessageXml()
             .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
             .Produces(401).Produces(408).Produces(413, contentType: "application/xml").Produces(429).Produces(503);
