@@ -62,6 +62,8 @@ public sealed class TvanWorkload(string name, string description, bool mixed) : 
                 var body = await response.Content.ReadAsByteArrayAsync(ctx.CancellationToken).ConfigureAwait(false);
                 var status = (int)response.StatusCode;
                 var size = bytes.Length + body.Length;
+                // 429: the authority's back-pressure (too many uploads at once, or its data-check backlog is full); counted, not retried.
+                if (status == 429 && !ctx.IsWarmUp) tracker.Throttled();
                 if (status != 200) return StepResult.Fail($"HTTP {status}", status, size, System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(400, body.Length)));
                 if (body.AsSpan().IndexOf("<TTTNhan>0</TTTNhan>"u8) < 0) return StepResult.Fail("999 refused (TTTNhan≠0)", status, size, System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(600, body.Length)));
                 if (!ctx.IsWarmUp) tracker.Acked(id, ctx.ScheduledTimestamp);
@@ -111,7 +113,12 @@ internal sealed class NoticeTracker
     private readonly ConcurrentDictionary<string, long> _acked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (long At, int Ltbao)> _notices = new(StringComparer.Ordinal);
 
+    private long _throttled;
+
     public void Acked(string id, long scheduledAt) => _acked[id] = scheduledAt;
+
+    /// <summary>One package answered 429 (not taken).</summary>
+    public void Throttled() => Interlocked.Increment(ref _throttled);
 
     public void Notice(string referenced, int ltbao) => _notices.TryAdd(referenced, (TimeProvider.System.GetTimestamp(), ltbao));
 
@@ -143,6 +150,7 @@ internal sealed class NoticeTracker
             ["packages-without-204"] = Missing,
             ["late-204"] = late,
             ["refused-204"] = refused,
+            ["refused-429"] = Interlocked.Read(ref _throttled),
         };
         if (times.Count > 0)
         {

@@ -48,20 +48,34 @@ public static class XmlSigner
     public static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
         X509Certificate2 certificate, RSA signingKey, DateTime signingTime, string signatureId, SignatureLayout layout)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
+        ArgumentNullException.ThrowIfNull(signingKey);
+        EnsureKeyMatches(certificate, signingKey);
+        Sign(doc, target, signatureParent, new KeyInfoText(certificate), signingKey, signingTime, signatureId, layout);
+    }
+
+    /// <summary>What KeyInfo carries of a certificate, rendered once per signer.</summary>
+    internal sealed class KeyInfoText(X509Certificate2 certificate)
+    {
+        public string Subject { get; } = CertificateSubject.Render(certificate);
+
+        public string Base64 { get; } = Convert.ToBase64String(certificate.RawData);
+    }
+
+    // The key is known to match the certificate (checked by the caller, once).
+    private static void Sign(XmlDocument doc, XmlElement target, XmlElement signatureParent,
+        KeyInfoText keyInfo, RSA rsa, DateTime signingTime, string signatureId, SignatureLayout layout)
+    {
         ArgumentNullException.ThrowIfNull(layout);
         signatureId = layout.SignatureId ?? signatureId;
         ArgumentNullException.ThrowIfNull(doc);
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(signatureParent);
-        ArgumentNullException.ThrowIfNull(certificate);
-        ArgumentNullException.ThrowIfNull(signingKey);
         ArgumentException.ThrowIfNullOrEmpty(signatureId);
         if (!DomPath.IsInside(target, doc) || !DomPath.IsInside(signatureParent, doc))
             throw new ArgumentException("target and signature parent must both be part of the document");
         var targetId = target.GetAttribute("Id");
         if (targetId.Length == 0) throw new ArgumentException("the element to sign must carry an Id attribute", nameof(target));
-        EnsureKeyMatches(certificate, signingKey);
-        var rsa = signingKey;
 
         var objectId = layout.ObjectId ?? signatureId + "-SigningTime";
         var ids = new IdIndex(doc);
@@ -80,8 +94,8 @@ public static class XmlSigner
         var timeDigest = AppendReference(signedInfo, "#" + objectId, DsigNames.SignaturePropertiesType, enveloped: false);
         var value = Append(signature, "SignatureValue");
         var x509 = Append(Append(signature, "KeyInfo"), "X509Data");
-        Append(x509, "X509SubjectName").InnerText = CertificateSubject.Render(certificate);
-        Append(x509, "X509Certificate").InnerText = Convert.ToBase64String(certificate.RawData);
+        Append(x509, "X509SubjectName").InnerText = keyInfo.Subject;
+        Append(x509, "X509Certificate").InnerText = keyInfo.Base64;
         var obj = Append(signature, "Object");
         obj.SetAttribute("Id", objectId);
         var propertiesNs = layout.PropertiesInNoNamespace ? "" : DsigNames.Ns;
@@ -167,6 +181,33 @@ public static class XmlSigner
     private static void SignTbao(XmlDocument doc, X509Certificate2 cert, DateTime signingTime, string holderName, string signatureId,
         RSA? signingKey = null)
     {
+        var (content, holder) = TbaoSlots(doc, holderName);
+        if (signingKey is null) Sign(doc, content, holder, cert, signingTime, signatureId);
+        else Sign(doc, content, holder, cert, signingKey, signingTime, signatureId);
+    }
+
+    /// <summary>
+    /// Signs a notice like <see cref="SignNotice(XmlDocument, X509Certificate2, DateTime)"/> with an <see cref="Identity"/>
+    /// whose key was checked against its certificate once, when it was made: what a signer of many notices uses.
+    /// </summary>
+    public static void SignNotice(XmlDocument doc, Identity identity, DateTime signingTime)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var (content, holder) = TbaoSlots(doc, "CQT");
+        var rsa = identity.Rent();
+        try
+        {
+            Sign(doc, content, holder, identity.KeyInfo, rsa, signingTime, NoticeSignatureId, SignatureLayout.Standard);
+        }
+        finally
+        {
+            identity.Return(rsa);
+        }
+    }
+
+    // /TDiep/DLieu/TBao/DLTBao (given an Id when it has none) and its empty signature holder DSCKS/<holderName>, made when missing.
+    private static (XmlElement Content, XmlElement Holder) TbaoSlots(XmlDocument doc, string holderName)
+    {
         ArgumentNullException.ThrowIfNull(doc);
         var notice = Child(Child(Root(doc), "DLieu"), "TBao")
             ?? throw new InvalidOperationException("/TDiep/DLieu/TBao is missing or repeated");
@@ -185,8 +226,59 @@ public static class XmlSigner
             list.AppendChild(holder);
         }
         EnsureUnsigned(holder);
-        if (signingKey is null) Sign(doc, content, holder, cert, signingTime, signatureId);
-        else Sign(doc, content, holder, cert, signingKey, signingTime, signatureId);
+        return (content, holder);
+    }
+
+    /// <summary>
+    /// A certificate and its RSA private key, checked to match once (not per document), for a signer that issues
+    /// many documents. Signing borrows one of the identity's key handles, so concurrent signers never share one.
+    /// </summary>
+    public sealed class Identity : IDisposable
+    {
+        private readonly X509Certificate2 _certificate;
+        private readonly System.Collections.Concurrent.ConcurrentBag<RSA> _idle = [];
+        private volatile bool _disposed;
+
+        /// <exception cref="ArgumentException">The certificate has no RSA private key.</exception>
+        public Identity(X509Certificate2 certificate)
+        {
+            ArgumentNullException.ThrowIfNull(certificate);
+            var rsa = certificate.GetRSAPrivateKey()
+                ?? throw new ArgumentException("the certificate has no RSA private key", nameof(certificate));
+            EnsureKeyMatches(certificate, rsa);
+            _certificate = certificate;
+            KeyInfo = new KeyInfoText(certificate);
+            _idle.Add(rsa);
+        }
+
+        public X509Certificate2 Certificate => _certificate;
+
+        internal KeyInfoText KeyInfo { get; }
+
+        // A handle of the same key: an idle one, else a new one (as many as sign at once).
+        internal RSA Rent()
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _idle.TryTake(out var rsa) ? rsa : _certificate.GetRSAPrivateKey()!;
+        }
+
+        internal void Return(RSA rsa)
+        {
+            _idle.Add(rsa);
+            if (_disposed) Drain();
+        }
+
+        /// <summary>Disposes the key handles (not the certificate, which the caller owns).</summary>
+        public void Dispose()
+        {
+            _disposed = true;
+            Drain();
+        }
+
+        private void Drain()
+        {
+            while (_idle.TryTake(out var rsa)) rsa.Dispose();
+        }
     }
 
     // The certificate goes into KeyInfo; a verifier checks the signature with its public key.

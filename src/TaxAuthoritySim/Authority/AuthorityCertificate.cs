@@ -16,9 +16,13 @@ public sealed class AuthorityCertificate : IDisposable
     {
         Certificate = certificate;
         Pem = certificate.ExportCertificatePem() + "\n";
+        Signer = new XmlSigner.Identity(certificate);
     }
 
     public X509Certificate2 Certificate { get; }
+
+    /// <summary>The certificate with its private key, checked to match once at start-up: every notice is signed with it.</summary>
+    public XmlSigner.Identity Signer { get; }
 
     public string Pem { get; }
 
@@ -42,5 +46,9 @@ public sealed class AuthorityCertificate : IDisposable
             X509KeyStorageFlags.EphemeralKeySet | X509KeyStorageFlags.Exportable));
     }
 
-    public void Dispose() => Certificate.Dispose();
+    public void Dispose()
+    {
+        Signer.Dispose();
+        Certificate.Dispose();
+    }
 }

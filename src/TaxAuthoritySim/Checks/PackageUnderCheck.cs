@@ -30,20 +30,31 @@ public sealed class PackageUnderCheck
     /// <summary>MST for messages: the package's, else the envelope's as read at reception.</summary>
     public string? TaxCode => Read.TaxCode ?? EnvelopeTaxCode;
 
-    /// <summary>Reads <paramref name="body"/> once, with the taxpayer's issued code blocks so the validator can judge 7002.</summary>
-    public static PackageUnderCheck Of(byte[] body, string? envelopeTaxCode, ReferenceData registry, Tvan? tvan, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Reads <paramref name="body"/> once, with the taxpayer's issued code blocks so the validator can judge 7002 — or
+    /// takes <paramref name="read"/>, the same validation done at reception, when the taxpayer's blocks are unchanged.
+    /// </summary>
+    public static PackageUnderCheck Of(byte[] body, string? envelopeTaxCode, ReferenceData registry, Tvan? tvan, DateTimeOffset receivedAt,
+        PackageRead? read = null)
     {
         var taxpayer = registry.Taxpayer(envelopeTaxCode);
-        var blocks = taxpayer?.CashRegister is { } cr ? new HashSet<string>(cr.CodeBlocks, StringComparer.Ordinal) : null;
+        var blocks = taxpayer?.CashRegister?.CodeBlocks;
         return new PackageUnderCheck
         {
-            Read = MessageValidator.Validate(body, new ValidationOptions { Advisory = false, IssuedCodeBlocks = blocks }),
+            Read = read is not null && read.StillHolds(blocks) ? read.Result : MessageValidator.Validate(body, OptionsFor(blocks)),
             EnvelopeTaxCode = envelopeTaxCode,
             Taxpayer = taxpayer,
             Tvan = tvan,
             ReceivedAt = receivedAt,
         };
     }
+
+    /// <summary>How a 206 is validated for its data check: no advisory findings, 7002 against <paramref name="codeBlocks"/>.</summary>
+    public static ValidationOptions OptionsFor(IReadOnlyList<string>? codeBlocks) => new()
+    {
+        Advisory = false,
+        IssuedCodeBlocks = codeBlocks is null ? null : new HashSet<string>(codeBlocks, StringComparer.Ordinal),
+    };
 
     /// <summary>The validator's errors with one of <paramref name="codes"/>, as failures.</summary>
     public IEnumerable<CheckFailure> FindingsWith(IReadOnlyList<string> codes) =>

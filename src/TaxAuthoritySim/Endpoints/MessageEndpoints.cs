@@ -4,7 +4,9 @@ using ConformanceKit.Einvoice.Xml;
 using ConformanceKit.TaxAuthoritySim.Authority;
 using ConformanceKit.TaxAuthoritySim.Clock;
 using ConformanceKit.TaxAuthoritySim.Faults;
+using ConformanceKit.TaxAuthoritySim.Hosting;
 using ConformanceKit.TaxAuthoritySim.Intake;
+using ConformanceKit.TaxAuthoritySim.Processing;
 using ConformanceKit.TaxAuthoritySim.Registry;
 using ConformanceKit.TaxAuthoritySim.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,6 +22,9 @@ public static class MessageEndpoints
 
         api.MapPost("/messages", PostMessage)
             .WithSummary("Send one TDiep (206 package or 100 registration); answers a 999 at once")
+            .WithDescription("200 + 999 TTTNhan 0 once recorded; 400 + 999 TTTNhan 1 with every reception reason; 413 + 999 (1002) over 2 MB. "
+                             + "429 with Retry-After (nothing taken): this T-VAN has too many uploads under way, or the data-check backlog is over "
+                             + "--backlog-limit invoices and this T-VAN holds its share of it (problem code backlog-full). 503: too many uploads in all.")
             .WithMetadata(new RequiresKey(ApiKeys.TvanHeader)).AcceptsMessageXml()
             .Produces(200, contentType: "application/xml").Produces(400, contentType: "application/xml")
             .Produces(401).Produces(408).Produces(413, contentType: "application/xml").Produces(429).Produces(503);
@@ -44,10 +49,12 @@ public static class MessageEndpoints
     }
 
     private static async Task<IResult> PostMessage(HttpContext http, RegistryService registry, PackageIntake intake,
-        IntakeGate gate, FaultEngine faults, SenderClock clock, CancellationToken ct)
+        IntakeGate gate, FaultEngine faults, SenderClock clock, ProcessingQueue queue, SimulatorSettings settings, CancellationToken ct)
     {
         var tvan = ApiKeys.Tvan(http, registry.Current);
         if (tvan is null) return ApiKeys.Unauthorized(ApiKeys.TvanHeader, "a T-VAN's API key");
+        // Before the body is read: a refusal here costs the workers nothing.
+        if (queue.IsOverLimit(tvan.Code, settings.BacklogLimit)) return Backlogged(http, tvan.Code, queue);
 
         using var slot = gate.TryEnter(tvan.Code, out var serverFull);
         if (slot is null) return Busy(http, tvan.Code, serverFull, gate);
@@ -76,7 +83,7 @@ public static class MessageEndpoints
         if (!faults.IsEmpty)
         {
             // The reception check reads the header the rules match on; intake then uses it instead of reading again.
-            var reception = ReceptionCheck.Run(body, tvan);
+            var reception = ReceptionCheck.RunWithData(body, tvan, registry.Current);
             var header = reception.Validation;
             var fired = faults.OnRequest(new FaultContext(http.Request.Path, header.MessageType, header.TaxCode, tvan.Code));
             if (fired.FirstOrDefault(f => f.Action == FaultAction.CloseConnection) is not null)
@@ -109,6 +116,19 @@ public static class MessageEndpoints
                 detail: $"{gate.Total} messages are being received already; nothing was taken, send it again. / Hệ thống đang bận, vui lòng gửi lại.")
             : Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many uploads at once",
                 detail: $"{tvan} already has {gate.PerTvan} messages being received; nothing was taken, send it again. / Quá nhiều thông điệp đang gửi cùng lúc.");
+    }
+
+    /// <summary>Problem code of the 429 answered while the unprocessed backlog is over --backlog-limit.</summary>
+    public const string BacklogFullCode = "backlog-full";
+
+    /// <summary>The data check is behind: wait (429, Retry-After) instead of queueing more; nothing was taken.</summary>
+    private static IResult Backlogged(HttpContext http, string tvan, ProcessingQueue queue)
+    {
+        http.Response.Headers.RetryAfter = "1";
+        return Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Data check backlog full",
+            detail: $"{queue.Backlog:N0} invoices received are waiting for their data check ({queue.BacklogOf(tvan):N0} of them from {tvan}); " +
+                    "nothing was taken, send it again in 1 s. / Hệ thống đang kiểm tra nhiều dữ liệu đã tiếp nhận; thông điệp chưa được tiếp nhận, vui lòng gửi lại sau 1 giây.",
+            extensions: new Dictionary<string, object?> { ["code"] = BacklogFullCode });
     }
 
     private static async Task<IResult> Responses(string messageId, HttpContext http, RegistryService registry,

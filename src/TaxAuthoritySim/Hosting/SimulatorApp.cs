@@ -44,6 +44,7 @@ public static class SimulatorApp
           --outbox DIR             where .eml files go (default DIR/outbox)
           --smtp HOST:PORT         send e-mails to this SMTP server instead
           --workers N              packages checked in parallel (default 2 × cores)
+          --backlog-limit N        invoices waiting for their data check before new messages get 429 (default 10000)
           --log-format json        structured JSON logs
           --lookup-limit N         anonymous invoice look-ups per client (IP) per window (default 30)
           --login-limit N          wrong keys at /login per client per window (default 10)
@@ -211,6 +212,7 @@ public static class SimulatorApp
             Workers = int.TryParse(config["workers"], out var w) && w > 0 ? w : 2 * Environment.ProcessorCount,
             StartupProcessingDelay = delay,
             ProcessingDelay = delay,
+            BacklogLimit = PositiveInt(config["backlog-limit"], SimulatorSettings.DefaultBacklogLimit),
             LookupLimit = PositiveInt(config["lookup-limit"], 30),
             LoginLimit = PositiveInt(config["login-limit"], 10),
             LookupWindow = config["lookup-window"] is { Length: > 0 } lw && ParseDuration(lw) is { Ticks: > 0 } window

@@ -27,6 +27,15 @@ public sealed class SimulatorSettings
     /// <summary>Worker tasks checking packages in parallel.</summary>
     public int Workers { get; init; } = 2 * Environment.ProcessorCount;
 
+    public const int DefaultBacklogLimit = 10_000;
+
+    /// <summary>
+    /// --backlog-limit: invoices acknowledged and not yet through their data check past which the intake answers 429
+    /// (a T-VAN below its share of the limit is still taken). Bounds the wait for a 204 at saturation and keeps the
+    /// intake from taking the workers' CPU; 0 (settable in code only) turns it off.
+    /// </summary>
+    public int BacklogLimit { get; init; } = DefaultBacklogLimit;
+
     private long _processingDelayTicks;
 
     /// <summary>Simulated time between receipt and the 204 (capped at 15 minutes). Default 0: as soon as checked.</summary>

@@ -20,6 +20,7 @@ public sealed class PackageIntake(
     SenderClock clock,
     SimulatorSettings settings,
     ProcessingQueue queue,
+    RegistryService registry,
     Diagnostics.StageTimings timings,
     ILogger<PackageIntake> log)
 {
@@ -33,7 +34,7 @@ public sealed class PackageIntake(
         if (check is null)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            check = ReceptionCheck.Run(body, tvan);
+            check = ReceptionCheck.RunWithData(body, tvan, registry.Current);
             timings.Record("reception", started);
         }
         var v = check.Validation;
@@ -56,6 +57,7 @@ public sealed class PackageIntake(
             Sha256 = sha,
             Body = body,
             Ack = ack,
+            Package = check.Package,
         };
         var ackResponse = new OutboundResponse
         {

@@ -155,7 +155,7 @@ public sealed class ResponseFactory(AuthorityCertificate authority)
     private byte[] Sign(byte[] unsigned, DateTime signingTime)
     {
         var doc = SafeXml.LoadDocument(unsigned);
-        XmlSigner.SignNotice(doc, authority.Certificate, signingTime);
+        XmlSigner.SignNotice(doc, authority.Signer, signingTime);
         return SafeXml.ToBytes(doc);
     }
 

@@ -44,7 +44,7 @@ public sealed class MessageProcessor(
         var taxpayer = reg.Taxpayer(m.TaxCode);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         // Decision 1391 step 1 (Checks/): the package is read once; the checks and the store use that one read.
-        var package = PackageUnderCheck.Of(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt);
+        var package = PackageUnderCheck.Of(m.Body, m.TaxCode, reg, tvan, m.ReceivedAt, m.Package);
         package.Related = await RelatedAsync(package, ct);
         var failures = Step1.Run(package);
         timings.Record("check", started);

@@ -8,7 +8,7 @@ namespace ConformanceKit.TaxAuthoritySim.Processing;
 /// T-VAN, and taken from the T-VANs in turn: one T-VAN's burst (or its costly messages) does not hold
 /// back another's 204s. Workers take a message once it is due (on its sender's clock); setting or advancing a clock wakes them.
 /// </summary>
-public sealed class ProcessingQueue
+public sealed partial class ProcessingQueue
 {
     private static readonly TimeSpan MaxNap = TimeSpan.FromMilliseconds(50);
     private readonly Lock _gate = new();
@@ -18,7 +18,8 @@ public sealed class ProcessingQueue
     private int _next;
     private int _count;
     private long _processed;
-    private readonly HashSet<string> _queued = new(StringComparer.Ordinal);
+    // Queued or being processed, with the backlog each adds to its T-VAN's (Backlog.cs).
+    private readonly Dictionary<string, (string Tvan, int Weight)> _queued = new(StringComparer.Ordinal);
     private readonly SenderClock _clock;
     private readonly AsyncPulse _pulse = new();
 
@@ -48,8 +49,10 @@ public sealed class ProcessingQueue
     {
         lock (_gate)
         {
-            if (!_queued.Add(message.MessageId)) return;
             var tvan = message.TvanCode ?? string.Empty;
+            var weight = Weight(message);
+            if (!_queued.TryAdd(message.MessageId, (tvan, weight))) return;
+            AddBacklog(tvan, weight);
             if (!_byTvan.TryGetValue(tvan, out var queue))
             {
                 _byTvan[tvan] = queue = new();
@@ -70,6 +73,7 @@ public sealed class ProcessingQueue
             _turns.Clear();
             _next = 0;
             _queued.Clear();
+            ClearBacklog();
             _count = 0;
         }
     }
@@ -78,7 +82,8 @@ public sealed class ProcessingQueue
     /// <param name="processed">Whether its processing finished (false: it failed and is queued again later).</param>
     public void Done(string messageId, bool processed = false)
     {
-        lock (_gate) _queued.Remove(messageId);
+        lock (_gate)
+            if (_queued.Remove(messageId, out var entry)) AddBacklog(entry.Tvan, -entry.Weight);
         if (processed) Interlocked.Increment(ref _processed);
     }
 

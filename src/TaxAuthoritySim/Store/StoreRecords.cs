@@ -46,6 +46,12 @@ public sealed record InboundMessage
 
     /// <summary>Short outcome once processed, e.g. "204 LTBao 2", "204 LTBao 7: 7005, 4002".</summary>
     public string? Outcome { get; init; }
+
+    /// <summary>
+    /// A 206's full validation done at reception, for its data check; in memory only (a message read back from the
+    /// store has none and is validated again).
+    /// </summary>
+    public Checks.PackageRead? Package { get; init; }
 }
 
 public enum MessageState
