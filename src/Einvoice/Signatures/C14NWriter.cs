@@ -15,9 +15,6 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         return c != 0 ? c : string.CompareOrdinal(a.LocalName, b.LocalName);
     };
 
-    private static readonly Comparison<(string Prefix, string Uri)> NamespaceOrder =
-        (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
-
     // Namespaces in scope of the current output element: prefix -> URI ("" prefix = default).
     private readonly Dictionary<string, string> _scope = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, string? Old)> _undo = [];
@@ -90,7 +87,7 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
             {
                 _scratch.Clear();
                 Declarations(ancestor, _scratch, overwrite: true);
-                foreach (var d in _scratch) Set(_decls, d.Prefix, d.Uri, overwrite: false);
+                foreach (var d in _scratch) NamespaceBindings.Set(_decls, d.Prefix, d.Uri, overwrite: false);
             }
         }
 
@@ -104,7 +101,7 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
             _scope[prefix] = uri;
             _rendered.Add((prefix, uri));
         }
-        _rendered.Sort(NamespaceOrder);
+        _rendered.Sort(NamespaceBindings.Order);
 
         sink.Write('<');
         sink.Write(e.Name);
@@ -166,25 +163,14 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         if (e.HasAttributes)
             foreach (XmlAttribute a in e.Attributes)
                 if (a.NamespaceURI == DsigNames.XmlnsNs)
-                    Set(into, a.Prefix.Length == 0 ? string.Empty : a.LocalName, a.Value, overwrite);
-        Set(into, e.Prefix, e.NamespaceURI, overwrite);
+                    NamespaceBindings.Set(into, a.Prefix.Length == 0 ? string.Empty : a.LocalName, a.Value, overwrite);
+        NamespaceBindings.Set(into, e.Prefix, e.NamespaceURI, overwrite);
         if (e.HasAttributes)
             foreach (XmlAttribute a in e.Attributes)
                 if (a.Prefix.Length > 0 && a.NamespaceURI != DsigNames.XmlnsNs)
-                    Set(into, a.Prefix, a.NamespaceURI, overwrite: false);
+                    NamespaceBindings.Set(into, a.Prefix, a.NamespaceURI, overwrite: false);
     }
 
-    private static void Set(List<(string Prefix, string Uri)> list, string prefix, string uri, bool overwrite)
-    {
-        if (prefix is "xml" or "xmlns") return;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].Prefix != prefix) continue;
-            if (overwrite) list[i] = (prefix, uri);
-            return;
-        }
-        list.Add((prefix, uri));
-    }
 
     private void WriteText(string s) => sink.WriteText(s);
 

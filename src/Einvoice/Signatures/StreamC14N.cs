@@ -16,9 +16,6 @@ internal sealed class StreamC14N
         return c != 0 ? c : string.CompareOrdinal(a.LocalName, b.LocalName);
     };
 
-    private static readonly Comparison<(string Prefix, string Uri)> NamespaceOrder =
-        (a, b) => string.CompareOrdinal(a.Prefix, b.Prefix);
-
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly CanonicalSink _sink;
     private readonly Dictionary<string, string> _scope = new(StringComparer.Ordinal);
@@ -52,7 +49,7 @@ internal sealed class StreamC14N
         {
             _scratch.Clear();
             Declarations(open[d], _scratch, overwrite: true);
-            foreach (var (prefix, uri) in _scratch) Set(_decls, prefix, uri, overwrite: false);
+            foreach (var (prefix, uri) in _scratch) NamespaceBindings.Set(_decls, prefix, uri, overwrite: false);
         }
         _attributes.Clear();
         if (apex.Attributes is not null)
@@ -140,7 +137,7 @@ internal sealed class StreamC14N
             _rendered.Add((prefix, uri));
             if (prefix.Length == 0) _defaultUri = uri;
         }
-        _rendered.Sort(NamespaceOrder);
+        _rendered.Sort(NamespaceBindings.Order);
 
         _sink.Write('<');
         _sink.Write(e.Name);
@@ -166,23 +163,11 @@ internal sealed class StreamC14N
         if (e.Attributes is not null)
             foreach (var a in e.Attributes)
                 if (a.NamespaceUri == DsigNames.XmlnsNs)
-                    Set(into, a.Prefix.Length == 0 ? string.Empty : a.LocalName, a.Value, overwrite);
-        Set(into, e.Prefix, e.NamespaceUri, overwrite);
+                    NamespaceBindings.Set(into, a.Prefix.Length == 0 ? string.Empty : a.LocalName, a.Value, overwrite);
+        NamespaceBindings.Set(into, e.Prefix, e.NamespaceUri, overwrite);
         if (e.Attributes is not null)
             foreach (var a in e.Attributes)
                 if (a.Prefix.Length > 0 && a.NamespaceUri != DsigNames.XmlnsNs)
-                    Set(into, a.Prefix, a.NamespaceUri, overwrite: false);
-    }
-
-    private static void Set(List<(string Prefix, string Uri)> list, string prefix, string uri, bool overwrite)
-    {
-        if (prefix is "xml" or "xmlns") return;
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i].Prefix != prefix) continue;
-            if (overwrite) list[i] = (prefix, uri);
-            return;
-        }
-        list.Add((prefix, uri));
+                    NamespaceBindings.Set(into, a.Prefix, a.NamespaceUri, overwrite: false);
     }
 }
