@@ -92,25 +92,9 @@ internal sealed class C14NWriter(CanonicalSink sink, bool withComments)
         }
 
         _marks.Push(_undo.Count);
-        _rendered.Clear();
-        foreach (var (prefix, uri) in _decls)
-        {
-            var had = _scope.TryGetValue(prefix, out var old);
-            if ((had ? old! : string.Empty) == uri) continue; // the output parent already has it
-            _undo.Add((prefix, had ? old : null));
-            _scope[prefix] = uri;
-            _rendered.Add((prefix, uri));
-        }
-        _rendered.Sort(NamespaceBindings.Order);
-
         sink.Write('<');
         sink.Write(e.Name);
-        foreach (var (prefix, uri) in _rendered)
-        {
-            sink.Write(prefix.Length == 0 ? " xmlns" : " xmlns:");
-            sink.Write(prefix);
-            WriteAttributeValue(uri);
-        }
+        NamespaceBindings.WriteChanged(_decls, _scope, _undo, _rendered, sink);
 
         _attributes.Clear();
         if (e.HasAttributes)

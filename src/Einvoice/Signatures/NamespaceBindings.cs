@@ -22,4 +22,30 @@ internal static class NamespaceBindings
         }
         list.Add((prefix, uri));
     }
+
+    /// <summary>
+    /// Writes the namespace declarations of an element start: the bindings in <paramref name="declarations"/> that the
+    /// output parent does not already have, in C14N order, putting each in <paramref name="scope"/> and noting what it
+    /// replaced in <paramref name="undo"/> (restored when the element ends).
+    /// </summary>
+    public static void WriteChanged(List<(string Prefix, string Uri)> declarations, Dictionary<string, string> scope,
+        List<(string Prefix, string? Old)> undo, List<(string Prefix, string Uri)> rendered, CanonicalSink sink)
+    {
+        rendered.Clear();
+        foreach (var (prefix, uri) in declarations)
+        {
+            var had = scope.TryGetValue(prefix, out var old);
+            if ((had ? old! : string.Empty) == uri) continue; // the output parent already has it
+            undo.Add((prefix, had ? old : null));
+            scope[prefix] = uri;
+            rendered.Add((prefix, uri));
+        }
+        rendered.Sort(Order);
+        foreach (var (prefix, uri) in rendered)
+        {
+            sink.Write(prefix.Length == 0 ? " xmlns" : " xmlns:");
+            sink.Write(prefix);
+            sink.WriteAttributeValue(uri);
+        }
+    }
 }

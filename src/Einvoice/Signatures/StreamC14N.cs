@@ -127,26 +127,10 @@ internal sealed class StreamC14N
     private void WriteStart(StreamedElement e, int depth)
     {
         _marks[depth] = _undo.Count;
-        _rendered.Clear();
-        foreach (var (prefix, uri) in _decls)
-        {
-            var had = _scope.TryGetValue(prefix, out var old);
-            if ((had ? old! : string.Empty) == uri) continue; // the output parent already has it
-            _undo.Add((prefix, had ? old : null));
-            _scope[prefix] = uri;
-            _rendered.Add((prefix, uri));
-            if (prefix.Length == 0) _defaultUri = uri;
-        }
-        _rendered.Sort(NamespaceBindings.Order);
-
         _sink.Write('<');
         _sink.Write(e.Name);
-        foreach (var (prefix, uri) in _rendered)
-        {
-            _sink.Write(prefix.Length == 0 ? " xmlns" : " xmlns:");
-            _sink.Write(prefix);
-            _sink.WriteAttributeValue(uri);
-        }
+        NamespaceBindings.WriteChanged(_decls, _scope, _undo, _rendered, _sink);
+        _defaultUri = _scope.GetValueOrDefault("") ?? "";
         if (_attributes.Count > 1) _attributes.Sort(AttributeOrder);
         foreach (var a in _attributes)
         {
